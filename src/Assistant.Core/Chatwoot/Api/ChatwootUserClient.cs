@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Assistant.Core.Chatwoot.Webhooks;
+
+namespace Assistant.Core.Chatwoot.Api;
+
+/// <summary>
+/// Calls a bot token may not make (contacts, message history), with the optional <c>Chatwoot__UserToken</c>.
+/// Without it every call fails with an error that says so.
+/// </summary>
+public sealed class ChatwootUserClient(ChatwootApi api)
+{
+    public async Task<ChatwootContactRecord?> GetContactAsync(long accountId, long contactId, CancellationToken cancellationToken)
+    {
+        var response = await api.SendAsync(HttpMethod.Get, $"api/v1/accounts/{accountId}/contacts/{contactId}", null,
+            ChatwootToken.User, "get contact", cancellationToken);
+        return response is { } body ? ParseContact(Unwrap(body)) : null;
+    }
+
+    /// <summary>Matches name, email, phone and identifier; Chatwoot pages by 15.</summary>
+    public async Task<ContactSearchPage> SearchContactsAsync(long accountId, string query, CancellationToken cancellationToken, int page = 1)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            throw new ArgumentException("Chatwoot needs a search text.", nameof(query));
+        }
+
+        var path = $"api/v1/accounts/{accountId}/contacts/search?q={Uri.EscapeDataString(query)}&page={page}";
+        var response = await api.SendAsync(HttpMethod.Get, path, null, ChatwootToken.User, "search contacts", cancellationToken);
+        if (response is not { } body)
+        {
+            return new ContactSearchPage([], 0, false);
+        }
+
+        var contacts = body.Property("payload") is { ValueKind: JsonValueKind.Array } items
+            ? items.EnumerateArray().Select(ParseContact).ToList()
+            : [];
+        return new ContactSearchPage(contacts, (int)(body.Path("meta", "count").Int64() ?? contacts.Count), body.Path("meta", "has_more").Boolean() ?? false);
+    }
+
+    public async Task<ChatwootContactRecord> UpdateContactAsync(long accountId, long contactId, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        var response = await api.SendAsync(HttpMethod.Put, $"api/v1/accounts/{accountId}/contacts/{contactId}", update,
+            ChatwootToken.User, "update contact", cancellationToken)
+            ?? throw new ChatwootApiException("update contact", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no contact {contactId}.");
+        return ParseContact(Unwrap(response));
+    }
+
+    /// <summary>Up to 20 messages, newest last; <paramref name="beforeMessageId"/> pages back in time.</summary>
+    public async Task<IReadOnlyList<ChatwootMessage>> ListMessagesAsync(
+        long accountId, long conversationId, CancellationToken cancellationToken, long? beforeMessageId = null)
+    {
+        var path = $"{ChatwootClient.Conversation(accountId, conversationId)}/messages" + (beforeMessageId is { } before ? $"?before={before}" : string.Empty);
+        var response = await api.SendAsync(HttpMethod.Get, path, null, ChatwootToken.User, "list messages", cancellationToken);
+        if (response?.Property("payload") is not { ValueKind: JsonValueKind.Array } items)
+        {
+            return [];
+        }
+
+        try
+        {
+            return items.EnumerateArray().Select(ChatwootEventParser.ParseMessage).ToList();
+        }
+        catch (FormatException ex)
+        {
+            throw new ChatwootApiException("list messages", null, $"Chatwoot's messages could not be read: {ex.Message}", ex);
+        }
+    }
+
+    private static JsonElement Unwrap(JsonElement body) =>
+        body.Property("payload") is { ValueKind: JsonValueKind.Object } payload ? payload : body;
+
+    private static ChatwootContactRecord ParseContact(JsonElement contact) => new(
+        contact.Property("id").Int64() ?? throw new ChatwootApiException("read contact", null, "Chatwoot's contact has no id."),
+        contact.Property("name").String(),
+        contact.Property("email").String(),
+        contact.Property("phone_number").String(),
+        contact.Property("identifier").String(),
+        contact.Property("additional_attributes").ObjectOrEmpty(),
+        contact.Property("custom_attributes").ObjectOrEmpty());
+}

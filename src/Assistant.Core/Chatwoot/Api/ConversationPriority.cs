@@ -1,0 +1,9 @@
+namespace Assistant.Core.Chatwoot.Api;
+
+public enum ConversationPriority
+{
+    Low,
+    Medium,
+    High,
+    Urgent,
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Chatwoot;
+
+/// <summary>Names the exact environment variable that is wrong, so a failed start tells the operator what to fix.</summary>
+public sealed class ChatwootOptionsValidator : IValidateOptions<ChatwootOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChatwootOptions options)
+    {
+        var failures = new List<string>();
+        if (options.BaseUrl is null)
+        {
+            failures.Add("Chatwoot__BaseUrl is required (the address of your Chatwoot, e.g. https://chat.example.com).");
+        }
+        else if (!options.BaseUrl.IsAbsoluteUri || options.BaseUrl.Scheme is not ("http" or "https"))
+        {
+            failures.Add("Chatwoot__BaseUrl must be an absolute http(s) URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.BotToken))
+        {
+            failures.Add("Chatwoot__BotToken is required (the agent bot's access token).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.WebhookSecret) && string.IsNullOrWhiteSpace(options.WebhookToken) && !options.AllowUnsignedWebhooks)
+        {
+            failures.Add("Chatwoot__WebhookSecret is required (the agent bot's secret, Chatwoot 4.13+), or Chatwoot__WebhookToken for older "
+                + "Chatwoot; Chatwoot__AllowUnsignedWebhooks=true accepts unsigned webhooks and is meant for development only.");
+        }
+
+        if (options.SignatureTolerance <= TimeSpan.Zero || options.SignatureTolerance > TimeSpan.FromHours(1))
+        {
+            failures.Add("Chatwoot__SignatureTolerance must be between 00:00:01 and 01:00:00.");
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Chatwoot__RequestTimeout must be between 00:00:01 and 00:05:00.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

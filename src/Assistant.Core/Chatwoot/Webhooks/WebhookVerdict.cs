@@ -1,0 +1,10 @@
+namespace Assistant.Core.Chatwoot.Webhooks;
+
+public enum WebhookVerdict
+{
+    Valid,
+    MissingSignature,
+    StaleTimestamp,
+    BadSignature,
+    BadToken,
+}

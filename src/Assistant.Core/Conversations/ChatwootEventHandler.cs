@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Core.Inbox;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Assistant.Core.Conversations;
+
+/// <summary>Folds each stored Chatwoot event into the conversation's state and transcript, in one transaction.</summary>
+public sealed partial class ChatwootEventHandler(
+    NpgsqlDataSource dataSource,
+    ConversationRepository conversations,
+    TranscriptRepository transcript,
+    IEnumerable<ICustomerInputListener> inputListeners,
+    ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
+{
+    public string Source => ChatwootEnvelope.Source;
+
+    public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        ChatwootWebhookEvent parsed;
+        try
+        {
+            parsed = ChatwootEventParser.Parse(inboxEvent.Payload);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        {
+            throw new UnprocessableEventException($"Unreadable {inboxEvent.EventName} payload: {ex.Message}", ex);
+        }
+
+        switch (parsed)
+        {
+            case MessageEvent message:
+                await HandleMessageAsync(message, inboxEvent.ReceivedAt, cancellationToken);
+                break;
+            case ConversationEvent conversation:
+                await UpdateConversationAsync(parsed.AccountId, conversation.Conversation, cancellationToken);
+                break;
+            case WidgetTriggeredEvent { Conversation: { } current }:
+                await UpdateConversationAsync(parsed.AccountId, current, cancellationToken);
+                break;
+            default:
+                Log.Ignored(logger, inboxEvent.Id, parsed.EventName);
+                break;
+        }
+    }
+
+    private async Task HandleMessageAsync(MessageEvent messageEvent, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var message = messageEvent.Message;
+        var role = TranscriptClassifier.RoleOf(message);
+        var isSubmission = TranscriptClassifier.IsSubmission(messageEvent);
+        var accountId = messageEvent.AccountId;
+        var conversationId = messageEvent.Conversation.Id;
+        TranscriptEntry? customerInput = null;
+
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            var state = (await conversations.GetForUpdateAsync(accountId, conversationId, connection, transaction, cancellationToken))
+                .Apply(messageEvent.Conversation);
+            if (role == TranscriptRole.Customer || isSubmission)
+            {
+                state = state.WithCustomerMessage();
+            }
+
+            await conversations.SaveAsync(state, connection, transaction, cancellationToken);
+
+            if (role is { } r)
+            {
+                var entry = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r, message.Content,
+                    message.ContentType, message.ContentAttributes.GetRawText(), message.Sender.Id, message.InReplyTo, message.CreatedAt);
+                await transcript.UpsertAsync(entry, connection, transaction, cancellationToken);
+                if (r == TranscriptRole.Customer && messageEvent.EventName == "message_created")
+                {
+                    customerInput = entry;
+                }
+            }
+
+            if (isSubmission)
+            {
+                var submission = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.SubmissionKind, TranscriptRole.Customer,
+                    TranscriptClassifier.DescribeSubmission(message), message.ContentType, message.ContentAttributes.GetRawText(),
+                    messageEvent.Conversation.Contact.Id, message.Id, receivedAt);
+                if (await transcript.TryAddAsync(submission, connection, transaction, cancellationToken))
+                {
+                    customerInput = submission;
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (customerInput is not null)
+        {
+            foreach (var listener in inputListeners)
+            {
+                await listener.CustomerInputRecordedAsync(customerInput, cancellationToken);
+            }
+        }
+    }
+
+    private async Task UpdateConversationAsync(long accountId, ConversationSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var state = await conversations.GetForUpdateAsync(accountId, snapshot.Id, connection, transaction, cancellationToken);
+        await conversations.SaveAsync(state.Apply(snapshot), connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Inbox event {EventId} ({EventName}) needs nothing from the assistant.")]
+        public static partial void Ignored(ILogger logger, long eventId, string eventName);
+    }
+}

@@ -1,0 +1,79 @@
+using Dapper;
+using Npgsql;
+
+namespace Assistant.Core.Conversations;
+
+public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
+{
+    /// <summary>Records a line, or refreshes its content when Chatwoot reports the message changed.</summary>
+    public async Task UpsertAsync(TranscriptEntry entry, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO transcript_messages (account_id, conversation_id, message_id, kind, role, content, content_type,
+                                             content_attributes, sender_id, in_reply_to, sent_at)
+            VALUES (@AccountId, @ConversationId, @MessageId, @Kind, @Role, @Content, @ContentType,
+                    @ContentAttributes::jsonb, @SenderId, @InReplyTo, @SentAt)
+            ON CONFLICT ON CONSTRAINT transcript_messages_unique DO UPDATE
+            SET content = EXCLUDED.content, content_attributes = EXCLUDED.content_attributes
+            WHERE transcript_messages.kind = 'message'
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(sql, ToRow(entry), transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records a line once; a second identical submission is ignored.</summary>
+    public async Task<bool> TryAddAsync(TranscriptEntry entry, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO transcript_messages (account_id, conversation_id, message_id, kind, role, content, content_type,
+                                             content_attributes, sender_id, in_reply_to, sent_at)
+            VALUES (@AccountId, @ConversationId, @MessageId, @Kind, @Role, @Content, @ContentType,
+                    @ContentAttributes::jsonb, @SenderId, @InReplyTo, @SentAt)
+            ON CONFLICT ON CONSTRAINT transcript_messages_unique DO NOTHING
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, ToRow(entry), transaction, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>The newest lines of a conversation, oldest first.</summary>
+    public async Task<IReadOnlyList<TranscriptEntry>> RecentAsync(long accountId, long conversationId, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT * FROM (
+                SELECT account_id, conversation_id, message_id, kind, role, content, content_type,
+                       content_attributes::text AS content_attributes, sender_id, in_reply_to, sent_at, id
+                FROM transcript_messages
+                WHERE account_id = @AccountId AND conversation_id = @ConversationId
+                ORDER BY sent_at DESC, id DESC
+                LIMIT @Limit) recent
+            ORDER BY sent_at, id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TranscriptRow>(new CommandDefinition(
+            sql, new { AccountId = accountId, ConversationId = conversationId, Limit = limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    private static object ToRow(TranscriptEntry e) => new
+    {
+        e.AccountId,
+        e.ConversationId,
+        e.MessageId,
+        e.Kind,
+        Role = RoleName(e.Role),
+        e.Content,
+        e.ContentType,
+        e.ContentAttributes,
+        e.SenderId,
+        e.InReplyTo,
+        e.SentAt,
+    };
+
+    private static string RoleName(TranscriptRole role) => role.ToString().ToLowerInvariant();
+
+    private sealed record TranscriptRow(
+        long AccountId, long ConversationId, long MessageId, string Kind, string Role, string? Content, string ContentType,
+        string ContentAttributes, long? SenderId, long? InReplyTo, DateTimeOffset SentAt, long Id)
+    {
+        public TranscriptEntry ToEntry() => new(AccountId, ConversationId, MessageId, Kind,
+            Enum.Parse<TranscriptRole>(Role, ignoreCase: true), Content, ContentType, ContentAttributes, SenderId, InReplyTo, SentAt);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Assistant.Core.Conversations;
+
+public enum TranscriptRole
+{
+    Customer,
+    Bot,
+    Agent,
+    Note,
+    Template,
+}

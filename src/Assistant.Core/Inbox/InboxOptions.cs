@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assistant.Core.Inbox;
+
+public sealed class InboxOptions
+{
+    public const string SectionName = "Inbox";
+
+    /// <summary>Parallel event loops per instance; events of one conversation never run in parallel regardless.</summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 4;
+
+    /// <summary>How often an idle worker looks for work when no notification arrives.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a claim lasts without a heartbeat before another instance may take the event over.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>On shutdown, how long events in flight may run on before they are interrupted and released.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Attempts before an event is dead-lettered.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 12;
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "06:00:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Inbox;
+
+/// <summary>Claims one event at a time and runs its handler under a heartbeat-extended lease; settles it as done, retry or dead.</summary>
+public sealed partial class InboxProcessor(
+    InboxRepository inbox,
+    IEnumerable<IInboxEventHandler> handlers,
+    IOptionsMonitor<InboxOptions> options,
+    TimeProvider clock,
+    ILogger<InboxProcessor> logger)
+{
+    private readonly Dictionary<string, IInboxEventHandler> _handlers = handlers.ToDictionary(h => h.Source, StringComparer.Ordinal);
+
+    /// <summary>Processes the next runnable event, if any.</summary>
+    /// <param name="claimToken">Stops the claim: no new work once shutdown begins.</param>
+    /// <param name="processingToken">Interrupts work in flight: shutdown's grace period is over.</param>
+    /// <returns><c>true</c> when an event was claimed, so the caller should look for more at once.</returns>
+    public async Task<bool> ProcessNextAsync(string workerId, CancellationToken claimToken, CancellationToken processingToken)
+    {
+        var settings = options.CurrentValue;
+        var claimed = await inbox.ClaimNextAsync(workerId, settings.Lease, claimToken);
+        if (claimed is null)
+        {
+            return false;
+        }
+
+        Log.Processing(logger, claimed.Id, claimed.EventName, claimed.OrderingKey, claimed.Attempts);
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(processingToken);
+        var heartbeat = KeepLeaseAsync(claimed.Id, workerId, settings.Lease, leaseLost);
+        Exception? failure = null;
+        try
+        {
+            if (!_handlers.TryGetValue(claimed.Source, out var handler))
+            {
+                throw new UnprocessableEventException($"No handler for source '{claimed.Source}'.");
+            }
+
+            await handler.HandleAsync(claimed, leaseLost.Token);
+        }
+        catch (OperationCanceledException) when (processingToken.IsCancellationRequested)
+        {
+            // Interrupted by shutdown: release the event at once so another instance takes it over.
+            await StopHeartbeatAsync(leaseLost, heartbeat);
+            await inbox.RetryLaterAsync(claimed.Id, workerId, clock.GetUtcNow(), "Interrupted by shutdown.", CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+
+        await StopHeartbeatAsync(leaseLost, heartbeat);
+        await SettleAsync(claimed, workerId, failure, settings);
+        return true;
+    }
+
+    private async Task SettleAsync(InboxEvent claimed, string workerId, Exception? failure, InboxOptions settings)
+    {
+        // Settling must not be abandoned half-way by shutdown: a processed event left "processing" would run again.
+        var token = CancellationToken.None;
+        if (failure is null)
+        {
+            if (!await inbox.CompleteAsync(claimed.Id, workerId, token))
+            {
+                Log.LeaseLost(logger, claimed.Id);
+            }
+
+            return;
+        }
+
+        var error = $"{failure.GetType().Name}: {failure.Message}";
+        if (failure is UnprocessableEventException || claimed.Attempts >= settings.MaxAttempts)
+        {
+            await inbox.DeadLetterAsync(claimed.Id, workerId, error, token);
+            Log.DeadLettered(logger, failure, claimed.Id, claimed.EventName, claimed.Attempts);
+            return;
+        }
+
+        var delay = RetryBackoff.Delay(claimed.Attempts, settings.RetryBaseDelay, settings.RetryMaxDelay, Random.Shared.NextDouble());
+        await inbox.RetryLaterAsync(claimed.Id, workerId, clock.GetUtcNow() + delay, error, token);
+        Log.WillRetry(logger, failure, claimed.Id, claimed.EventName, claimed.Attempts, delay);
+    }
+
+    private async Task KeepLeaseAsync(long id, string workerId, TimeSpan lease, CancellationTokenSource processing)
+    {
+        using var timer = new PeriodicTimer(lease / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(processing.Token))
+            {
+                if (!await inbox.ExtendLeaseAsync(id, workerId, lease, processing.Token))
+                {
+                    Log.LeaseLost(logger, id);
+                    await processing.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Processing ended or shutdown began.
+        }
+        catch (Exception ex)
+        {
+            // A database hiccup: the lease may still be ours; the next settle tells.
+            Log.HeartbeatFailed(logger, ex, id);
+        }
+    }
+
+    private static async Task StopHeartbeatAsync(CancellationTokenSource processing, Task heartbeat)
+    {
+        await processing.CancelAsync();
+        await heartbeat;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Processing inbox event {EventId} ({EventName}) of {OrderingKey}, attempt {Attempt}.")]
+        public static partial void Processing(ILogger logger, long eventId, string eventName, string orderingKey, int attempt);
+
+        [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Inbox event {EventId} ({EventName}) failed on attempt {Attempt}; retrying in {Delay}.")]
+        public static partial void WillRetry(ILogger logger, Exception exception, long eventId, string eventName, int attempt, TimeSpan delay);
+
+        [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Inbox event {EventId} ({EventName}) was dead-lettered after {Attempt} attempt(s); `assistant inbox replay` requeues it.")]
+        public static partial void DeadLettered(ILogger logger, Exception exception, long eventId, string eventName, int attempt);
+
+        [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Lost the claim on inbox event {EventId}; another worker took it over.")]
+        public static partial void LeaseLost(ILogger logger, long eventId);
+
+        [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Could not extend the claim on inbox event {EventId}.")]
+        public static partial void HeartbeatFailed(ILogger logger, Exception exception, long eventId);
+    }
+}

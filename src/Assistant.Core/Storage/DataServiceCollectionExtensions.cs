@@ -1,0 +1,33 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Inbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Assistant.Core.Storage;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The state database (one <see cref="NpgsqlDataSource"/>), its migrator, the inbox and the conversation store.</summary>
+    public static IServiceCollection AddAssistantData(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperConfiguration.Apply();
+        var connection = PostgresConnection.Parse(configuration.GetConnectionString("Postgres"), PostgresConnection.StateSetting);
+        connection.ApplicationName ??= "assistant";
+
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connection.ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<InboxRepository>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationRepository>();
+        services.AddSingleton<TranscriptRepository>();
+        services.AddSingleton<IInboxEventHandler, ChatwootEventHandler>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using Assistant.Core.Configuration;
+using Npgsql;
+
+namespace Assistant.Core.Storage;
+
+/// <summary>Reads and checks the connection strings, naming the setting when one is wrong.</summary>
+public static class PostgresConnection
+{
+    public const string StateSetting = "ConnectionStrings__Postgres";
+    public const string OrdersSetting = "ConnectionStrings__Orders";
+
+    public static NpgsqlConnectionStringBuilder Parse(string? connectionString, string setting)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ConfigurationException($"{setting} is required (e.g. Host=localhost;Port=5432;Database=assistant;Username=assistant;Password=…).");
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
+        {
+            // Npgsql's message names the keyword, never the value, so it is safe to pass on.
+            throw new ConfigurationException($"{setting} is not a valid PostgreSQL connection string: {ex.Message}", ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new ConfigurationException($"{setting} has no Host.");
+        }
+
+        return builder;
+    }
+}

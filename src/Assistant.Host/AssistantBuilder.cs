@@ -1,0 +1,54 @@
+using Assistant.Core.Chatwoot;
+using Assistant.Core.Storage;
+using Assistant.Host.Endpoints;
+using Assistant.Host.Logging;
+using Assistant.Host.Workers;
+
+namespace Assistant.Host;
+
+/// <summary>Composition of the service: one <c>Add…</c> per project, the HTTP pipeline, the workers.</summary>
+internal static class AssistantBuilder
+{
+    /// <summary>The web service as <c>assistant serve</c> runs it; <paramref name="configure"/> lets tests add settings first.</summary>
+    public static WebApplication BuildServer(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddAssistant();
+        var app = builder.Build();
+        app.UseAssistant();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddAssistant(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddAssistantLogging(builder.Configuration);
+        // Hosted services start in registration order: the schema is migrated before any worker runs.
+        builder.Services.AddHostedService<MigrationHostedService>();
+        builder.Services.AddAssistantData(builder.Configuration);
+        builder.Services.AddAssistantChatwoot();
+        builder.Services.AddOptions<ChatwootOptions>().ValidateOnStart();
+        builder.Services.AddHostedService<InboxNotificationListener>();
+        builder.Services.AddHostedService<InboxWorker>();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseAssistant(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseExceptionHandler();
+        app.MapHealthEndpoints();
+        app.MapWebhookEndpoints();
+        return app;
+    }
+
+    /// <summary>The database alone, for verbs that need no web server or Chatwoot (migrate, inbox).</summary>
+    public static IHost BuildDataHost(string[] args)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+        builder.Logging.AddAssistantLogging(builder.Configuration);
+        builder.Services.AddAssistantData(builder.Configuration);
+        return builder.Build();
+    }
+}

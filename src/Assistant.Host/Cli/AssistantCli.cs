@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Assistant.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Host.Cli;
+
+/// <summary>The <c>assistant</c> executable's verbs; <c>serve</c> is the default.</summary>
+internal static class AssistantCli
+{
+    public const int ConfigurationErrorExitCode = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var serve = ServeCommand.Create();
+        var root = new RootCommand("The Chatwoot shopping assistant: an Agent Bot that answers customers from order data.")
+        {
+            serve,
+            MigrateCommand.Create(),
+            InboxCommand.Create(),
+        };
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction((parse, token) => ServeCommand.RunAsync([.. parse.UnmatchedTokens], token));
+
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (Exception ex) when (ConfigurationProblems(ex) is { Count: > 0 } problems)
+        {
+            await Console.Error.WriteLineAsync("assistant: the configuration is not valid:");
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"  - {problem}");
+            }
+
+            return ConfigurationErrorExitCode;
+        }
+    }
+
+    /// <summary>The messages of a failed start caused by settings, however deep the host wrapped them.</summary>
+    internal static IReadOnlyList<string> ConfigurationProblems(Exception exception) => exception switch
+    {
+        ConfigurationException configuration => [configuration.Message],
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationProblems)],
+        { InnerException: { } inner } => ConfigurationProblems(inner),
+        _ => [],
+    };
+}

@@ -1,0 +1,88 @@
+using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Core.Inbox;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Assistant.Host.Endpoints;
+
+/// <summary>Webhook intake: verify, store, acknowledge. Nothing else runs on the request path.</summary>
+internal static partial class WebhookEndpoints
+{
+    public static RouteGroupBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks").WithTags("Webhooks");
+        group.MapPost("/chatwoot", ReceiveChatwootAsync).WithName("ReceiveChatwootWebhook");
+        return group;
+    }
+
+    internal static async Task<Results<Ok<WebhookReceipt>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveChatwootAsync(
+        HttpRequest request,
+        ChatwootWebhookAuthenticator authenticator,
+        InboxRepository inbox,
+        InboxSignal signal,
+        ILogger<WebhookReceipt> logger,
+        CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadLimitedAsync(request, RequestBody.MaxWebhookBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var verdict = authenticator.Verify(body, request.Headers["X-Chatwoot-Timestamp"], request.Headers["X-Chatwoot-Signature"],
+            request.Query["token"]);
+        if (verdict != WebhookVerdict.Valid)
+        {
+            Log.Rejected(logger, verdict);
+            return TypedResults.Unauthorized();
+        }
+
+        var envelope = ChatwootEnvelope.TryRead(body, request.Headers["X-Chatwoot-Delivery"], out var error);
+        if (envelope is null)
+        {
+            Log.Malformed(logger, error!);
+            return TypedResults.BadRequest(error!);
+        }
+
+        bool stored;
+        try
+        {
+            stored = await inbox.TryAddAsync(new NewInboxEvent(ChatwootEnvelope.Source, envelope.DeliveryKey, envelope.EventName,
+                envelope.OrderingKey, System.Text.Encoding.UTF8.GetString(body)), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Chatwoot retries a 500 (twice, 3 s apart); any other failure would hand the conversation to humans.
+            Log.StoreFailed(logger, ex, envelope.EventName);
+            return TypedResults.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        if (stored)
+        {
+            signal.Notify();
+        }
+        else
+        {
+            Log.Duplicate(logger, envelope.EventName, envelope.OrderingKey);
+        }
+
+        return TypedResults.Ok(new WebhookReceipt(stored ? "accepted" : "duplicate"));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Rejected a Chatwoot webhook: {Verdict}.")]
+        public static partial void Rejected(ILogger logger, WebhookVerdict verdict);
+
+        [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Rejected a malformed Chatwoot webhook: {Reason}")]
+        public static partial void Malformed(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Could not store a Chatwoot {EventName} webhook; answering 500 so Chatwoot retries.")]
+        public static partial void StoreFailed(ILogger logger, Exception exception, string eventName);
+
+        [LoggerMessage(EventId = 23, Level = LogLevel.Debug, Message = "Duplicate Chatwoot {EventName} delivery for {OrderingKey} ignored.")]
+        public static partial void Duplicate(ILogger logger, string eventName, string orderingKey);
+    }
+}
+
+/// <summary>The acknowledgement body; Chatwoot ignores it, operators reading a delivery log do not.</summary>
+public sealed record WebhookReceipt(string Status);

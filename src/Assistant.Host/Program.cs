@@ -1,0 +1,3 @@
+using Assistant.Host.Cli;
+
+return await AssistantCli.RunAsync(args);
