@@ -9,12 +9,12 @@ namespace Assistant.Host;
 /// <summary>Composition of the service: one <c>Add…</c> per project, the HTTP pipeline, the workers.</summary>
 internal static class AssistantBuilder
 {
-    /// <summary>The web service as <c>assistant serve</c> runs it; <paramref name="configure"/> lets tests add settings first.</summary>
+    /// <summary>The web service as <c>assistant serve</c> runs it; <paramref name="configure"/> lets tests replace services.</summary>
     public static WebApplication BuildServer(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
         builder.AddAssistant();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseAssistant();
         return app;

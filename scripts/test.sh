@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a real PostgreSQL and prints "tests: N passed, M failed[, K skipped]".
+# With ASSISTANT_TEST_POSTGRES set (a connection string to a superuser), that server is used; otherwise a
+# private cluster is started under .data/ (PostgreSQL is installed from Debian's packages when missing) and
+# stopped afterwards. Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Inbox").
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [ -z "${ASSISTANT_TEST_POSTGRES:-}" ]; then
+  scripts/postgres.sh ensure || exit 1
+  cluster=.data/test-postgres
+  trap 'scripts/postgres.sh stop "$cluster"' EXIT
+  ASSISTANT_TEST_POSTGRES=$(scripts/postgres.sh start "$cluster") || exit 1
+  export ASSISTANT_TEST_POSTGRES
+fi
+
+log=$(mktemp)
+dotnet test Assistant.sln --nologo -v quiet "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# VSTest prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 42, Skipped: 1, Total: 43, ...".
+sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{ s += $NF } END { print s + 0 }'; }
+passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
+rm -f "$log"
+if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
+  failed=1 # the build or the test host failed before any test could report
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$status" = 0 ] && [ "$failed" = 0 ]

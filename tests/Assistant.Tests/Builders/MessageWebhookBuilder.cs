@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+
+namespace Assistant.Tests.Builders;
+
+/// <summary><c>message_created</c> / <c>message_updated</c> payloads shaped like reference/chatwoot.md §1.5.</summary>
+public sealed class MessageWebhookBuilder
+{
+    private static long _nextId = 4800;
+    private readonly ConversationJsonBuilder _conversation;
+    private readonly long _accountId;
+    private string _event = "message_created";
+    private string _content = "Hi, where is my order #1234?";
+    private string _contentType = "text";
+    private string _messageType = "incoming";
+    private bool _private;
+    private JsonNode? _sender;
+    private JsonObject _contentAttributes = new() { ["in_reply_to"] = null };
+    private string _createdAt = "2026-06-17T10:20:30.123Z";
+
+    public MessageWebhookBuilder(long conversationId = 42, long accountId = 1)
+    {
+        _accountId = accountId;
+        _conversation = new ConversationJsonBuilder(conversationId, accountId);
+        _sender = _conversation.Contact(withType: false);
+    }
+
+    public long MessageId { get; private set; } = Interlocked.Increment(ref _nextId);
+
+    public MessageWebhookBuilder WithId(long id) { MessageId = id; return this; }
+
+    public MessageWebhookBuilder WithContent(string content) { _content = content; return this; }
+
+    public MessageWebhookBuilder WithCreatedAt(string iso) { _createdAt = iso; return this; }
+
+    public MessageWebhookBuilder WithConversation(Action<ConversationJsonBuilder> configure) { configure(_conversation); return this; }
+
+    public MessageWebhookBuilder FromBot(long botId = 5)
+    {
+        (_messageType, _sender) = ("outgoing", new JsonObject { ["id"] = botId, ["name"] = "Support Bot", ["type"] = "agent_bot" });
+        return this;
+    }
+
+    public MessageWebhookBuilder FromAgent(long userId = 12)
+    {
+        (_messageType, _sender) = ("outgoing", new JsonObject { ["id"] = userId, ["name"] = "Agent Smith", ["email"] = "smith@acme.test", ["type"] = "user" });
+        return this;
+    }
+
+    public MessageWebhookBuilder AsPrivateNote() { FromAgent(); _private = true; return this; }
+
+    public MessageWebhookBuilder AsTemplate() { (_messageType, _sender) = ("template", null); return this; }
+
+    /// <summary>The widget visitor clicked an option: the bot's own input_select message comes back updated.</summary>
+    public MessageWebhookBuilder AsSelectClick(string title, string value)
+    {
+        FromBot();
+        (_event, _contentType, _content) = ("message_updated", "input_select", "What do you need help with?");
+        _contentAttributes = new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject { ["title"] = "Billing", ["value"] = "billing" }, new JsonObject { ["title"] = title, ["value"] = value }),
+            ["submitted_values"] = new JsonArray(new JsonObject { ["title"] = title, ["value"] = value }),
+        };
+        return this;
+    }
+
+    public MessageWebhookBuilder AsFormSubmit(params (string Name, string Value)[] values)
+    {
+        FromBot();
+        (_event, _contentType, _content) = ("message_updated", "form", "Tell us about the order");
+        _contentAttributes = new JsonObject
+        {
+            ["items"] = new JsonArray([.. values.Select(v => (JsonNode)new JsonObject { ["name"] = v.Name, ["label"] = v.Name, ["type"] = "text" })]),
+            ["submitted_values"] = new JsonArray([.. values.Select(v => (JsonNode)new JsonObject { ["name"] = v.Name, ["value"] = v.Value })]),
+        };
+        return this;
+    }
+
+    public JsonObject Build() => new()
+    {
+        ["account"] = new JsonObject { ["id"] = _accountId, ["name"] = "Acme" },
+        ["additional_attributes"] = new JsonObject(),
+        ["content_attributes"] = _contentAttributes.DeepClone(),
+        ["content_type"] = _contentType,
+        ["content"] = _content,
+        ["conversation"] = _conversation.Build(),
+        ["created_at"] = _createdAt,
+        ["id"] = MessageId,
+        ["inbox"] = new JsonObject { ["id"] = 3, ["name"] = "Website" },
+        ["message_type"] = _messageType,
+        ["private"] = _private,
+        ["sender"] = _sender?.DeepClone(),
+        ["source_id"] = null,
+        ["event"] = _event,
+    };
+
+    public string ToJson() => Build().ToJsonString();
+}

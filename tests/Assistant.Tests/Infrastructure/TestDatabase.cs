@@ -1,0 +1,62 @@
+using Assistant.Core.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Assistant.Tests.Infrastructure;
+
+/// <summary>A throw-away database on the test server (<c>ASSISTANT_TEST_POSTGRES</c>), dropped on dispose.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string _adminConnectionString;
+
+    private TestDatabase(string adminConnectionString, string name, string connectionString)
+    {
+        _adminConnectionString = adminConnectionString;
+        Name = name;
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    {
+        var admin = Environment.GetEnvironmentVariable("ASSISTANT_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            throw new InvalidOperationException(
+                "ASSISTANT_TEST_POSTGRES is not set: run the tests with ./scripts/test.sh, which starts a private PostgreSQL.");
+        }
+
+        var name = $"test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var database = new TestDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+        if (migrate)
+        {
+            DapperConfiguration.Apply();
+            await new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        }
+
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
