@@ -17,6 +17,7 @@ public static class DapperConfiguration
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new TextArrayHandler());
     }
 
     /// <summary>Npgsql reads timestamptz as a UTC <see cref="DateTime"/>; records use <see cref="DateTimeOffset"/>.</summary>
@@ -30,5 +31,28 @@ public static class DapperConfiguration
         };
 
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Passes <c>string[]</c> to Npgsql as one <c>text[]</c> parameter (instead of Dapper's list expansion) and reads
+    /// <c>text[]</c> columns, which the reader reports as <see cref="Array"/>, into record constructors.
+    /// </summary>
+    private sealed class TextArrayHandler : SqlMapper.TypeHandler<string[]>
+    {
+        public override string[] Parse(object value) => value switch
+        {
+            string[] strings => strings,
+            Array array => array.Cast<object?>().Select(o => o?.ToString() ?? string.Empty).ToArray(),
+            _ => throw new DataException($"Cannot read {value.GetType().Name} as text[]."),
+        };
+
+        public override void SetValue(IDbDataParameter parameter, string[]? value)
+        {
+            parameter.Value = value ?? [];
+            if (parameter is Npgsql.NpgsqlParameter npgsql)
+            {
+                npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text;
+            }
+        }
     }
 }

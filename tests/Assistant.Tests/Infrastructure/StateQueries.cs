@@ -1,0 +1,39 @@
+using Assistant.Core.Conversations;
+using Dapper;
+
+namespace Assistant.Tests.Infrastructure;
+
+/// <summary>Reads what the service stored, for assertions.</summary>
+public static class StateQueries
+{
+    public static async Task<long> CountAsync(this TestDatabase database, string table)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
+    }
+
+    public static async Task<IReadOnlyList<string>> InboxStatesAsync(this TestDatabase database)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<string>("SELECT state FROM inbox_events ORDER BY id")).AsList();
+    }
+
+    public static async Task<ConversationState?> ConversationAsync(this TestDatabase database, long accountId, long conversationId) =>
+        await new ConversationRepository(database.DataSource).GetAsync(accountId, conversationId, CancellationToken.None);
+
+    public static async Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(this TestDatabase database, long accountId, long conversationId) =>
+        await new TranscriptRepository(database.DataSource).RecentAsync(accountId, conversationId, 1000, CancellationToken.None);
+
+    /// <summary>Waits until no inbox event is pending or processing.</summary>
+    public static Task<IReadOnlyList<string>> InboxDrainedAsync(this TestDatabase database) =>
+        Eventually.WaitForAsync(database.InboxStatesAsync, states => states.All(s => s is "done" or "dead"), "the inbox to drain");
+
+    /// <summary>The message ids of a conversation's transcript in the order they were written.</summary>
+    public static async Task<IReadOnlyList<long>> TranscriptInsertionOrderAsync(this TestDatabase database, long accountId, long conversationId)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<long>(
+            "SELECT message_id FROM transcript_messages WHERE account_id = @accountId AND conversation_id = @conversationId ORDER BY id",
+            new { accountId, conversationId })).AsList();
+    }
+}
