@@ -201,6 +201,25 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_that_cannot_be_stored_is_500_so_chatwoot_retries_it()
+    {
+        // Arrange: the inbox table is unreachable, as in a database outage.
+        await _database.ExecuteAsync("ALTER TABLE inbox_events RENAME TO inbox_events_away");
+        var body = new MessageWebhookBuilder().ToJson();
+        var delivery = Guid.NewGuid().ToString();
+
+        // Act
+        using var failed = await _server.Http.PostSignedAsync(body, deliveryId: delivery);
+        await _database.ExecuteAsync("ALTER TABLE inbox_events_away RENAME TO inbox_events");
+        using var retried = await _server.Http.PostSignedAsync(body, deliveryId: delivery);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(["done"], await _database.InboxDrainedAsync());
+    }
+
+    [Fact]
     public async Task Health_endpoints_say_alive_and_ready()
     {
         using var alive = await _server.Http.GetAsync("/healthz", TestContext.Current.CancellationToken);

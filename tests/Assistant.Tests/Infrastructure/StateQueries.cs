@@ -12,6 +12,12 @@ public static class StateQueries
         return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
     }
 
+    public static async Task ExecuteAsync(this TestDatabase database, string sql)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql);
+    }
+
     public static async Task<IReadOnlyList<string>> InboxStatesAsync(this TestDatabase database)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();

@@ -1,0 +1,76 @@
+using Assistant.Host.Cli;
+using Assistant.Tests.Infrastructure;
+
+namespace Assistant.Tests.Host;
+
+public sealed class ConfigurationTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    [Theory]
+    [InlineData("Chatwoot:BaseUrl", "Chatwoot__BaseUrl is required")]
+    [InlineData("Chatwoot:BotToken", "Chatwoot__BotToken is required")]
+    [InlineData("Chatwoot:WebhookSecret", "Chatwoot__WebhookSecret is required")]
+    public async Task Missing_setting_stops_start_up_with_a_message_naming_it(string setting, string message)
+    {
+        var settings = AssistantServer.DefaultSettings(_database, new Uri("http://127.0.0.1:9"));
+        settings[setting] = null;
+
+        var problems = await StartupProblemsAsync(settings);
+
+        Assert.Contains(problems, p => p.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Unsigned_webhooks_are_allowed_only_by_the_explicit_development_setting()
+    {
+        var settings = AssistantServer.DefaultSettings(_database, new Uri("http://127.0.0.1:9"));
+        settings["Chatwoot:WebhookSecret"] = null;
+        settings["Chatwoot:AllowUnsignedWebhooks"] = "true";
+
+        Assert.Empty(await StartupProblemsAsync(settings));
+    }
+
+    [Fact]
+    public async Task Malformed_connection_string_names_the_setting_and_hides_the_password()
+    {
+        var settings = AssistantServer.DefaultSettings(_database, new Uri("http://127.0.0.1:9"));
+        settings["ConnectionStrings:Postgres"] = "Host=localhost;Password=hunter2;Bogus Keyword=1";
+
+        var problems = await StartupProblemsAsync(settings);
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("ConnectionStrings__Postgres is not a valid PostgreSQL connection string", problem);
+        Assert.DoesNotContain("hunter2", problem);
+    }
+
+    [Fact]
+    public async Task Invalid_inbox_setting_is_named()
+    {
+        var settings = AssistantServer.DefaultSettings(_database, new Uri("http://127.0.0.1:9"));
+        settings["Inbox:Workers"] = "0";
+
+        var problems = await StartupProblemsAsync(settings);
+
+        Assert.Contains(problems, p => p.Contains("Workers", StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<string>> StartupProblemsAsync(Dictionary<string, string?> settings)
+    {
+        try
+        {
+            await using var server = await AssistantServer.StartAsync(settings);
+            return [];
+        }
+        catch (Exception ex)
+        {
+            var problems = AssistantCli.ConfigurationProblems(ex);
+            Assert.NotEmpty(problems);
+            return problems;
+        }
+    }
+}
