@@ -12,7 +12,8 @@ internal static class AssistantBuilder
     /// <summary>The web service as <c>assistant serve</c> runs it; <paramref name="configure"/> lets tests replace services.</summary>
     public static WebApplication BuildServer(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json lives beside the executable, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddAssistant();
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -46,7 +47,8 @@ internal static class AssistantBuilder
     /// <summary>The database alone, for verbs that need no web server or Chatwoot (migrate, inbox).</summary>
     public static IHost BuildDataHost(string[] args)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddAssistantLogging(builder.Configuration);
         builder.Services.AddAssistantData(builder.Configuration);
         return builder.Build();

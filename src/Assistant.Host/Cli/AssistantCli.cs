@@ -23,7 +23,8 @@ internal static class AssistantCli
 
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Our handler below turns configuration errors into a short message and exit code 2.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ConfigurationProblems(ex) is { Count: > 0 } problems)
         {
