@@ -18,6 +18,7 @@ public static class DapperConfiguration
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new TextArrayHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 
     /// <summary>Npgsql reads timestamptz as a UTC <see cref="DateTime"/>; records use <see cref="DateTimeOffset"/>.</summary>
@@ -54,5 +55,18 @@ public static class DapperConfiguration
                 npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text;
             }
         }
+    }
+
+    /// <summary>Npgsql reads <c>date</c> as <see cref="DateTime"/> unless asked; records use <see cref="DateOnly"/>.</summary>
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime time => DateOnly.FromDateTime(time),
+            _ => throw new DataException($"Cannot read {value.GetType().Name} as a date."),
+        };
+
+        public override void SetValue(IDbDataParameter parameter, DateOnly value) => parameter.Value = value;
     }
 }

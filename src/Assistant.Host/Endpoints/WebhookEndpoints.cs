@@ -19,9 +19,10 @@ internal static partial class WebhookEndpoints
         ChatwootWebhookAuthenticator authenticator,
         InboxRepository inbox,
         InboxSignal signal,
-        ILogger<WebhookReceipt> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        var logger = loggers.CreateLogger(typeof(WebhookEndpoints));
         var body = await RequestBody.ReadLimitedAsync(request, RequestBody.MaxWebhookBytes, cancellationToken);
         if (body is null)
         {

@@ -55,24 +55,3 @@ CREATE TABLE transcript_messages (
 
 CREATE INDEX transcript_messages_by_conversation
     ON transcript_messages (account_id, conversation_id, sent_at, id);
-
--- One row per bot turn; the unique answered message makes a retried turn unable to answer twice.
-CREATE TABLE turns (
-    id                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    account_id           bigint      NOT NULL,
-    conversation_id      bigint      NOT NULL,
-    last_message_id      bigint      NOT NULL,  -- the newest customer input this turn answers
-    state                text        NOT NULL DEFAULT 'running'
-                         CHECK (state IN ('running', 'answered', 'handed_off', 'resolved', 'skipped', 'failed')),
-    outcome              text        NULL,
-    llm_rounds           int         NOT NULL DEFAULT 0,
-    prompt_tokens        int         NOT NULL DEFAULT 0,
-    completion_tokens    int         NOT NULL DEFAULT 0,
-    tools_called         text[]      NOT NULL DEFAULT '{}',
-    error                text        NULL,
-    started_at           timestamptz NOT NULL DEFAULT now(),
-    finished_at          timestamptz NULL,
-    latency_ms           int         NULL,
-    CONSTRAINT turns_answer_once UNIQUE (account_id, conversation_id, last_message_id),
-    FOREIGN KEY (account_id, conversation_id) REFERENCES conversations (account_id, conversation_id)
-);

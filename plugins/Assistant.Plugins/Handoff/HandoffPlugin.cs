@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Assistant.Core.Turns;
+
+namespace Assistant.Plugins.Handoff;
+
+[Description("Hands the conversation to a human colleague, or closes it.")]
+public sealed class HandoffPlugin(TurnContext turn)
+{
+    public const string PluginName = "Handoff";
+
+    [Description("Hands the conversation to a human colleague. The customer is told by a fixed message, so do not write one yourself.")]
+    public HandoffResult HandOff(
+        [Description("Why, in a few words: customer_request, refund, return, complaint, payment, out_of_scope, other.")] string reason,
+        [Description("For the colleague: what the customer wants and what you already told them, in one or two sentences.")] string summary)
+    {
+        turn.Plan.HandOff(new HandoffRequest(string.IsNullOrWhiteSpace(reason) ? "other" : reason.Trim(), summary?.Trim() ?? string.Empty));
+        return new HandoffResult(true, "A colleague will take over. End your turn without further text.");
+    }
+
+    [Description("Closes the conversation when the customer confirms they need nothing else. The customer gets a fixed closing message.")]
+    public HandoffResult Resolve()
+    {
+        turn.Plan.ResolveConversation();
+        return new HandoffResult(true, "The conversation will be closed after your reply.");
+    }
+}
+
+public sealed record HandoffResult(bool Done, string Note);

@@ -1,0 +1,27 @@
+namespace Assistant.Plugins.Orders;
+
+// What the Orders tools return to the model: small records, serialized camelCase.
+
+/// <summary>The answer to an order question. A missing order, another customer's order and a wrong proof read alike.</summary>
+public sealed record OrderLookup(bool Found, string? Problem, OrderView? Order)
+{
+    public static OrderLookup NotFound { get; } = new(false, "No order with that number was found for this customer. Check the number, or ask for the email address or phone number used on the order.", null);
+
+    public static OrderLookup NeedsProof { get; } = new(false, "This customer is not verified: ask for the order number together with the email address or phone number used on the order.", null);
+}
+
+public sealed record OrderView(
+    string OrderNumber, string Status, string StatusText, DateTimeOffset PlacedAt, string Total, string Subtotal, string ShippingFee,
+    IReadOnlyList<OrderItemView> Items, IReadOnlyList<ShipmentView> Shipments, string? Link);
+
+public sealed record OrderItemView(string Name, int Quantity, string UnitPrice);
+
+public sealed record ShipmentView(
+    string Carrier, string TrackingNumber, string Status, string StatusText, string? TrackingUrl, DateOnly? EstimatedDelivery,
+    DateTimeOffset? DeliveredAt, IReadOnlyList<ShipmentEventView> Events);
+
+public sealed record ShipmentEventView(DateTimeOffset At, string? Location, string Description);
+
+public sealed record OrderList(bool Allowed, string? Problem, IReadOnlyList<OrderSummaryView> Orders);
+
+public sealed record OrderSummaryView(string OrderNumber, string Status, string StatusText, DateTimeOffset PlacedAt, string Total, int ItemCount);

@@ -1,0 +1,22 @@
+namespace Assistant.Plugins.Orders;
+
+// Rows of the `shop` store contract (design: "Orders"), read with Dapper.
+
+public sealed record ShopCustomer(long Id, string Name, string? Company, string? Email, string? Phone, string? ExternalId, string? Locale);
+
+public sealed record ShopOrder(
+    long Id, string OrderNumber, long CustomerId, string Status, string Currency, decimal Subtotal, decimal ShippingFee,
+    decimal Total, DateTimeOffset PlacedAt, string? Remark);
+
+public sealed record ShopOrderItem(long Id, long OrderId, string Sku, string Name, int Quantity, decimal UnitPrice, string? ImageUrl);
+
+public sealed record ShopShipment(
+    long Id, long OrderId, string Carrier, string TrackingNumber, string? TrackingUrl, string Status, DateTimeOffset? ShippedAt,
+    DateOnly? EstimatedDelivery, DateTimeOffset? DeliveredAt);
+
+public sealed record ShopShipmentEvent(long Id, long ShipmentId, DateTimeOffset OccurredAt, string? Location, string Description);
+
+/// <summary>An order with everything shown about it.</summary>
+public sealed record ShopOrderDetails(
+    ShopOrder Order, ShopCustomer Owner, IReadOnlyList<ShopOrderItem> Items, IReadOnlyList<ShopShipment> Shipments,
+    IReadOnlyList<ShopShipmentEvent> Events);

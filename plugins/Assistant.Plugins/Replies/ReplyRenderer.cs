@@ -1,0 +1,127 @@
+using System.Text;
+using Assistant.Core.Chatwoot.Api;
+using Assistant.Core.Prompts;
+using Assistant.Plugins.Orders;
+
+namespace Assistant.Plugins.Replies;
+
+/// <summary>
+/// The one place that decides what a channel is sent: an order card on the widget, text elsewhere; choices where
+/// the channel turns them into buttons, a numbered list where it does not; every rich message with a text fallback;
+/// long text split at the channel's limit.
+/// </summary>
+public static class ReplyRenderer
+{
+    private const int CardItemsShown = 2;
+
+    public static IReadOnlyList<OutgoingMessage> Text(string text, ChannelProfile channel, long? inReplyTo) =>
+        [.. TextSplitter.Split(channel.Markdown ? text : StripMarkdown(text), channel.MaxLength).Select(part => OutgoingMessage.Text(part, inReplyTo))];
+
+    public static IReadOnlyList<OutgoingMessage> Order(OrderView order, ShopOrderDetails details, ChannelProfile channel, LocaleTexts texts, long? inReplyTo)
+    {
+        var text = OrderText(order, texts);
+        if (!channel.Cards)
+        {
+            return Text(text, channel, inReplyTo);
+        }
+
+        var items = details.Items.Take(CardItemsShown).Select(i => texts.Get("card.item", ("quantity", i.Quantity), ("name", i.Name))).ToList();
+        if (details.Items.Count > CardItemsShown)
+        {
+            items.Add(texts.Get("card.more_items", ("count", details.Items.Count - CardItemsShown)));
+        }
+
+        var actions = new List<CardAction>();
+        if (order.Link is { } link)
+        {
+            actions.Add(CardAction.Link(texts["card.view_order"], link));
+        }
+
+        if (order.Shipments.FirstOrDefault(s => s.TrackingUrl is not null)?.TrackingUrl is { } tracking)
+        {
+            actions.Add(CardAction.Link(texts["card.track"], tracking));
+        }
+
+        if (actions.Count == 0)
+        {
+            // Chatwoot rejects a card without actions, and without a link a card adds nothing over text.
+            return Text(text, channel, inReplyTo);
+        }
+
+        var card = new CardItem(
+            texts.Get("card.title", ("number", order.OrderNumber), ("status", order.StatusText)),
+            texts.Get("card.summary", ("items", string.Join(", ", items)), ("total", order.Total)),
+            details.Items.FirstOrDefault(i => !string.IsNullOrWhiteSpace(i.ImageUrl))?.ImageUrl,
+            actions);
+        return [OutgoingMessage.Cards(text.Length <= channel.MaxLength ? text : TextSplitter.Split(text, channel.MaxLength)[0], [card], inReplyTo)];
+    }
+
+    public static IReadOnlyList<OutgoingMessage> Choices(string question, IReadOnlyList<(string Title, string Value)> choices, ChannelProfile channel, long? inReplyTo)
+    {
+        if (channel.Choices)
+        {
+            return [OutgoingMessage.Select(question, [.. choices.Select(c => new SelectItem(c.Title, c.Value))], inReplyTo)];
+        }
+
+        var text = new StringBuilder(question);
+        for (var i = 0; i < choices.Count; i++)
+        {
+            text.Append('\n').Append(i + 1).Append(". ").Append(choices[i].Title);
+        }
+
+        return Text(text.ToString(), channel, inReplyTo);
+    }
+
+    /// <summary>The order as text: the fallback of the card, and all other channels see.</summary>
+    public static string OrderText(OrderView order, LocaleTexts texts)
+    {
+        var text = new StringBuilder()
+            .AppendLine(texts.Get("order.heading", ("number", order.OrderNumber), ("status", order.StatusText)))
+            .AppendLine(texts.Get("order.placed", ("date", texts.Date(order.PlacedAt)), ("total", order.Total)));
+        foreach (var item in order.Items)
+        {
+            text.AppendLine(texts.Get("order.item", ("quantity", item.Quantity), ("name", item.Name), ("price", item.UnitPrice)));
+        }
+
+        foreach (var shipment in order.Shipments)
+        {
+            text.AppendLine(ShipmentText(shipment, texts));
+        }
+
+        if (order.Link is { } link)
+        {
+            text.AppendLine(texts.Get("order.link", ("link", link)));
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    public static string ShipmentText(ShipmentView shipment, LocaleTexts texts)
+    {
+        var text = new StringBuilder(texts.Get("shipment.line", ("carrier", shipment.Carrier), ("tracking", shipment.TrackingNumber), ("status", shipment.StatusText)));
+        if (shipment.DeliveredAt is { } delivered)
+        {
+            text.Append('\n').Append(texts.Get("shipment.delivered", ("date", texts.Date(delivered))));
+        }
+        else if (shipment.EstimatedDelivery is { } eta)
+        {
+            text.Append('\n').Append(texts.Get("shipment.eta", ("date", texts.Date(eta))));
+        }
+
+        if (shipment.Events.LastOrDefault() is { } latest)
+        {
+            text.Append('\n').Append(texts.Get("shipment.event", ("date", texts.Date(latest.At)), ("location", latest.Location ?? "-"), ("description", latest.Description)));
+        }
+
+        if (shipment.TrackingUrl is { } url)
+        {
+            text.Append('\n').Append(texts.Get("shipment.tracking_link", ("link", url)));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Channels that show markdown literally get the words without the marks.</summary>
+    internal static string StripMarkdown(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(\*\*|__|`)", string.Empty);
+}
