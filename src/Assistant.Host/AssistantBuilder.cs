@@ -1,8 +1,10 @@
+using Assistant.Core.Agent;
 using Assistant.Core.Chatwoot;
 using Assistant.Core.Storage;
 using Assistant.Host.Endpoints;
 using Assistant.Host.Logging;
 using Assistant.Host.Workers;
+using Assistant.Plugins;
 
 namespace Assistant.Host;
 
@@ -29,6 +31,9 @@ internal static class AssistantBuilder
         builder.Services.AddAssistantData(builder.Configuration);
         builder.Services.AddAssistantChatwoot();
         builder.Services.AddOptions<ChatwootOptions>().ValidateOnStart();
+        builder.Services.AddAssistantAgent();
+        builder.Services.AddAssistantPlugins(builder.Configuration);
+        builder.Services.AddHostedService<PromptCheckHostedService>();
         builder.Services.AddHostedService<InboxNotificationListener>();
         builder.Services.AddHostedService<InboxWorker>();
         builder.Services.AddProblemDetails();

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Assistant.Core.Chatwoot.Channels;
 using Assistant.Core.Turns;
 using Assistant.Plugins.Orders;
 

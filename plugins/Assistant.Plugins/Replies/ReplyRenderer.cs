@@ -1,5 +1,6 @@
 using System.Text;
 using Assistant.Core.Chatwoot.Api;
+using Assistant.Core.Chatwoot.Channels;
 using Assistant.Core.Prompts;
 using Assistant.Plugins.Orders;
 
@@ -15,7 +16,7 @@ public static class ReplyRenderer
     private const int CardItemsShown = 2;
 
     public static IReadOnlyList<OutgoingMessage> Text(string text, ChannelProfile channel, long? inReplyTo) =>
-        [.. TextSplitter.Split(channel.Markdown ? text : StripMarkdown(text), channel.MaxLength).Select(part => OutgoingMessage.Text(part, inReplyTo))];
+        ChannelText.Messages(text, channel, inReplyTo);
 
     public static IReadOnlyList<OutgoingMessage> Order(OrderView order, ShopOrderDetails details, ChannelProfile channel, LocaleTexts texts, long? inReplyTo)
     {
@@ -120,8 +121,4 @@ public static class ReplyRenderer
 
         return text.ToString();
     }
-
-    /// <summary>Channels that show markdown literally get the words without the marks.</summary>
-    internal static string StripMarkdown(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, @"(\*\*|__|`)", string.Empty);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Assistant.Core.Chatwoot.Webhooks;
 using Assistant.Core.Inbox;
+using Assistant.Core.Turns;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -11,7 +12,7 @@ public sealed partial class ChatwootEventHandler(
     NpgsqlDataSource dataSource,
     ConversationRepository conversations,
     TranscriptRepository transcript,
-    IEnumerable<ICustomerInputListener> inputListeners,
+    TurnScheduler turns,
     ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
 {
     public string Source => ChatwootEnvelope.Source;
@@ -52,52 +53,40 @@ public sealed partial class ChatwootEventHandler(
         var isSubmission = TranscriptClassifier.IsSubmission(messageEvent);
         var accountId = messageEvent.AccountId;
         var conversationId = messageEvent.Conversation.Id;
-        TranscriptEntry? customerInput = null;
 
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var state = (await conversations.GetForUpdateAsync(accountId, conversationId, connection, transaction, cancellationToken))
+            .Apply(messageEvent.Conversation);
+        if (role == TranscriptRole.Customer || isSubmission)
         {
-            var state = (await conversations.GetForUpdateAsync(accountId, conversationId, connection, transaction, cancellationToken))
-                .Apply(messageEvent.Conversation);
-            if (role == TranscriptRole.Customer || isSubmission)
-            {
-                state = state.WithCustomerMessage();
-            }
-
-            await conversations.SaveAsync(state, connection, transaction, cancellationToken);
-
-            if (role is { } r)
-            {
-                var entry = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r, message.Content,
-                    message.ContentType, message.ContentAttributes.GetRawText(), message.Sender.Id, message.InReplyTo, message.CreatedAt);
-                await transcript.UpsertAsync(entry, connection, transaction, cancellationToken);
-                if (r == TranscriptRole.Customer && messageEvent.EventName == "message_created")
-                {
-                    customerInput = entry;
-                }
-            }
-
-            if (isSubmission)
-            {
-                var submission = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.SubmissionKind, TranscriptRole.Customer,
-                    TranscriptClassifier.DescribeSubmission(message), message.ContentType, message.ContentAttributes.GetRawText(),
-                    messageEvent.Conversation.Contact.Id, message.Id, receivedAt);
-                if (await transcript.TryAddAsync(submission, connection, transaction, cancellationToken))
-                {
-                    customerInput = submission;
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            state = state.WithCustomerMessage();
         }
 
-        if (customerInput is not null)
+        await conversations.SaveAsync(state, connection, transaction, cancellationToken);
+
+        if (role is { } r)
         {
-            foreach (var listener in inputListeners)
+            var entry = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r, message.Content,
+                message.ContentType, message.ContentAttributes.GetRawText(), message.Sender.Id, message.InReplyTo, message.CreatedAt);
+            var id = await transcript.UpsertAsync(entry, connection, transaction, cancellationToken);
+            if (r == TranscriptRole.Customer && messageEvent.EventName == "message_created")
             {
-                await listener.CustomerInputRecordedAsync(customerInput, cancellationToken);
+                await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
             }
         }
+
+        if (isSubmission)
+        {
+            var submission = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.SubmissionKind, TranscriptRole.Customer,
+                TranscriptClassifier.DescribeSubmission(message), message.ContentType, message.ContentAttributes.GetRawText(),
+                messageEvent.Conversation.Contact.Id, message.Id, receivedAt);
+            var id = await transcript.UpsertAsync(submission, connection, transaction, cancellationToken);
+            await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
+        }
+
+        // The transcript line and its turn are stored together, or neither is and the event is retried.
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task UpdateConversationAsync(long accountId, ConversationSnapshot snapshot, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace Assistant.Core.Conversations;
 public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
 {
     /// <summary>Records a line, or refreshes its content when Chatwoot reports the message changed.</summary>
-    public async Task UpsertAsync(TranscriptEntry entry, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <returns>The line's id.</returns>
+    public async Task<long> UpsertAsync(TranscriptEntry entry, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO transcript_messages (account_id, conversation_id, message_id, kind, role, content, content_type,
@@ -14,23 +15,12 @@ public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
             VALUES (@AccountId, @ConversationId, @MessageId, @Kind, @Role, @Content, @ContentType,
                     @ContentAttributes::jsonb, @SenderId, @InReplyTo, @SentAt)
             ON CONFLICT ON CONSTRAINT transcript_messages_unique DO UPDATE
-            SET content = EXCLUDED.content, content_attributes = EXCLUDED.content_attributes
-            WHERE transcript_messages.kind = 'message'
+            SET content = CASE WHEN transcript_messages.kind = 'message' THEN EXCLUDED.content ELSE transcript_messages.content END,
+                content_attributes = CASE WHEN transcript_messages.kind = 'message' THEN EXCLUDED.content_attributes
+                                          ELSE transcript_messages.content_attributes END
+            RETURNING id
             """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, ToRow(entry), transaction, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Records a line once; a second identical submission is ignored.</summary>
-    public async Task<bool> TryAddAsync(TranscriptEntry entry, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            INSERT INTO transcript_messages (account_id, conversation_id, message_id, kind, role, content, content_type,
-                                             content_attributes, sender_id, in_reply_to, sent_at)
-            VALUES (@AccountId, @ConversationId, @MessageId, @Kind, @Role, @Content, @ContentType,
-                    @ContentAttributes::jsonb, @SenderId, @InReplyTo, @SentAt)
-            ON CONFLICT ON CONSTRAINT transcript_messages_unique DO NOTHING
-            """;
-        return await connection.ExecuteAsync(new CommandDefinition(sql, ToRow(entry), transaction, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, ToRow(entry), transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>The newest lines of a conversation, oldest first.</summary>

@@ -12,16 +12,22 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// <returns><c>true</c> when stored, <c>false</c> for a duplicate delivery.</returns>
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await TryAddAsync(inboxEvent, connection, null, cancellationToken);
+    }
+
+    /// <summary>The same, inside the caller's transaction: the event exists exactly when the caller's work commits.</summary>
+    public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
         const string sql = $"""
             WITH inserted AS (
-                INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload)
-                VALUES (@Source, @DeliveryKey, @EventName, @OrderingKey, @Payload::jsonb)
+                INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload, next_attempt_at)
+                VALUES (@Source, @DeliveryKey, @EventName, @OrderingKey, @Payload::jsonb, COALESCE(@NotBefore, now()))
                 ON CONFLICT ON CONSTRAINT inbox_events_delivery_unique DO NOTHING
                 RETURNING id)
             SELECT pg_notify('{NotificationChannel}', '') FROM inserted
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync(new CommandDefinition(sql, inboxEvent, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync(new CommandDefinition(sql, inboxEvent, transaction, cancellationToken: cancellationToken));
         return rows.Any();
     }
 

@@ -6,4 +6,5 @@ namespace Assistant.Core.Inbox;
 /// <param name="EventName">The sender's event name.</param>
 /// <param name="OrderingKey">Events with the same key are processed one at a time, in arrival order.</param>
 /// <param name="Payload">The raw JSON body.</param>
-public sealed record NewInboxEvent(string Source, string DeliveryKey, string EventName, string OrderingKey, string Payload);
+/// <param name="NotBefore">When set, the event waits until then (a debounced turn).</param>
+public sealed record NewInboxEvent(string Source, string DeliveryKey, string EventName, string OrderingKey, string Payload, DateTimeOffset? NotBefore = null);

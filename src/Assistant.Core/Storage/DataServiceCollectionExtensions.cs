@@ -1,5 +1,6 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Inbox;
+using Assistant.Core.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<TranscriptRepository>();
         services.AddSingleton<IInboxEventHandler, ChatwootEventHandler>();
+        services.AddSingleton<TurnScheduler>();
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

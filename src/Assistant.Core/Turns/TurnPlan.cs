@@ -22,4 +22,12 @@ public sealed class TurnPlan
     public void HandOff(HandoffRequest request) => Handoff ??= request;
 
     public void ResolveConversation() => Resolve = true;
+
+    /// <summary>Forgets a failed attempt's partial plan before another responder takes over.</summary>
+    public void Clear()
+    {
+        _answers.Clear();
+        Handoff = null;
+        Resolve = false;
+    }
 }

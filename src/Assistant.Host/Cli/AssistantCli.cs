@@ -42,6 +42,7 @@ internal static class AssistantCli
     internal static IReadOnlyList<string> ConfigurationProblems(Exception exception) => exception switch
     {
         ConfigurationException configuration => [configuration.Message],
+        Core.Prompts.PromptException prompt => [prompt.Message],
         OptionsValidationException validation => [.. validation.Failures],
         AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationProblems)],
         { InnerException: { } inner } => ConfigurationProblems(inner),

@@ -17,6 +17,7 @@ public sealed class WebhookTokenTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _chatwoot = await FakeChatwoot.StartAsync();
+        _chatwoot.AddConversation(1, 42);
         var settings = AssistantServer.DefaultSettings(_database, _chatwoot.BaseUrl);
         settings["Chatwoot:WebhookSecret"] = null;
         settings["Chatwoot:WebhookToken"] = Token;

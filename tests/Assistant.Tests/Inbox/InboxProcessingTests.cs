@@ -43,7 +43,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
                 await inbox.TryAddAsync(RecordingHandler.Event($"k{key}", seq), CancellationToken.None);
             }
         }));
-        await _database.InboxDrainedAsync();
+        await _database.InboxDrainedAsync("test");
 
         // Assert
         Assert.Equal(1, handler.MaxConcurrentPerKey);
@@ -67,7 +67,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await StartServerAsync(handler);
 
         // Assert
-        Assert.Equal(["done"], await _database.InboxDrainedAsync());
+        Assert.Equal(["done"], await _database.InboxDrainedAsync("test"));
         Assert.Single(handler.Completed);
     }
 
@@ -87,7 +87,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await StartServerAsync(second);
 
         // Assert
-        Assert.Equal(["done"], await _database.InboxDrainedAsync());
+        Assert.Equal(["done"], await _database.InboxDrainedAsync("test"));
         Assert.Empty(first.Completed);
         Assert.Single(second.Completed);
     }
@@ -105,7 +105,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await inbox.TryAddAsync(RecordingHandler.Event("k", 1), CancellationToken.None);
 
         // Assert
-        Assert.Equal(["dead", "done"], await _database.InboxDrainedAsync());
+        Assert.Equal(["dead", "done"], await _database.InboxDrainedAsync("test"));
         var dead = Assert.Single(await inbox.ListAsync("dead", 10, CancellationToken.None));
         Assert.Equal(3, dead.Attempts);
         Assert.Equal("InvalidOperationException: scripted failure", dead.LastError);
@@ -122,7 +122,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await inbox.TryAddAsync(RecordingHandler.Event("k", 0, "fail-once"), CancellationToken.None);
         await inbox.TryAddAsync(RecordingHandler.Event("k", 1), CancellationToken.None);
 
-        Assert.Equal(["done", "done"], await _database.InboxDrainedAsync());
+        Assert.Equal(["done", "done"], await _database.InboxDrainedAsync("test"));
         Assert.Equal([0, 1], handler.Completed.Select(c => c.Sequence));
     }
 
@@ -133,12 +133,12 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         var server = await StartServerAsync(handler, maxAttempts: 1);
         var inbox = server.Services.GetRequiredService<InboxRepository>();
         await inbox.TryAddAsync(RecordingHandler.Event("k", 0, "fail-once"), CancellationToken.None);
-        Assert.Equal(["dead"], await _database.InboxDrainedAsync());
+        Assert.Equal(["dead"], await _database.InboxDrainedAsync("test"));
 
         var replayed = await inbox.ReplayDeadAsync(null, CancellationToken.None);
 
         Assert.Equal(1, replayed);
-        await Eventually.WaitForAsync(_database.InboxStatesAsync, s => s.SequenceEqual(["done"]), "the replayed event to finish");
+        await Eventually.WaitForAsync(() => _database.InboxStatesAsync("test"), s => s.SequenceEqual(["done"]), "the replayed event to finish");
         Assert.Single(handler.Completed);
     }
 
@@ -160,7 +160,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
                 await inbox.TryAddAsync(RecordingHandler.Event($"k{key}", seq), CancellationToken.None);
             }
         }));
-        await _database.InboxDrainedAsync();
+        await _database.InboxDrainedAsync("test");
 
         // Assert
         var all = a.Completed.Concat(b.Completed).ToList();

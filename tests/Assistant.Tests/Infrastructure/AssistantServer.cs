@@ -41,6 +41,8 @@ public sealed class AssistantServer : IAsyncDisposable
         ["Inbox:ShutdownGrace"] = "00:00:01",
         ["Http:BaseDelay"] = "00:00:00.010",
         ["Serilog:MinimumLevel:Default"] = "Debug",
+        ["Assistant:DebounceMs"] = "300",
+        ["Assistant:PromptsPath"] = RepositoryPaths.Prompts,
     };
 
     public static AssistantServer Build(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)

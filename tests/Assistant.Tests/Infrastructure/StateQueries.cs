@@ -18,10 +18,11 @@ public static class StateQueries
         await connection.ExecuteAsync(sql);
     }
 
-    public static async Task<IReadOnlyList<string>> InboxStatesAsync(this TestDatabase database)
+    /// <summary>The states of one source's inbox events (webhooks by default; turns are source <c>turn</c>), oldest first.</summary>
+    public static async Task<IReadOnlyList<string>> InboxStatesAsync(this TestDatabase database, string source = "chatwoot")
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        return (await connection.QueryAsync<string>("SELECT state FROM inbox_events ORDER BY id")).AsList();
+        return (await connection.QueryAsync<string>("SELECT state FROM inbox_events WHERE source = @source ORDER BY id", new { source })).AsList();
     }
 
     public static async Task<ConversationState?> ConversationAsync(this TestDatabase database, long accountId, long conversationId) =>
@@ -30,9 +31,12 @@ public static class StateQueries
     public static async Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(this TestDatabase database, long accountId, long conversationId) =>
         await new TranscriptRepository(database.DataSource).RecentAsync(accountId, conversationId, 1000, CancellationToken.None);
 
-    /// <summary>Waits until no inbox event is pending or processing.</summary>
-    public static Task<IReadOnlyList<string>> InboxDrainedAsync(this TestDatabase database) =>
-        Eventually.WaitForAsync(database.InboxStatesAsync, states => states.All(s => s is "done" or "dead"), "the inbox to drain");
+    /// <summary>Waits until no inbox event of any source is pending or processing; returns the states of <paramref name="source"/>'s events.</summary>
+    public static async Task<IReadOnlyList<string>> InboxDrainedAsync(this TestDatabase database, string source = "chatwoot")
+    {
+        await Eventually.WaitForAsync(async () => await database.CountAsync("inbox_events WHERE state IN ('pending', 'processing')"), n => n == 0, "the inbox to drain");
+        return await database.InboxStatesAsync(source);
+    }
 
     /// <summary>The message ids of a conversation's transcript in the order they were written.</summary>
     public static async Task<IReadOnlyList<long>> TranscriptInsertionOrderAsync(this TestDatabase database, long accountId, long conversationId)

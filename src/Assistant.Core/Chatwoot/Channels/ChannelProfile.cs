@@ -1,4 +1,4 @@
-namespace Assistant.Plugins.Replies;
+namespace Assistant.Core.Chatwoot.Channels;
 
 /// <summary>What a Chatwoot channel can show (reference/chatwoot.md §3: only the widget renders cards and forms;
 /// input_select becomes buttons or lists on WhatsApp, Messenger, Telegram and LINE) and how long one message may be.</summary>

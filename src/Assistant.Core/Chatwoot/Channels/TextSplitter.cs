@@ -1,4 +1,4 @@
-namespace Assistant.Plugins.Replies;
+namespace Assistant.Core.Chatwoot.Channels;
 
 /// <summary>Splits text to a channel's limit at the gentlest break available: paragraph, line, sentence, word.</summary>
 public static class TextSplitter

@@ -1,0 +1,15 @@
+namespace Assistant.Plugins.Offline;
+
+public enum IntentKind
+{
+    Unknown,
+    Human,
+    Tracking,
+    OrderStatus,
+    MyOrders,
+    Goodbye,
+    Help,
+}
+
+/// <summary>What a customer's words ask for, with the order number and proofs found in them.</summary>
+public sealed record Intent(IntentKind Kind, string? OrderNumber, string? Email, string? Phone);

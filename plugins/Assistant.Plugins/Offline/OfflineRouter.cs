@@ -1,0 +1,105 @@
+using Assistant.Core.Agent;
+using Assistant.Core.Chatwoot.Channels;
+using Assistant.Core.Conversations;
+using Assistant.Core.Turns;
+using Assistant.Plugins.Orders;
+using Assistant.Plugins.Replies;
+
+namespace Assistant.Plugins.Offline;
+
+/// <summary>
+/// Offline mode, and the fallback when the model fails: answers order status, tracking and "my orders" through the
+/// same order service, renderer and locale texts as the agent, hands off a request for a person, and closes on a
+/// goodbye. Everything else is left for a human.
+/// </summary>
+public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFallbackResponder
+{
+    public async Task<bool> TryAnswerAsync(TurnContext context, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
+    {
+        var texts = orders.Texts;
+        var channel = ChannelProfile.For(turn.Conversation.Channel);
+        var intent = IntentDetector.Detect(string.Join('\n', UnansweredTexts(history)));
+        switch (intent.Kind)
+        {
+            case IntentKind.Human:
+                turn.Plan.HandOff(new HandoffRequest("customer_request", "The customer asked for a person."));
+                return true;
+            case IntentKind.Goodbye:
+                turn.Plan.ResolveConversation();
+                return true;
+            case IntentKind.MyOrders:
+                var (list, details) = await orders.RecentAsync(5, cancellationToken);
+                Say(!list.Allowed ? texts["lookup.needs_verified"]
+                    : list.Orders.Count == 0 ? texts["orders.none"]
+                    : texts["orders.intro"] + "\n" + string.Join('\n', list.Orders.Select(o =>
+                        texts.Get("orders.line", ("number", o.OrderNumber), ("date", texts.Date(o.PlacedAt)), ("status", o.StatusText), ("total", o.Total)))), channel);
+                return true;
+            case IntentKind.OrderStatus or IntentKind.Tracking:
+                await ShowOrderAsync(intent, channel, cancellationToken);
+                return true;
+            case IntentKind.Help:
+                // A proof sent on its own continues an earlier question about an order.
+                if ((intent.Email ?? intent.Phone) is not null && LastOrderNumber() is { } earlier)
+                {
+                    await ShowOrderAsync(intent with { Kind = IntentKind.OrderStatus, OrderNumber = earlier }, channel, cancellationToken);
+                    return true;
+                }
+
+                Say(texts["offline.help"], channel);
+                return true;
+            default:
+                if ((intent.Email ?? intent.Phone) is not null && LastOrderNumber() is { } number)
+                {
+                    await ShowOrderAsync(intent with { Kind = IntentKind.OrderStatus, OrderNumber = number }, channel, cancellationToken);
+                    return true;
+                }
+
+                return false;
+        }
+    }
+
+    private async Task ShowOrderAsync(Intent intent, ChannelProfile channel, CancellationToken cancellationToken)
+    {
+        var texts = orders.Texts;
+        var (lookup, details) = await orders.LookUpAsync(intent.OrderNumber!, intent.Email ?? ProofFromHistory(isEmail: true), intent.Phone ?? ProofFromHistory(isEmail: false), cancellationToken);
+        if (lookup.Order is null || details is null)
+        {
+            Say(lookup == OrderLookup.NeedsProof ? texts["lookup.needs_proof"] : texts.Get("lookup.not_found", ("number", intent.OrderNumber)), channel);
+            return;
+        }
+
+        if (intent.Kind == IntentKind.Tracking)
+        {
+            Say(lookup.Order.Shipments.Count == 0
+                ? texts.Get("shipment.none", ("number", lookup.Order.OrderNumber))
+                : string.Join("\n\n", lookup.Order.Shipments.Select(s => ReplyRenderer.ShipmentText(s, texts))), channel);
+            return;
+        }
+
+        foreach (var message in ReplyRenderer.Order(lookup.Order, details, channel, texts, turn.InReplyTo))
+        {
+            turn.Plan.Answer(message);
+        }
+    }
+
+    private void Say(string text, ChannelProfile channel)
+    {
+        foreach (var message in ChannelText.Messages(text, channel, turn.InReplyTo))
+        {
+            turn.Plan.Answer(message);
+        }
+    }
+
+    /// <summary>What the customer wrote since the bot last spoke: the question this turn answers.</summary>
+    private static IEnumerable<string> UnansweredTexts(IReadOnlyList<TranscriptEntry> history)
+    {
+        var lastReply = history.ToList().FindLastIndex(e => e.Role is TranscriptRole.Bot or TranscriptRole.Agent);
+        return history.Skip(lastReply + 1).Where(e => e.Role == TranscriptRole.Customer && e.Content is not null).Select(e => e.Content!);
+    }
+
+    private string? LastOrderNumber() =>
+        turn.CustomerTexts.Reverse().Select(t => IntentDetector.Detect(t).OrderNumber).FirstOrDefault(n => n is not null);
+
+    private string? ProofFromHistory(bool isEmail) =>
+        turn.CustomerTexts.Reverse().Select(IntentDetector.Detect).Select(i => isEmail ? i.Email : i.Phone).FirstOrDefault(v => v is not null);
+}

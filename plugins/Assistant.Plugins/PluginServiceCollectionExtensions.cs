@@ -1,0 +1,33 @@
+using Assistant.Core.Agent;
+using Assistant.Core.Storage;
+using Assistant.Plugins.Handoff;
+using Assistant.Plugins.Offline;
+using Assistant.Plugins.Orders;
+using Assistant.Plugins.Replies;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Assistant.Plugins;
+
+public static class PluginServiceCollectionExtensions
+{
+    /// <summary>The agent's tools, the order database they read, and the offline router built on them.</summary>
+    public static IServiceCollection AddAssistantPlugins(this IServiceCollection services, IConfiguration configuration)
+    {
+        var orders = configuration.GetConnectionString("Orders");
+        var connection = string.IsNullOrWhiteSpace(orders)
+            ? PostgresConnection.Parse(configuration.GetConnectionString("Postgres"), PostgresConnection.StateSetting)
+            : PostgresConnection.Parse(orders, PostgresConnection.OrdersSetting);
+        connection.ApplicationName ??= "assistant-orders";
+        services.AddSingleton(_ => new ShopDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
+        services.AddSingleton<ShopRepository>();
+        services.AddScoped<OrderService>();
+        services.AddScoped<IFallbackResponder, OfflineRouter>();
+
+        services.AddSingleton(new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin)));
+        services.AddSingleton(new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)));
+        services.AddSingleton(new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)));
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Turns;
+
+namespace Assistant.Core.Agent;
+
+/// <summary>Answers without a model (offline mode, and when the model fails): what it cannot answer it leaves alone.</summary>
+public interface IFallbackResponder
+{
+    /// <returns><c>true</c> when the plan now answers the customer.</returns>
+    Task<bool> TryAnswerAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assistant.Core.Agent;
+
+public sealed class LlmOptions
+{
+    public const string SectionName = "Llm";
+
+    /// <summary>An OpenAI-compatible endpoint (Azure OpenAI v1, Ollama, vLLM, OpenRouter, ...); OpenAI when unset.</summary>
+    public Uri? Endpoint { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    public string Model { get; set; } = "gpt-4o-mini";
+
+    /// <summary>Model calls per turn; the last one is made without tools so the model must answer.</summary>
+    [Range(1, 40)]
+    public int MaxToolRounds { get; set; } = 5;
+
+    /// <summary>Consecutive failed tool calls before the turn gives up (and hands off).</summary>
+    [Range(1, 20)]
+    public int MaxConsecutiveToolErrors { get; set; } = 3;
+
+    /// <summary>The longest one model call may take.</summary>
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Transcript lines sent as history.</summary>
+    [Range(1, 200)]
+    public int MaxHistoryMessages { get; set; } = 20;
+
+    /// <summary>With neither a key nor an endpoint the assistant runs offline (a model name alone is not enough).</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || Endpoint is not null;
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Assistant.Core.Chatwoot.Channels;
+using Assistant.Core.Conversations;
+using Assistant.Core.Prompts;
+using Assistant.Core.Store;
+using Assistant.Core.Turns;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Agent;
+
+/// <summary>
+/// One turn with the language model: the system prompt from <c>prompts/assistant.yaml</c>, a bounded history
+/// window, the tools, and the model's final text as the answer. Tools write cards, choices and handoffs into the
+/// turn's plan; nothing reaches Chatwoot from here.
+/// </summary>
+public sealed partial class ShoppingAgent(
+    IChatClient model,
+    ToolCatalog catalog,
+    PromptLibrary prompts,
+    IServiceProvider turnServices,
+    IOptionsMonitor<LlmOptions> llm,
+    IOptionsMonitor<StoreOptions> store,
+    TimeProvider clock,
+    ILogger<ShoppingAgent> logger)
+{
+    public async Task<TurnMetrics> RespondAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
+    {
+        var settings = llm.CurrentValue;
+        var prompt = prompts.Current.Assistant;
+        var channel = ChannelProfile.For(turn.Conversation.Channel);
+        var system = prompt.Render(new Dictionary<string, object?>
+        {
+            ["store_name"] = store.CurrentValue.Name,
+            ["customer_name"] = turn.Identity.Name ?? "the customer",
+            ["channel"] = channel.Name,
+            ["language"] = turn.Language,
+            ["verified"] = turn.Identity.IsVerified,
+            ["now"] = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
+        });
+
+        var messages = new List<ChatMessage> { new(ChatRole.System, system) };
+        messages.AddRange(HistoryMessages(history));
+        var options = new ChatOptions { Tools = [.. catalog.Tools], Temperature = (float?)prompt.Temperature, MaxOutputTokens = prompt.MaxTokens };
+        using var loop = new ToolInvokingChatClient(model, turnServices, logger)
+        {
+            MaximumIterationsPerRequest = settings.MaxToolRounds,
+            MaximumConsecutiveErrorsPerRequest = settings.MaxConsecutiveToolErrors,
+        };
+
+        var response = await loop.GetResponseAsync(messages, options, cancellationToken);
+        var rounds = response.AdditionalProperties?[ToolInvokingChatClient.RoundsProperty] is int r ? r : 1;
+        var toolsCalled = response.Messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).Select(c => c.Name).ToList();
+        var text = response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Text?.Trim();
+        var metrics = new TurnMetrics("llm", rounds, (int)(response.Usage?.InputTokenCount ?? 0), (int)(response.Usage?.OutputTokenCount ?? 0), toolsCalled, null);
+
+        if (!string.IsNullOrEmpty(text) && turn.Plan.Handoff is null)
+        {
+            foreach (var message in ChannelText.Messages(text, channel, turn.InReplyTo))
+            {
+                turn.Plan.Answer(message);
+            }
+        }
+        else if (turn.Plan.Answers.Count == 0 && turn.Plan.Handoff is null && !turn.Plan.Resolve)
+        {
+            // Tools kept being called until the last, tool-less round still said nothing.
+            throw new ToolRoundLimitException(rounds);
+        }
+
+        Log.Responded(logger, turn.Conversation.AccountId, turn.Conversation.ConversationId, rounds, toolsCalled.Count);
+        return metrics;
+    }
+
+    /// <summary>The transcript as the model sees it: customers as the user, the bot and human colleagues as the assistant; private notes stay private.</summary>
+    internal static IEnumerable<ChatMessage> HistoryMessages(IReadOnlyList<TranscriptEntry> history)
+    {
+        foreach (var entry in history.Where(e => !string.IsNullOrWhiteSpace(e.Content)))
+        {
+            switch (entry.Role)
+            {
+                case TranscriptRole.Customer:
+                    yield return new ChatMessage(ChatRole.User, entry.Content);
+                    break;
+                case TranscriptRole.Bot or TranscriptRole.Template:
+                    yield return new ChatMessage(ChatRole.Assistant, entry.Content);
+                    break;
+                case TranscriptRole.Agent:
+                    yield return new ChatMessage(ChatRole.Assistant, $"[a human colleague wrote] {entry.Content}");
+                    break;
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 820, Level = LogLevel.Debug, Message = "Agent answered {AccountId}/{ConversationId} in {Rounds} round(s) with {Tools} tool call(s).")]
+        public static partial void Responded(ILogger logger, long accountId, long conversationId, int rounds, int tools);
+    }
+}

@@ -1,0 +1,122 @@
+using Assistant.Core.Chatwoot.Api;
+using Assistant.Core.Conversations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Turns;
+
+/// <summary>
+/// Carries out a stored plan, step by step, each step at most once: a step is marked attempted before its call and
+/// done after. A message whose call failed ambiguously is confirmed by Chatwoot's echo of it before it is ever sent again.
+/// </summary>
+public sealed partial class ActionExecutor(
+    ChatwootClient chatwoot,
+    TurnRepository turns,
+    OwnershipGuard ownership,
+    IOptionsMonitor<AssistantOptions> options,
+    TimeProvider clock,
+    ILogger<ActionExecutor> logger)
+{
+    /// <returns><c>false</c> when a human took over before the plan was finished.</returns>
+    public async Task<bool> ExecuteAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)
+    {
+        var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
+        foreach (var step in await turns.ActionsAsync(turnId, cancellationToken))
+        {
+            if (step.State is "done" or "dropped")
+            {
+                continue;
+            }
+
+            var action = step.Action;
+            if (step.State == "attempted" && action.Kind == PlannedAction.MessageKind)
+            {
+                if (await ConfirmedByEchoAsync(turnId, step, conversation, cancellationToken))
+                {
+                    continue;
+                }
+            }
+
+            if (action.RequiresOwnership && !await ownership.IsBotsAsync(conversation, cancellationToken))
+            {
+                Log.HumanTookOver(logger, accountId, conversationId);
+                await turns.DropPendingAsync(turnId, cancellationToken);
+                return false;
+            }
+
+            await turns.SetActionStateAsync(turnId, step.Seq, "attempted", null, cancellationToken);
+            long? messageId = null;
+            try
+            {
+                messageId = await RunAsync(action, accountId, conversationId, cancellationToken);
+            }
+            catch (ChatwootApiException ex) when (ex.StatusCode is null && ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            {
+                // Nothing reached Chatwoot: the step is plainly still to do.
+                await turns.SetActionStateAsync(turnId, step.Seq, "pending", null, CancellationToken.None);
+                throw;
+            }
+            catch (ChatwootApiException ex) when (ex.StatusCode is { } status && (int)status is >= 400 and < 500 and not 408 and not 429)
+            {
+                // Chatwoot refused the step itself (422, 404): repeating it cannot help; the rest of the plan goes on.
+                Log.StepRefused(logger, ex, step.Seq, action.Kind, accountId, conversationId);
+                await turns.SetActionStateAsync(turnId, step.Seq, "dropped", null, CancellationToken.None);
+                continue;
+            }
+
+            await turns.SetActionStateAsync(turnId, step.Seq, "done", messageId, CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> ConfirmedByEchoAsync(long turnId, StoredAction step, ConversationState conversation, CancellationToken cancellationToken)
+    {
+        var attemptedAt = step.AttemptedAt ?? clock.GetUtcNow();
+        var echo = await turns.FindBotEchoAsync(conversation.AccountId, conversation.ConversationId, step.Action.Content!, attemptedAt, cancellationToken);
+        if (echo is not null)
+        {
+            await turns.SetActionStateAsync(turnId, step.Seq, "done", echo, cancellationToken);
+            return true;
+        }
+
+        if (clock.GetUtcNow() - attemptedAt < options.CurrentValue.EchoWait)
+        {
+            throw new TurnDeferredException("An answer's delivery is uncertain; waiting for Chatwoot's echo before sending it again.");
+        }
+
+        return false;
+    }
+
+    private async Task<long?> RunAsync(PlannedAction action, long accountId, long conversationId, CancellationToken cancellationToken)
+    {
+        switch (action.Kind)
+        {
+            case PlannedAction.MessageKind:
+                return await chatwoot.CreateMessageAsync(accountId, conversationId, action.ToMessage(), cancellationToken);
+            case PlannedAction.AddLabelsKind:
+                await chatwoot.AddLabelsAsync(accountId, conversationId, action.Labels ?? [], cancellationToken);
+                return null;
+            case PlannedAction.AssignTeamKind:
+                await chatwoot.AssignTeamAsync(accountId, conversationId, action.Id, cancellationToken);
+                return null;
+            case PlannedAction.AssignAgentKind:
+                await chatwoot.AssignAgentAsync(accountId, conversationId, action.Id, cancellationToken);
+                return null;
+            case PlannedAction.StatusKind:
+                await chatwoot.ToggleStatusAsync(accountId, conversationId, Enum.Parse<ConversationStatus>(action.Status!, ignoreCase: true), cancellationToken);
+                return null;
+            default:
+                throw new InvalidOperationException($"Unknown planned action '{action.Kind}'.");
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "A human took over conversation {AccountId}/{ConversationId}; the rest of the bot's plan is dropped.")]
+        public static partial void HumanTookOver(ILogger logger, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 701, Level = LogLevel.Warning, Message = "Chatwoot refused step {Seq} ({Kind}) in conversation {AccountId}/{ConversationId}; skipping it.")]
+        public static partial void StepRefused(ILogger logger, Exception exception, int seq, string kind, long accountId, long conversationId);
+    }
+}
