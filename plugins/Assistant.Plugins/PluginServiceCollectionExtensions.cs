@@ -23,6 +23,7 @@ public static class PluginServiceCollectionExtensions
         services.AddSingleton(_ => new ShopDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
         services.AddSingleton<ShopRepository>();
         services.AddScoped<OrderService>();
+        services.AddSingleton<DemoStore>();
         services.AddScoped<IFallbackResponder, OfflineRouter>();
 
         services.AddSingleton(new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin)));

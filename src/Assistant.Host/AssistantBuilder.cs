@@ -49,13 +49,14 @@ internal static class AssistantBuilder
         return app;
     }
 
-    /// <summary>The database alone, for verbs that need no web server or Chatwoot (migrate, inbox).</summary>
+    /// <summary>The databases alone, for verbs that need no web server or Chatwoot (migrate, inbox, seed-demo).</summary>
     public static IHost BuildDataHost(string[] args)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddAssistantLogging(builder.Configuration);
         builder.Services.AddAssistantData(builder.Configuration);
+        builder.Services.AddAssistantPlugins(builder.Configuration);
         return builder.Build();
     }
 }

@@ -16,6 +16,7 @@ internal static class AssistantCli
         {
             serve,
             MigrateCommand.Create(),
+            SeedDemoCommand.Create(),
             InboxCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
@@ -35,6 +36,11 @@ internal static class AssistantCli
             }
 
             return ConfigurationErrorExitCode;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"assistant: {ex.GetType().Name}: {ex.Message}");
+            return 1;
         }
     }
 

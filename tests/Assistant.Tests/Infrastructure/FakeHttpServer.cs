@@ -50,7 +50,10 @@ public class FakeHttpServer : IAsyncDisposable
     }
 
     /// <summary>Answers matching requests; later registrations win, so a test can override a default.</summary>
-    public void On(string method, string path, Func<RecordedRequest, FakeResponse> respond)
+    public void On(string method, string path, Func<RecordedRequest, FakeResponse> respond) =>
+        OnAsync(method, path, request => Task.FromResult(respond(request)));
+
+    public void OnAsync(string method, string path, Func<RecordedRequest, Task<FakeResponse>> respond)
     {
         lock (_routesLock)
         {
@@ -99,7 +102,7 @@ public class FakeHttpServer : IAsyncDisposable
             return;
         }
 
-        var response = route.Respond(request);
+        var response = await route.Respond(request);
         context.Response.StatusCode = (int)response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
@@ -113,5 +116,5 @@ public class FakeHttpServer : IAsyncDisposable
         }
     }
 
-    private sealed record Route(string Method, string Path, Func<RecordedRequest, FakeResponse> Respond);
+    private sealed record Route(string Method, string Path, Func<RecordedRequest, Task<FakeResponse>> Respond);
 }

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Assistant.Tests.Infrastructure;
+
+/// <summary>
+/// A scripted OpenAI chat-completions server on Kestrel: the real OpenAI SDK talks to it over HTTP. Each request
+/// takes the next scripted reply (the last one repeats); every request is recorded.
+/// </summary>
+public sealed class FakeOpenAI : FakeHttpServer
+{
+    private readonly ConcurrentQueue<Func<JsonElement, Task<FakeResponse>>> _script = new();
+    private Func<JsonElement, Task<FakeResponse>>? _last;
+    private int _calls;
+
+    private FakeOpenAI()
+        : base(CreateApp())
+    {
+        OnAsync("POST", "/v1/chat/completions", request => Next(request.Json));
+    }
+
+    public Uri Endpoint => new(BaseUrl, "v1");
+
+    public IReadOnlyList<JsonElement> Completions => [.. RequestsTo("POST", "/v1/chat/completions").Select(r => r.Json)];
+
+    public static async Task<FakeOpenAI> StartAsync()
+    {
+        var fake = new FakeOpenAI();
+        await fake.StartServerAsync();
+        return fake;
+    }
+
+    public FakeOpenAI ThenToolCall(string name, string argumentsJson) =>
+        Then(_ => Task.FromResult(FakeResponse.Json(Completion(new JsonObject
+        {
+            ["role"] = "assistant",
+            ["content"] = null,
+            ["tool_calls"] = new JsonArray(new JsonObject
+            {
+                ["id"] = $"call_{Interlocked.Increment(ref _calls)}",
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = name, ["arguments"] = argumentsJson },
+            }),
+        }, "tool_calls"))));
+
+    public FakeOpenAI ThenText(string text) =>
+        Then(_ => Task.FromResult(FakeResponse.Json(Completion(new JsonObject { ["role"] = "assistant", ["content"] = text }, "stop"))));
+
+    public FakeOpenAI ThenStatus(HttpStatusCode status) =>
+        Then(_ => Task.FromResult(FakeResponse.Error(status, """{"error":{"message":"scripted failure","type":"server_error"}}""")));
+
+    public FakeOpenAI ThenHang(TimeSpan delay) =>
+        Then(async _ =>
+        {
+            await Task.Delay(delay);
+            return FakeResponse.Json(Completion(new JsonObject { ["role"] = "assistant", ["content"] = "too late" }, "stop"));
+        });
+
+    private FakeOpenAI Then(Func<JsonElement, Task<FakeResponse>> reply)
+    {
+        _script.Enqueue(reply);
+        return this;
+    }
+
+    private Task<FakeResponse> Next(JsonElement request)
+    {
+        if (_script.TryDequeue(out var reply))
+        {
+            _last = reply;
+        }
+
+        return (_last ?? throw new InvalidOperationException("The fake OpenAI server has no scripted reply.")).Invoke(request);
+    }
+
+    private static string Completion(JsonObject message, string finishReason) => new JsonObject
+    {
+        ["id"] = "chatcmpl-test",
+        ["object"] = "chat.completion",
+        ["created"] = 1781691630,
+        ["model"] = "gpt-test",
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = finishReason }),
+        ["usage"] = new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 15, ["total_tokens"] = 135 },
+    }.ToJsonString();
+}
