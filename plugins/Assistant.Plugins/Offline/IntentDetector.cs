@@ -10,12 +10,12 @@ public static partial class IntentDetector
 {
     public static Intent Detect(string text)
     {
-        var lower = text.ToLowerInvariant();
         var email = Email().Match(text) is { Success: true } e ? e.Value : null;
         var withoutEmail = email is null ? text : text.Replace(email, " ", StringComparison.Ordinal);
         var phone = Phone().Match(withoutEmail) is { Success: true } p ? p.Value.Trim() : null;
         var withoutContacts = phone is null ? withoutEmail : withoutEmail.Replace(phone, " ", StringComparison.Ordinal);
         var orderNumber = OrderNumber().Match(withoutContacts) is { Success: true } o ? o.Groups["number"].Value : null;
+        var lower = withoutContacts.ToLowerInvariant();
 
         var kind = true switch
         {
@@ -30,7 +30,7 @@ public static partial class IntentDetector
         return new Intent(kind, orderNumber, email, phone);
     }
 
-    [GeneratedRegex(@"\b(human|agent|person|someone|representative|operator|staff|talk to|speak to|real person)\b|人工|客服|真人|转人工|nhân viên|người thật|tư vấn viên|gặp người")]
+    [GeneratedRegex(@"\b(human|agent|person|representative|operator|staff|talk to|speak to|real person)\b|人工|客服|真人|转人工|nhân viên|người thật|tư vấn viên|gặp người")]
     private static partial Regex Human();
 
     [GeneratedRegex(@"\b(track|tracking|shipment|shipping|delivery|delivered|deliver|where is|where's|arrive|courier|parcel|package)\b|物流|快递|到哪|发货|配送|运单|追踪|包裹|vận chuyển|giao hàng|theo dõi|ở đâu|đến đâu|khi nào nhận|bưu kiện")]
@@ -54,6 +54,6 @@ public static partial class IntentDetector
     [GeneratedRegex(@"\+?\d[\d\s\-().]{7,}\d")]
     private static partial Regex Phone();
 
-    [GeneratedRegex(@"(?<![\d\w])#?(?<number>[A-Za-z]{0,3}-?\d{3,8})(?!\d)")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])#?(?<number>[A-Za-z]{0,3}-?\d{3,8})(?!\d)")]
     private static partial Regex OrderNumber();
 }

@@ -18,7 +18,7 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
     {
         var texts = orders.Texts;
         var channel = ChannelProfile.For(turn.Conversation.Channel);
-        var intent = IntentDetector.Detect(string.Join('\n', UnansweredTexts(history)));
+        var intent = IntentDetector.Detect(string.Join('\n', turn.NewInputs));
         switch (intent.Kind)
         {
             case IntentKind.Human:
@@ -70,6 +70,15 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
 
         if (intent.Kind == IntentKind.Tracking)
         {
+            // The widget also gets the order's card, whose button opens the carrier's tracking page.
+            if (channel.Cards)
+            {
+                foreach (var card in ReplyRenderer.Order(lookup.Order, details, channel, texts, turn.InReplyTo))
+                {
+                    turn.Plan.Answer(card);
+                }
+            }
+
             Say(lookup.Order.Shipments.Count == 0
                 ? texts.Get("shipment.none", ("number", lookup.Order.OrderNumber))
                 : string.Join("\n\n", lookup.Order.Shipments.Select(s => ReplyRenderer.ShipmentText(s, texts))), channel);
@@ -88,13 +97,6 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
         {
             turn.Plan.Answer(message);
         }
-    }
-
-    /// <summary>What the customer wrote since the bot last spoke: the question this turn answers.</summary>
-    private static IEnumerable<string> UnansweredTexts(IReadOnlyList<TranscriptEntry> history)
-    {
-        var lastReply = history.ToList().FindLastIndex(e => e.Role is TranscriptRole.Bot or TranscriptRole.Agent);
-        return history.Skip(lastReply + 1).Where(e => e.Role == TranscriptRole.Customer && e.Content is not null).Select(e => e.Content!);
     }
 
     private string? LastOrderNumber() =>

@@ -100,7 +100,7 @@ public sealed partial class ChatwootEventHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Inbox event {EventId} ({EventName}) needs nothing from the assistant.")]
-        public static partial void Ignored(ILogger logger, long eventId, string eventName);
+        [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Inbox event {InboxEventId} ({EventName}) needs nothing from the assistant.")]
+        public static partial void Ignored(ILogger logger, long inboxEventId, string eventName);
     }
 }

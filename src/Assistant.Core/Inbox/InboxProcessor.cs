@@ -117,19 +117,19 @@ public sealed partial class InboxProcessor(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Processing inbox event {EventId} ({EventName}) of {OrderingKey}, attempt {Attempt}.")]
-        public static partial void Processing(ILogger logger, long eventId, string eventName, string orderingKey, int attempt);
+        [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Processing inbox event {InboxEventId} ({EventName}) of {OrderingKey}, attempt {Attempt}.")]
+        public static partial void Processing(ILogger logger, long inboxEventId, string eventName, string orderingKey, int attempt);
 
-        [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Inbox event {EventId} ({EventName}) failed on attempt {Attempt}; retrying in {Delay}.")]
-        public static partial void WillRetry(ILogger logger, Exception exception, long eventId, string eventName, int attempt, TimeSpan delay);
+        [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Inbox event {InboxEventId} ({EventName}) failed on attempt {Attempt}; retrying in {Delay}.")]
+        public static partial void WillRetry(ILogger logger, Exception exception, long inboxEventId, string eventName, int attempt, TimeSpan delay);
 
-        [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Inbox event {EventId} ({EventName}) was dead-lettered after {Attempt} attempt(s); `assistant inbox replay` requeues it.")]
-        public static partial void DeadLettered(ILogger logger, Exception exception, long eventId, string eventName, int attempt);
+        [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Inbox event {InboxEventId} ({EventName}) was dead-lettered after {Attempt} attempt(s); `assistant inbox replay` requeues it.")]
+        public static partial void DeadLettered(ILogger logger, Exception exception, long inboxEventId, string eventName, int attempt);
 
-        [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Lost the claim on inbox event {EventId}; another worker took it over.")]
-        public static partial void LeaseLost(ILogger logger, long eventId);
+        [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Lost the claim on inbox event {InboxEventId}; another worker took it over.")]
+        public static partial void LeaseLost(ILogger logger, long inboxEventId);
 
-        [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Could not extend the claim on inbox event {EventId}.")]
-        public static partial void HeartbeatFailed(ILogger logger, Exception exception, long eventId);
+        [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Could not extend the claim on inbox event {InboxEventId}.")]
+        public static partial void HeartbeatFailed(ILogger logger, Exception exception, long inboxEventId);
     }
 }

@@ -16,6 +16,9 @@ public sealed class TurnContext
     /// <summary>Every text the customer wrote in this conversation (messages and form submissions), oldest first.</summary>
     public IReadOnlyList<string> CustomerTexts { get; private set; } = [];
 
+    /// <summary>What the customer wrote that this turn answers (a burst may be several messages), oldest first.</summary>
+    public IReadOnlyList<string> NewInputs { get; private set; } = [];
+
     public string Language { get; private set; } = "en";
 
     public long? InReplyTo { get; private set; }
@@ -25,8 +28,9 @@ public sealed class TurnContext
     /// <summary>Order numbers the tools showed this turn, for the handoff note.</summary>
     public ISet<string> OrdersReferenced { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
-    public void Begin(ConversationState conversation, IReadOnlyList<string> customerTexts, string language, long? inReplyTo)
+    public void Begin(ConversationState conversation, IReadOnlyList<string> customerTexts, IReadOnlyList<string> newInputs, string language, long? inReplyTo)
     {
+        NewInputs = newInputs;
         Conversation = conversation;
         Identity = new CustomerIdentity(conversation.ContactName, conversation.ContactEmail, conversation.ContactPhone,
             conversation.ContactIdentifier, conversation.ContactVerifiedBy);

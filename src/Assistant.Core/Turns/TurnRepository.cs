@@ -22,6 +22,23 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             new { AccountId = accountId, ConversationId = conversationId }, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>The customer inputs a turn answers: those after the previous turn's, up to its own last one.</summary>
+    public async Task<IReadOnlyList<PendingInput>> InputsOfAsync(long accountId, long conversationId, TurnRecord turn, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT t.id, t.message_id, t.kind, t.content, t.recorded_at
+            FROM transcript_messages t
+            WHERE t.account_id = @AccountId AND t.conversation_id = @ConversationId AND t.role = 'customer'
+              AND t.id <= @LastInputId
+              AND t.id > COALESCE((SELECT max(last_input_id) FROM turns
+                                   WHERE account_id = @AccountId AND conversation_id = @ConversationId AND id < @TurnId), 0)
+            ORDER BY t.id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<PendingInput>(new CommandDefinition(sql,
+            new { AccountId = accountId, ConversationId = conversationId, turn.LastInputId, TurnId = turn.Id }, cancellationToken: cancellationToken))).AsList();
+    }
+
     /// <summary>The conversation's turn that an earlier attempt started but did not finish, if any.</summary>
     public async Task<TurnRecord?> UnfinishedAsync(long accountId, long conversationId, CancellationToken cancellationToken)
     {

@@ -101,9 +101,12 @@ public sealed partial class TurnRunner(
         var customerTexts = (await transcript.RecentAsync(conversation.AccountId, conversation.ConversationId, CustomerTextsForProof, cancellationToken))
             .Where(e => e.Role == TranscriptRole.Customer && e.Content is not null).Select(e => e.Content!).ToList();
 
+        var inputs = await turns.InputsOfAsync(conversation.AccountId, conversation.ConversationId, turn, cancellationToken);
+
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
-        context.Begin(conversation, customerTexts, promptSet.Locales.For(conversation.Language).Language, turn.InReplyTo);
+        context.Begin(conversation, customerTexts, [.. inputs.Where(i => i.Content is not null).Select(i => i.Content!)],
+            promptSet.Locales.For(conversation.Language).Language, turn.InReplyTo);
         var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
         var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet);
         await turns.SavePlanAsync(turn.Id, actions, metrics, cancellationToken);
