@@ -46,4 +46,15 @@ public static class StateQueries
             "SELECT message_id FROM transcript_messages WHERE account_id = @accountId AND conversation_id = @conversationId ORDER BY id",
             new { accountId, conversationId })).AsList();
     }
+
+    /// <summary>The newest turn of a conversation, as recorded for operators.</summary>
+    public static async Task<TurnRow> TurnRecordAsync(this TestDatabase database, long conversationId)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<TurnRow>(
+            "SELECT mode, llm_rounds, prompt_tokens, completion_tokens, tools_called, outcome, latency_ms FROM turns WHERE conversation_id = @conversationId ORDER BY id DESC LIMIT 1",
+            new { conversationId });
+    }
 }
+
+public sealed record TurnRow(string Mode, int LlmRounds, int PromptTokens, int CompletionTokens, string[] ToolsCalled, string Outcome, int? LatencyMs);

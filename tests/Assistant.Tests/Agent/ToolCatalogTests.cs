@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assistant.Core.Agent;
+using Assistant.Plugins.Handoff;
+using Assistant.Plugins.Orders;
+using Assistant.Plugins.Replies;
+using Assistant.Tests.Infrastructure;
+
+namespace Assistant.Tests.Agent;
+
+public sealed class ToolCatalogTests
+{
+    private static readonly string SnapshotPath = Path.Combine(RepositoryPaths.Root, "tests", "Assistant.Tests", "Agent", "ToolSchemas.snapshot.json");
+
+    /// <summary>
+    /// Every tool's name, description and JSON schema, as the model sees them. A change shows up in review as a change
+    /// of the snapshot file: run the tests with UPDATE_SNAPSHOTS=1 to rewrite it, then read the diff.
+    /// </summary>
+    [Fact]
+    public void Tool_names_descriptions_and_schemas_match_the_snapshot()
+    {
+        var catalog = new ToolCatalog([
+            new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin)),
+            new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)),
+            new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)),
+        ]);
+        var actual = new JsonArray([.. catalog.Tools.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject
+        {
+            ["name"] = t.Name,
+            ["description"] = t.Description,
+            ["schema"] = JsonNode.Parse(t.JsonSchema.GetRawText()),
+        })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(SnapshotPath, actual);
+        }
+
+        Assert.True(File.Exists(SnapshotPath), $"{SnapshotPath} is missing: run the tests once with UPDATE_SNAPSHOTS=1.");
+        Assert.Equal(File.ReadAllText(SnapshotPath).ReplaceLineEndings("\n"), actual.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Tools_are_named_plugin_underscore_function_without_async()
+    {
+        var catalog = new ToolCatalog([new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin))]);
+
+        Assert.Equal(["Orders_GetOrder", "Orders_ListRecentOrders", "Orders_TrackShipment"], catalog.Tools.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Plugin_names_must_be_letters_and_digits()
+    {
+        Assert.Throws<ArgumentException>(() => new ToolCatalog([new PluginRegistration("Order_s", typeof(OrdersPlugin))]));
+    }
+}

@@ -1,0 +1,76 @@
+using Assistant.Core.Chatwoot.Channels;
+using Assistant.Core.Prompts;
+using Assistant.Core.Store;
+using Assistant.Plugins.Orders;
+using Assistant.Plugins.Replies;
+using Assistant.Tests.Infrastructure;
+
+namespace Assistant.Tests.Plugins;
+
+public sealed class ReplyRendererTests
+{
+    private static readonly LocaleTexts English = PromptLoader.Load(RepositoryPaths.Prompts).Locales.For("en");
+    private static readonly ShopOrderDetails Order = new(
+        new ShopOrder(2, "1042", 1, "shipped", "EUR", 74.40m, 4.90m, 79.30m, new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), null),
+        new ShopCustomer(1, "Jane", null, null, null, null, null),
+        [
+            new ShopOrderItem(1, 2, "A", "Canvas sneakers", 1, 59.90m, "https://img.example/a.jpg"),
+            new ShopOrderItem(2, 2, "B", "Merino socks", 1, 14.50m, null),
+            new ShopOrderItem(3, 2, "C", "Laces", 2, 0m, null),
+        ],
+        [], []);
+
+    [Fact]
+    public void Widget_gets_a_card_with_image_summary_link_and_a_text_fallback()
+    {
+        var view = OrderPresenter.View(Order, English, new StoreOptions { OrderUrlTemplate = "https://shop.example.com/orders/{orderNumber}" });
+
+        var message = Assert.Single(ReplyRenderer.Order(view, Order, ChannelProfile.For("Channel::WebWidget"), English, inReplyTo: 9));
+
+        Assert.Equal("cards", message.ContentType);
+        var card = message.ContentAttributes!["items"]![0]!;
+        Assert.Equal("Order #1042 · Shipped", card["title"]!.GetValue<string>());
+        Assert.Equal("1 × Canvas sneakers, 1 × Merino socks, +1 more · 79.30 EUR", card["description"]!.GetValue<string>());
+        Assert.Equal("https://img.example/a.jpg", card["media_url"]!.GetValue<string>());
+        Assert.StartsWith("Order #1042: Shipped\nPlaced 2026-11-18 · Total 79.30 EUR", message.Content);
+        Assert.Equal(9, message.ContentAttributes["in_reply_to"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void Without_a_link_there_is_no_card_because_chatwoot_requires_card_actions()
+    {
+        var view = OrderPresenter.View(Order, English, new StoreOptions());
+
+        Assert.Equal("text", Assert.Single(ReplyRenderer.Order(view, Order, ChannelProfile.For("Channel::WebWidget"), English, null)).ContentType);
+    }
+
+    [Fact]
+    public void Choices_become_a_numbered_list_where_the_channel_has_no_buttons()
+    {
+        var sms = Assert.Single(ReplyRenderer.Choices("Which order?", [("#1042", "1042"), ("#1043", "1043")], ChannelProfile.For("Channel::Sms"), null));
+        var whatsapp = Assert.Single(ReplyRenderer.Choices("Which order?", [("#1042", "1042"), ("#1043", "1043")], ChannelProfile.For("Channel::Whatsapp"), null));
+
+        Assert.Equal(("text", "Which order?\n1. #1042\n2. #1043"), (sms.ContentType, sms.Content));
+        Assert.Equal("input_select", whatsapp.ContentType);
+    }
+
+    [Fact]
+    public void Long_text_is_split_at_the_channels_limit_on_a_sentence_boundary()
+    {
+        var text = string.Join(" ", Enumerable.Repeat("This sentence is exactly forty-four chars.", 60));
+
+        var parts = ChannelText.Messages(text, ChannelProfile.For("Channel::Sms"), null);
+
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.True(p.Content.Length <= 1600));
+        Assert.All(parts, p => Assert.EndsWith(".", p.Content));
+        Assert.Equal(text.Replace(" ", "", StringComparison.Ordinal), string.Concat(parts.Select(p => p.Content)).Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Markdown_marks_are_removed_where_the_channel_shows_them_literally()
+    {
+        Assert.Equal("Your order is shipped", Assert.Single(ChannelText.Messages("Your order is **shipped**", ChannelProfile.For("Channel::Whatsapp"), null)).Content);
+        Assert.Equal("Your order is **shipped**", Assert.Single(ChannelText.Messages("Your order is **shipped**", ChannelProfile.For("Channel::WebWidget"), null)).Content);
+    }
+}
