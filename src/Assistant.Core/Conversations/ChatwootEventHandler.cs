@@ -70,7 +70,7 @@ public sealed partial class ChatwootEventHandler(
             var entry = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r, message.Content,
                 message.ContentType, message.ContentAttributes.GetRawText(), message.Sender.Id, message.InReplyTo, message.CreatedAt);
             var id = await transcript.UpsertAsync(entry, connection, transaction, cancellationToken);
-            if (r == TranscriptRole.Customer && messageEvent.EventName == "message_created")
+            if (r == TranscriptRole.Customer && messageEvent.EventName == "message_created" && state.Ownership == Ownership.Bot)
             {
                 await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
             }
@@ -82,10 +82,14 @@ public sealed partial class ChatwootEventHandler(
                 TranscriptClassifier.DescribeSubmission(message), message.ContentType, message.ContentAttributes.GetRawText(),
                 messageEvent.Conversation.Contact.Id, message.Id, receivedAt);
             var id = await transcript.UpsertAsync(submission, connection, transaction, cancellationToken);
-            await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
+            if (state.Ownership == Ownership.Bot)
+            {
+                await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
+            }
         }
 
-        // The transcript line and its turn are stored together, or neither is and the event is retried.
+        // The transcript line and its turn are stored together, or neither is and the event is retried. A conversation
+        // a human owns gets no turn at all; the turn itself re-checks with Chatwoot for changes since this payload.
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -35,9 +35,25 @@ public sealed class OfflineConversationTests : ConversationTestBase
         await SayAsync(VerifiedJane("Hello? Where is order 1042?").WithConversation(c => c.WithStatus("open").WithTeam(3).WithUpdatedAt(1781691700)));
         var turns = await SettledTurnsAsync();
 
-        // Assert: the turn saw that a human owns the conversation and said nothing.
+        // Assert: no turn for a conversation a human owns, and nothing said.
         Assert.Equal(2, Posted().Count);
-        Assert.Equal(["handed_off", "not_owner"], turns);
+        Assert.Equal(["handed_off"], turns);
+    }
+
+    [Fact]
+    public async Task Human_taking_over_after_the_message_arrived_silences_the_turn()
+    {
+        // Arrange: the webhook still says pending, but by the time the turn runs an agent has opened the conversation.
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartServerAsync(withLlm: false);
+
+        // Act
+        await SayAsync(VerifiedJane("what's the status of order 1042?"));
+        var turns = await SettledTurnsAsync();
+
+        // Assert
+        Assert.Equal(["not_owner"], turns);
+        Assert.Empty(Posted());
     }
 
     [Fact]
