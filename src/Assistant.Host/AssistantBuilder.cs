@@ -1,6 +1,7 @@
 using Assistant.Core.Agent;
 using Assistant.Core.Chatwoot;
 using Assistant.Core.Storage;
+using Assistant.Core.Zendesk;
 using Assistant.Host.Endpoints;
 using Assistant.Host.Logging;
 using Assistant.Host.Workers;
@@ -32,6 +33,7 @@ internal static class AssistantBuilder
         builder.Services.AddAssistantChatwoot();
         builder.Services.AddOptions<ChatwootOptions>().ValidateOnStart();
         builder.Services.AddAssistantAgent();
+        builder.Services.AddAssistantZendesk();
         builder.Services.AddAssistantPlugins(builder.Configuration);
         builder.Services.AddHostedService<PromptCheckHostedService>();
         builder.Services.AddHostedService<InboxNotificationListener>();

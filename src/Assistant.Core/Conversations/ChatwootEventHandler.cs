@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assistant.Core.Bridge;
 using Assistant.Core.Chatwoot.Webhooks;
 using Assistant.Core.Inbox;
 using Assistant.Core.Turns;
@@ -13,6 +14,7 @@ public sealed partial class ChatwootEventHandler(
     ConversationRepository conversations,
     TranscriptRepository transcript,
     TurnScheduler turns,
+    MirrorScheduler mirror,
     ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
 {
     public string Source => ChatwootEnvelope.Source;
@@ -70,6 +72,7 @@ public sealed partial class ChatwootEventHandler(
             var entry = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r, message.Content,
                 message.ContentType, message.ContentAttributes.GetRawText(), message.Sender.Id, message.InReplyTo, message.CreatedAt);
             var id = await transcript.UpsertAsync(entry, connection, transaction, cancellationToken);
+            await mirror.ScheduleAsync(accountId, conversationId, $"line:{id}", connection, transaction, cancellationToken);
             if (r == TranscriptRole.Customer && messageEvent.EventName == "message_created" && state.Ownership == Ownership.Bot)
             {
                 await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
@@ -82,6 +85,7 @@ public sealed partial class ChatwootEventHandler(
                 TranscriptClassifier.DescribeSubmission(message), message.ContentType, message.ContentAttributes.GetRawText(),
                 messageEvent.Conversation.Contact.Id, message.Id, receivedAt);
             var id = await transcript.UpsertAsync(submission, connection, transaction, cancellationToken);
+            await mirror.ScheduleAsync(accountId, conversationId, $"line:{id}", connection, transaction, cancellationToken);
             if (state.Ownership == Ownership.Bot)
             {
                 await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
@@ -97,8 +101,15 @@ public sealed partial class ChatwootEventHandler(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var state = await conversations.GetForUpdateAsync(accountId, snapshot.Id, connection, transaction, cancellationToken);
-        await conversations.SaveAsync(state.Apply(snapshot), connection, transaction, cancellationToken);
+        var before = await conversations.GetForUpdateAsync(accountId, snapshot.Id, connection, transaction, cancellationToken);
+        var after = before.Apply(snapshot);
+        await conversations.SaveAsync(after, connection, transaction, cancellationToken);
+        if (after.Status != before.Status)
+        {
+            // Resolved ↔ solved: the mirror carries status changes to the ticket too.
+            await mirror.ScheduleAsync(accountId, snapshot.Id, $"status:{after.Status}:{after.SourceUpdatedAt}", connection, transaction, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

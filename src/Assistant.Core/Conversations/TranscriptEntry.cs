@@ -2,6 +2,7 @@ namespace Assistant.Core.Conversations;
 
 /// <summary>One line of a conversation's transcript.</summary>
 /// <param name="Kind"><c>message</c>, or <c>submission</c> for a widget click or form submit on the bot's message.</param>
+/// <param name="Id">The transcript row's id, once stored: orders lines as they were recorded.</param>
 public sealed record TranscriptEntry(
     long AccountId,
     long ConversationId,
@@ -13,7 +14,8 @@ public sealed record TranscriptEntry(
     string ContentAttributes,
     long? SenderId,
     long? InReplyTo,
-    DateTimeOffset SentAt)
+    DateTimeOffset SentAt,
+    long Id = 0)
 {
     public const string MessageKind = "message";
     public const string SubmissionKind = "submission";

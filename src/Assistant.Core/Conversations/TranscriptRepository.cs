@@ -42,6 +42,23 @@ public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
+    /// <summary>Lines recorded after <paramref name="afterId"/>, in the order they were recorded.</summary>
+    public async Task<IReadOnlyList<TranscriptEntry>> AfterAsync(long accountId, long conversationId, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT account_id, conversation_id, message_id, kind, role, content, content_type,
+                   content_attributes::text AS content_attributes, sender_id, in_reply_to, sent_at, id
+            FROM transcript_messages
+            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND id > @AfterId
+            ORDER BY id
+            LIMIT @Limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TranscriptRow>(new CommandDefinition(
+            sql, new { AccountId = accountId, ConversationId = conversationId, AfterId = afterId, Limit = limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
     private static object ToRow(TranscriptEntry e) => new
     {
         e.AccountId,
@@ -64,6 +81,6 @@ public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
         string ContentAttributes, long? SenderId, long? InReplyTo, DateTimeOffset SentAt, long Id)
     {
         public TranscriptEntry ToEntry() => new(AccountId, ConversationId, MessageId, Kind,
-            Enum.Parse<TranscriptRole>(Role, ignoreCase: true), Content, ContentType, ContentAttributes, SenderId, InReplyTo, SentAt);
+            Enum.Parse<TranscriptRole>(Role, ignoreCase: true), Content, ContentType, ContentAttributes, SenderId, InReplyTo, SentAt, Id);
     }
 }

@@ -1,5 +1,8 @@
 using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Core.Bridge;
 using Assistant.Core.Inbox;
+using Assistant.Core.Zendesk;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Host.Endpoints;
@@ -11,6 +14,7 @@ internal static partial class WebhookEndpoints
     {
         var group = app.MapGroup("/webhooks").WithTags("Webhooks");
         group.MapPost("/chatwoot", ReceiveChatwootAsync).WithName("ReceiveChatwootWebhook");
+        group.MapPost("/zendesk", ReceiveZendeskAsync).WithName("ReceiveZendeskWebhook");
         return group;
     }
 
@@ -69,15 +73,72 @@ internal static partial class WebhookEndpoints
         return TypedResults.Ok(new WebhookReceipt(stored ? "accepted" : "duplicate"));
     }
 
+    internal static async Task<Results<Ok<WebhookReceipt>, NotFound, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveZendeskAsync(
+        HttpRequest request,
+        IOptionsMonitor<ZendeskOptions> options,
+        ZendeskWebhookAuthenticator authenticator,
+        InboxRepository inbox,
+        InboxSignal signal,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        if (!options.CurrentValue.Enabled)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var logger = loggers.CreateLogger(typeof(WebhookEndpoints));
+        var body = await RequestBody.ReadLimitedAsync(request, RequestBody.MaxWebhookBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!authenticator.Verify(body, request.Headers["X-Zendesk-Webhook-Signature-Timestamp"], request.Headers["X-Zendesk-Webhook-Signature"]))
+        {
+            Log.ZendeskRejected(logger);
+            return TypedResults.Unauthorized();
+        }
+
+        var envelope = ZendeskEnvelope.TryRead(body, out var error);
+        if (envelope is null)
+        {
+            Log.Malformed(logger, error!);
+            return TypedResults.BadRequest(error!);
+        }
+
+        try
+        {
+            var stored = await inbox.TryAddAsync(new NewInboxEvent(ZendeskEnvelope.Source, envelope.EventId, envelope.Type,
+                $"zendesk:ticket:{envelope.TicketId}", System.Text.Encoding.UTF8.GetString(body)), cancellationToken);
+            if (stored)
+            {
+                signal.Notify();
+            }
+
+            return TypedResults.Ok(new WebhookReceipt(stored ? "accepted" : "duplicate"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Zendesk retries a 503 that carries a short Retry-After, but not a 500.
+            Log.StoreFailed(logger, ex, envelope.Type);
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "Rejected a Zendesk webhook with a missing, stale or wrong signature.")]
+        public static partial void ZendeskRejected(ILogger logger);
+
         [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Rejected a Chatwoot webhook: {Verdict}.")]
         public static partial void Rejected(ILogger logger, WebhookVerdict verdict);
 
         [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Rejected a malformed Chatwoot webhook: {Reason}")]
         public static partial void Malformed(ILogger logger, string reason);
 
-        [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Could not store a Chatwoot {EventName} webhook; answering 500 so Chatwoot retries.")]
+        [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Could not store a {EventName} webhook; answering so the sender retries.")]
         public static partial void StoreFailed(ILogger logger, Exception exception, string eventName);
 
         [LoggerMessage(EventId = 23, Level = LogLevel.Debug, Message = "Duplicate Chatwoot {EventName} delivery for {OrderingKey} ignored.")]

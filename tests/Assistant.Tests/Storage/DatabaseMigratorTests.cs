@@ -18,7 +18,7 @@ public sealed class DatabaseMigratorTests : IAsyncLifetime
     {
         var names = DatabaseMigrator.Scripts.Select(s => s.Name).ToList();
 
-        Assert.Equal(["0001_create_inbox", "0002_create_conversations", "0003_create_turns", "0004_create_shop"], names.Take(4));
+        Assert.Equal(["0001_create_inbox", "0002_create_conversations", "0003_create_turns", "0004_create_shop", "0005_create_zendesk_bridge"], names.Take(5));
         Assert.All(names, n => Assert.Matches("^[0-9]{4}_[a-z_]+$", n));
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
     }

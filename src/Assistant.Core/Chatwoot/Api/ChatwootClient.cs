@@ -13,7 +13,7 @@ public sealed class ChatwootClient(ChatwootApi api)
     /// <returns>The created message's id.</returns>
     public async Task<long> CreateMessageAsync(long accountId, long conversationId, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var body = new CreateMessageBody(message.Content, "outgoing", message.Private, message.ContentType, message.ContentAttributes);
+        var body = new CreateMessageBody(message.Content, message.MessageType, message.Private, message.ContentType, message.ContentAttributes);
         // Creating a message is not idempotent: a retry after Chatwoot may have stored it would say it twice.
         var response = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/messages", body,
             ChatwootToken.Bot, "create message", cancellationToken, idempotent: false) ?? throw NotFound("create message", conversationId);

@@ -7,10 +7,13 @@ namespace Assistant.Core.Chatwoot.Api;
 /// A message the bot sends. Every rich message keeps a text <see cref="Content"/>: it is what channels that cannot
 /// render the rich form show, and what lands in email transcripts and notifications.
 /// </summary>
-public sealed record OutgoingMessage(string Content, string ContentType, bool Private, JsonObject? ContentAttributes)
+public sealed record OutgoingMessage(string Content, string ContentType, bool Private, JsonObject? ContentAttributes, string MessageType = "outgoing")
 {
     public static OutgoingMessage Text(string content, long? inReplyTo = null) =>
         new(Require(content), "text", false, Attributes(inReplyTo));
+
+    /// <summary>A message from the customer: Chatwoot accepts these only in API inboxes.</summary>
+    public static OutgoingMessage Incoming(string content) => new(Require(content), "text", false, null, "incoming");
 
     /// <summary>A private note: only agents see it; it is never sent to the channel.</summary>
     public static OutgoingMessage PrivateNote(string content) => new(Require(content), "text", true, null);

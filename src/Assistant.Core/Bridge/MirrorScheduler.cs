@@ -1,0 +1,30 @@
+using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Core.Inbox;
+using Assistant.Core.Zendesk;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Assistant.Core.Bridge;
+
+/// <summary>
+/// Queues the mirroring of a conversation to Zendesk, in the transaction that recorded the change. The delay lets a
+/// burst gather, and one conversation's mirroring runs one at a time, in order, through the durable inbox.
+/// </summary>
+public sealed class MirrorScheduler(InboxRepository inbox, IOptionsMonitor<ZendeskOptions> options, TimeProvider clock)
+{
+    public const string Source = "zendesk_mirror";
+
+    public async Task ScheduleAsync(long accountId, long conversationId, string reason, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        var payload = $$"""{"account_id":{{accountId}},"conversation_id":{{conversationId}}}""";
+        await inbox.TryAddAsync(new NewInboxEvent(Source, $"mirror:{accountId}:{conversationId}:{reason}", "mirror_due",
+            "zendesk:" + ChatwootEnvelope.ConversationKey(accountId, conversationId), payload, clock.GetUtcNow() + settings.CoalesceWindow),
+            connection, transaction, cancellationToken);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Core.Http;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Zendesk;
+
+/// <summary>The Zendesk Support API calls the bridge makes (reference/zendesk.md §2–3), as the dedicated bridge agent.</summary>
+public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOptions> options)
+{
+    /// <summary>Finds or creates the end user for a Chatwoot contact.</summary>
+    public async Task<long> CreateOrUpdateUserAsync(string name, string? email, string externalId, CancellationToken cancellationToken)
+    {
+        var user = new JsonObject { ["name"] = name, ["external_id"] = externalId, ["role"] = "end-user", ["skip_verify_email"] = true };
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            user["email"] = email;
+        }
+
+        var response = await SendAsync(HttpMethod.Post, "api/v2/users/create_or_update", new JsonObject { ["user"] = user }, "create or update user", cancellationToken);
+        return response.Path("user", "id").Int64() ?? throw new ZendeskApiException("create or update user", null, "Zendesk's answer has no user id.");
+    }
+
+    /// <summary>The bridge agent's own user id: comments it authored are never brought back.</summary>
+    public async Task<long> GetMeAsync(CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, "api/v2/users/me", null, "get me", cancellationToken);
+        return response.Path("user", "id").Int64() ?? throw new ZendeskApiException("get me", null, "Zendesk's answer has no user id.");
+    }
+
+    /// <summary>Creates a ticket with its first comment; the idempotency key makes a retried create return the same ticket.</summary>
+    public async Task<(long TicketId, long? CommentId)> CreateTicketAsync(
+        string subject, long requesterId, string externalId, IReadOnlyList<string> tags, ZendeskComment comment, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["ticket"] = new JsonObject
+            {
+                ["subject"] = subject,
+                ["requester_id"] = requesterId,
+                ["external_id"] = externalId,
+                ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]),
+                ["comment"] = comment.ToJson(),
+            },
+        };
+        var response = await SendAsync(HttpMethod.Post, "api/v2/tickets", body, "create ticket", cancellationToken, idempotencyKey: idempotencyKey);
+        var ticketId = response.Path("ticket", "id").Int64() ?? throw new ZendeskApiException("create ticket", null, "Zendesk's answer has no ticket id.");
+        return (ticketId, CommentId(response));
+    }
+
+    /// <summary>Adds one comment (always with an explicit <c>public</c>), optionally setting the status in the same update.</summary>
+    /// <returns>The new comment's id, from the update's audit.</returns>
+    public async Task<long?> AddCommentAsync(long ticketId, ZendeskComment comment, CancellationToken cancellationToken, string? status = null)
+    {
+        var ticket = new JsonObject { ["comment"] = comment.ToJson() };
+        if (status is not null)
+        {
+            ticket["status"] = status;
+        }
+
+        // A comment has no idempotency key: a retry after Zendesk may have stored it would post it twice.
+        var response = await SendAsync(HttpMethod.Put, $"api/v2/tickets/{ticketId}", new JsonObject { ["ticket"] = ticket }, "add comment", cancellationToken, idempotent: false);
+        return CommentId(response);
+    }
+
+    public async Task SetStatusAsync(long ticketId, string status, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Put, $"api/v2/tickets/{ticketId}", new JsonObject { ["ticket"] = new JsonObject { ["status"] = status } }, "set status", cancellationToken);
+
+    private static long? CommentId(JsonElement response) =>
+        response.Path("audit", "events") is { ValueKind: JsonValueKind.Array } events
+            ? events.EnumerateArray().Where(e => e.Property("type").String() == "Comment").Select(e => e.Property("id").Int64()).FirstOrDefault()
+            : null;
+
+    private async Task<JsonElement> SendAsync(
+        HttpMethod method, string path, JsonObject? body, string operation, CancellationToken cancellationToken, bool idempotent = true, string? idempotencyKey = null)
+    {
+        var current = options.CurrentValue;
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{current.Email}/token:{current.ApiToken}")));
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        if (!idempotent)
+        {
+            request.MarkNotIdempotent();
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ZendeskApiException(operation, null, $"Zendesk could not be reached for {operation}: {ex.Message}", ex);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode == HttpStatusCode.UnprocessableEntity && text.Contains("closed", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ZendeskTicketClosedException(operation, $"Zendesk refused {operation}: the ticket is closed.");
+            }
+
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new ZendeskApiException(operation, response.StatusCode,
+                    $"Zendesk refused {operation} ({(int)response.StatusCode}): check Zendesk__Email and Zendesk__ApiToken and the agent's permissions.");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ZendeskApiException(operation, response.StatusCode,
+                    $"Zendesk answered {operation} with {(int)response.StatusCode}: {(text.Length > 300 ? text[..300] : text)}");
+            }
+
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
+            return document.RootElement.Clone();
+        }
+    }
+}

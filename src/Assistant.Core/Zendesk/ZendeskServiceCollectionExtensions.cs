@@ -1,0 +1,36 @@
+using Assistant.Core.Bridge;
+using Assistant.Core.Http;
+using Assistant.Core.Inbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Zendesk;
+
+public static class ZendeskServiceCollectionExtensions
+{
+    /// <summary>The Zendesk bridge (active only with <c>Zendesk__Enabled=true</c>): client, webhook check, mirror and event handler.</summary>
+    public static IServiceCollection AddAssistantZendesk(this IServiceCollection services)
+    {
+        services.AddOptions<ZendeskOptions>().BindConfiguration(ZendeskOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZendeskOptions>, ZendeskOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<TransientRetryHandler>();
+        services.AddHttpClient<ZendeskClient>((sp, http) =>
+        {
+            if (sp.GetRequiredService<IOptions<ZendeskOptions>>().Value.BaseUrl is { } baseUrl)
+            {
+                http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+            }
+
+            http.Timeout = TimeSpan.FromSeconds(60);
+        }).AddHttpMessageHandler<TransientRetryHandler>();
+        services.AddSingleton<ZendeskWebhookAuthenticator>();
+        services.AddSingleton<BridgeRepository>();
+        services.AddSingleton<BridgeIdentity>();
+        services.AddSingleton<MirrorScheduler>();
+        services.AddSingleton<IInboxEventHandler, ZendeskMirror>();
+        services.AddSingleton<IInboxEventHandler, ZendeskEventHandler>();
+        return services;
+    }
+}
