@@ -35,11 +35,14 @@ public abstract class ConversationTestBase : IAsyncLifetime
             await Server.DisposeAsync();
         }
 
+        await DisposeExtrasAsync();
         await OpenAI.DisposeAsync();
         await Chatwoot.DisposeAsync();
         await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+
+    protected virtual ValueTask DisposeExtrasAsync() => ValueTask.CompletedTask;
 
     protected async Task StartServerAsync(bool withLlm, Action<Dictionary<string, string?>>? configure = null)
     {

@@ -1,0 +1,240 @@
+using System.Net;
+using Assistant.Tests.Builders;
+using Assistant.Tests.Infrastructure;
+using Assistant.Tests.Turns;
+
+namespace Assistant.Tests.Bridge;
+
+/// <summary>The bridge end to end: real PostgreSQL, the service on real HTTP, Kestrel fakes of Chatwoot and Zendesk.</summary>
+public sealed class ZendeskBridgeTests : ConversationTestBase
+{
+    private FakeZendesk _zendesk = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _zendesk = await FakeZendesk.StartAsync();
+    }
+
+    [Fact]
+    public async Task First_message_creates_one_ticket_and_each_kind_of_line_gets_its_author_and_visibility()
+    {
+        // Arrange
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync();
+
+        // Act: the customer writes, a human agent answers, the agent leaves a private note.
+        await SayAsync(VerifiedJane("My parcel is late").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+        await SayAsync(new MessageWebhookBuilder(42).FromAgent().WithContent("Let me check with the courier."));
+        await SayAsync(new MessageWebhookBuilder(42).AsPrivateNote().WithContent("Courier says Friday."));
+        await SettledTurnsAsync();
+
+        // Assert
+        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        Assert.Equal("chatwoot:1:42", ticket.ExternalId);
+        Assert.Equal("My parcel is late", ticket.Subject);
+        Assert.Equal("chatwoot:1:42", Assert.Single(_zendesk.RequestsTo("POST", "/api/v2/tickets")).Header("idempotency-key"));
+        // The agent's reply and note are both internal notes by the bridge, so they travel as one update.
+        Assert.Equal(
+            [("My parcel is late", true, FakeZendesk.RequesterId), ("[Agent] Let me check with the courier.\n\n[Private note] Courier says Friday.", false, FakeZendesk.BridgeUserId)],
+            ticket.Comments.Select(c => (c.Body, c.Public, c.AuthorId)));
+        Assert.Empty(_zendesk.Unexpected);
+    }
+
+    [Fact]
+    public async Task Bridges_own_comments_echoed_by_zendesk_never_come_back_to_chatwoot()
+    {
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync(echo: true);
+
+        await SayAsync(VerifiedJane("My parcel is late").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+        await SayAsync(new MessageWebhookBuilder(42).FromAgent().WithContent("On it."));
+        await SettledTurnsAsync();
+        await Task.Delay(500, Token);
+        await SettledTurnsAsync();
+
+        Assert.Equal(2, Assert.Single(_zendesk.Tickets.Values).Comments.Count);
+        Assert.Empty(Posted());
+        Assert.Equal(2, await Database.CountAsync("inbox_events WHERE source = 'zendesk'"));
+    }
+
+    [Fact]
+    public async Task Public_agent_comment_in_zendesk_reaches_the_customer_once_and_the_bot_stops()
+    {
+        // Arrange: a mirrored conversation the bot owns.
+        var conversation = Chatwoot.AddConversation(1, 42);
+        await StartBridgeAsync();
+        await SayAsync(VerifiedJane("I need to change my address"));
+        await SettledTurnsAsync();
+        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var answersBefore = Posted().Count;
+        var eventJson = FakeZendesk.CommentAdded(ticket.Id, 9001, "Hi Jane,\\n\\n\\n\\nI updated your address.\\n----------\\nAnna", isPublic: true, authorId: 777, isStaff: true, eventId: "evt-1");
+
+        // Act: Zendesk delivers the event twice.
+        using (var first = FakeZendesk.SignedEvent(eventJson))
+        using (var response = await Server.Http.SendAsync(first, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using (var again = FakeZendesk.SignedEvent(eventJson))
+        using (var response = await Server.Http.SendAsync(again, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await SettledTurnsAsync();
+
+        // Assert
+        var relayed = Posted().Skip(answersBefore).ToList();
+        var message = Assert.Single(relayed);
+        Assert.Equal("Hi Jane,\n\nI updated your address.\n\nAnna", message.GetProperty("content").GetString());
+        Assert.False(message.GetProperty("private").GetBoolean());
+        Assert.Equal("open", conversation.Status);
+
+        // The customer writes again: a human owns the conversation now, so the bot stays silent.
+        await SayAsync(VerifiedJane("Thanks Anna!").WithConversation(c => c.WithStatus("open").WithUpdatedAt(1781699999)));
+        await SettledTurnsAsync();
+        Assert.Single(Posted().Skip(answersBefore));
+    }
+
+    [Fact]
+    public async Task Internal_zendesk_comment_becomes_a_private_note()
+    {
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync();
+        await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+        var ticket = Assert.Single(_zendesk.Tickets.Values);
+
+        using var request = FakeZendesk.SignedEvent(FakeZendesk.CommentAdded(ticket.Id, 9002, "VIP customer, be nice.", isPublic: false, authorId: 777, isStaff: true));
+        using var response = await Server.Http.SendAsync(request, Token);
+        await SettledTurnsAsync();
+
+        var note = Assert.Single(Posted());
+        Assert.True(note.GetProperty("private").GetBoolean());
+        Assert.Equal("VIP customer, be nice.", note.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Zendesk_webhook_with_a_bad_signature_is_401_and_stores_nothing()
+    {
+        await StartBridgeAsync();
+
+        using var request = FakeZendesk.SignedEvent(FakeZendesk.CommentAdded(1, 2, "x", true, 777, true), secret: "wrong");
+        using var response = await Server.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await Database.CountAsync("inbox_events"));
+    }
+
+    [Fact]
+    public async Task Zendesk_webhook_is_404_while_the_bridge_is_disabled()
+    {
+        await StartServerAsync(withLlm: false);
+
+        using var request = FakeZendesk.SignedEvent(FakeZendesk.CommentAdded(1, 2, "x", true, 777, true));
+        using var response = await Server.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Solved_in_zendesk_resolves_in_chatwoot_and_resolved_in_chatwoot_solves_in_zendesk()
+    {
+        var conversation = Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync();
+        await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open").WithUpdatedAt(100)));
+        await SettledTurnsAsync();
+        var ticket = Assert.Single(_zendesk.Tickets.Values);
+
+        using (var request = FakeZendesk.SignedEvent(FakeZendesk.StatusChanged(ticket.Id, "OPEN", "SOLVED")))
+        using (var response = await Server.Http.SendAsync(request, Token))
+        {
+            await SettledTurnsAsync();
+        }
+
+        Assert.Equal("resolved", conversation.Status);
+
+        // Chatwoot reports the resolve it was asked for; then an agent reopens and resolves the conversation again.
+        await Server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_resolved").With(c => c.WithStatus("resolved").WithUpdatedAt(200)).ToJson());
+        await SettledTurnsAsync();
+        Assert.Empty(_zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}"));
+        await Server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_status_changed").With(c => c.WithStatus("open").WithUpdatedAt(300)).ToJson());
+        await SettledTurnsAsync();
+        Assert.Equal("open", ticket.Status);
+        await Server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_resolved").With(c => c.WithStatus("resolved").WithUpdatedAt(400)).ToJson());
+        await SettledTurnsAsync();
+
+        Assert.Equal("solved", ticket.Status);
+    }
+
+    [Fact]
+    public async Task A_burst_of_forty_messages_stays_within_the_tickets_update_limit()
+    {
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync(coalesce: "00:00:01");
+
+        for (var i = 0; i < 40; i++)
+        {
+            var line = i % 2 == 0
+                ? VerifiedJane($"customer line {i}").WithConversation(c => c.WithStatus("open"))
+                : new MessageWebhookBuilder(42).FromAgent().WithContent($"agent line {i}");
+            await SayAsync(line);
+        }
+
+        await SettledTurnsAsync();
+
+        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var updates = 1 + _zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}").Count;
+        Assert.InRange(updates, 1, 25);
+        var mirrored = string.Join("\n", ticket.Comments.Select(c => c.Body));
+        Assert.All(Enumerable.Range(0, 40), i => Assert.Contains($"line {i}", mirrored, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rate_limited_update_is_retried_after_the_time_zendesk_asks_for()
+    {
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync();
+        await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var limited = 0;
+        var original = ticket.Comments.Count;
+        _zendesk.On("PUT", $"/api/v2/tickets/{ticket.Id}", request =>
+        {
+            if (Interlocked.Increment(ref limited) == 1)
+            {
+                return FakeResponse.Error(HttpStatusCode.TooManyRequests, """{"error":"Rate limit for ticket updates exceeded"}""", new Dictionary<string, string> { ["Retry-After"] = "1" });
+            }
+
+            ticket.Comments.Add(new FakeZendesk.FakeComment(8000, request.Json.GetProperty("ticket").GetProperty("comment").GetProperty("body").GetString()!, false, FakeZendesk.BridgeUserId));
+            return FakeResponse.Json("""{"ticket":{"id":1},"audit":{"events":[{"id":8000,"type":"Comment"}]}}""");
+        });
+
+        await SayAsync(new MessageWebhookBuilder(42).FromAgent().WithContent("Answer after the limit."));
+        await SettledTurnsAsync();
+
+        Assert.Equal(original + 1, ticket.Comments.Count);
+        Assert.Equal(2, limited);
+    }
+
+    protected override ValueTask DisposeExtrasAsync() => _zendesk.DisposeAsync();
+
+    private async Task StartBridgeAsync(bool echo = false, string coalesce = "00:00:00.200")
+    {
+        await StartServerAsync(withLlm: false, s =>
+        {
+            s["Zendesk:Enabled"] = "true";
+            s["Zendesk:BaseUrl"] = _zendesk.BaseUrl.ToString();
+            s["Zendesk:Email"] = "bridge@acme.test";
+            s["Zendesk:ApiToken"] = "zendesk-token-secret";
+            s["Zendesk:WebhookSecret"] = FakeZendesk.Secret;
+            s["Zendesk:CoalesceWindow"] = coalesce;
+        });
+        _zendesk.EchoTo = echo ? Server.Http : null;
+    }
+}
