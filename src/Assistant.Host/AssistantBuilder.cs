@@ -38,6 +38,7 @@ internal static class AssistantBuilder
         builder.Services.AddHostedService<PromptCheckHostedService>();
         builder.Services.AddHostedService<InboxNotificationListener>();
         builder.Services.AddHostedService<InboxWorker>();
+        builder.Services.AddHostedService<ZendeskReconcileWorker>();
         builder.Services.AddProblemDetails();
         return builder;
     }

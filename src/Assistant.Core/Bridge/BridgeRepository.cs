@@ -26,6 +26,26 @@ public sealed class BridgeRepository(NpgsqlDataSource dataSource)
             mirrored_through = EXCLUDED.mirrored_through, status_synced = EXCLUDED.status_synced
         """, link, cancellationToken);
 
+    /// <summary>Tickets the bridge wrote to or created since <paramref name="since"/>: where a dropped event would matter.</summary>
+    public async Task<IReadOnlyList<TicketLink>> RecentlyActiveAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<TicketLink>(new CommandDefinition($"""
+            SELECT {LinkColumns} FROM zendesk_tickets t
+            WHERE t.created_at > @Since OR EXISTS (SELECT 1 FROM zendesk_updates u WHERE u.ticket_id = t.ticket_id AND u.updated_at > @Since)
+            ORDER BY t.created_at DESC LIMIT @Limit
+            """, new { Since = since, Limit = limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Which of these Zendesk comments the ledger knows (created by the bridge, or already brought to Chatwoot).</summary>
+    public async Task<HashSet<long>> KnownCommentsAsync(IReadOnlyCollection<long> commentIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT zendesk_comment_id FROM zendesk_ledger WHERE zendesk_comment_id = ANY(@Ids)",
+            new { Ids = commentIds.ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
+    }
+
     public Task MarkMirroredAsync(long ticketId, long through, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE zendesk_tickets SET mirrored_through = greatest(mirrored_through, @Through) WHERE ticket_id = @TicketId",
             new { TicketId = ticketId, Through = through }, cancellationToken);

@@ -71,7 +71,7 @@ public sealed partial class ZendeskMirror(
         return [.. lines.Where(l => !bridged.Contains(l.MessageId) && !pending.Contains(BridgeRepository.Hash(l.Content!)))];
     }
 
-    private async Task<TicketLink> CreateTicketAsync(ConversationState conversation, CommentRun first, CancellationToken cancellationToken)
+    private async Task<TicketLink> CreateTicketAsync(ConversationState conversation, CommentRun first, CancellationToken cancellationToken, long? followUpOf = null)
     {
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
         var name = conversation.ContactName ?? conversation.ContactEmail ?? conversation.ContactPhone ?? $"Chatwoot contact {conversation.ContactId}";
@@ -82,7 +82,8 @@ public sealed partial class ZendeskMirror(
         var (ticketId, commentId) = await zendesk.CreateTicketAsync(subject, requester, ChatwootEnvelope.ConversationKey(accountId, conversationId),
             [.. options.CurrentValue.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             new ZendeskComment(body, first.Public, first.ByCustomer ? requester : null),
-            $"chatwoot:{accountId}:{conversationId}", cancellationToken);
+            followUpOf is { } closed ? $"chatwoot:{accountId}:{conversationId}:followup:{closed}" : $"chatwoot:{accountId}:{conversationId}",
+            cancellationToken, followUpOf);
         var ledger = await bridge.RecordPendingAsync("to_zendesk", ticketId, body, cancellationToken);
         await bridge.RecordDoneAsync(ledger, commentId, null, cancellationToken);
         await bridge.RecordUpdateAsync(ticketId, cancellationToken);
@@ -113,9 +114,20 @@ public sealed partial class ZendeskMirror(
             return;
         }
 
-        foreach (var run in runs)
+        for (var i = 0; i < runs.Count; i++)
         {
-            await WriteAsync(link, run.Body(), run.Public, run.ByCustomer ? link.RequesterId : null, run.LastId, cancellationToken);
+            try
+            {
+                await WriteAsync(link, runs[i].Body(), runs[i].Public, runs[i].ByCustomer ? link.RequesterId : null, runs[i].LastId, cancellationToken);
+            }
+            catch (ZendeskTicketClosedException)
+            {
+                // A closed ticket takes no more comments: the conversation continues in a follow-up ticket.
+                var conversation = await conversations.GetAsync(link.AccountId, link.ConversationId, cancellationToken)
+                    ?? throw new UnprocessableEventException($"Conversation {link.AccountId}/{link.ConversationId} is unknown.");
+                Log.FollowUp(logger, link.TicketId, link.AccountId, link.ConversationId);
+                link = await CreateTicketAsync(conversation, runs[i], cancellationToken, followUpOf: link.TicketId);
+            }
         }
     }
 
@@ -148,6 +160,9 @@ public sealed partial class ZendeskMirror(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 901, Level = LogLevel.Information, Message = "Zendesk ticket {TicketId} is closed; conversation {AccountId}/{ConversationId} continues in a follow-up ticket.")]
+        public static partial void FollowUp(ILogger logger, long ticketId, long accountId, long conversationId);
+
         [LoggerMessage(EventId = 900, Level = LogLevel.Information, Message = "Created Zendesk ticket {TicketId} for conversation {AccountId}/{ConversationId}.")]
         public static partial void TicketCreated(ILogger logger, long ticketId, long accountId, long conversationId);
     }

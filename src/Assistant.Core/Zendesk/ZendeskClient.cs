@@ -33,20 +33,25 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
     }
 
     /// <summary>Creates a ticket with its first comment; the idempotency key makes a retried create return the same ticket.</summary>
+    /// <param name="followUpOf">A closed ticket this one continues (Zendesk links them).</param>
     public async Task<(long TicketId, long? CommentId)> CreateTicketAsync(
-        string subject, long requesterId, string externalId, IReadOnlyList<string> tags, ZendeskComment comment, string idempotencyKey, CancellationToken cancellationToken)
+        string subject, long requesterId, string externalId, IReadOnlyList<string> tags, ZendeskComment comment, string idempotencyKey,
+        CancellationToken cancellationToken, long? followUpOf = null)
     {
-        var body = new JsonObject
+        var ticket = new JsonObject
         {
-            ["ticket"] = new JsonObject
-            {
-                ["subject"] = subject,
-                ["requester_id"] = requesterId,
-                ["external_id"] = externalId,
-                ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]),
-                ["comment"] = comment.ToJson(),
-            },
+            ["subject"] = subject,
+            ["requester_id"] = requesterId,
+            ["external_id"] = externalId,
+            ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]),
+            ["comment"] = comment.ToJson(),
         };
+        if (followUpOf is { } closed)
+        {
+            ticket["via_followup_source_id"] = closed;
+        }
+
+        var body = new JsonObject { ["ticket"] = ticket };
         var response = await SendAsync(HttpMethod.Post, "api/v2/tickets", body, "create ticket", cancellationToken, idempotencyKey: idempotencyKey);
         var ticketId = response.Path("ticket", "id").Int64() ?? throw new ZendeskApiException("create ticket", null, "Zendesk's answer has no ticket id.");
         return (ticketId, CommentId(response));
@@ -65,6 +70,20 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
         // A comment has no idempotency key: a retry after Zendesk may have stored it would post it twice.
         var response = await SendAsync(HttpMethod.Put, $"api/v2/tickets/{ticketId}", new JsonObject { ["ticket"] = ticket }, "add comment", cancellationToken, idempotent: false);
         return CommentId(response);
+    }
+
+    /// <summary>The newest comments of a ticket (up to 100), with whether each author is staff.</summary>
+    public async Task<IReadOnlyList<ZendeskTicketComment>> RecentCommentsAsync(long ticketId, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"api/v2/tickets/{ticketId}/comments?sort=-created_at&page[size]=100&include=users", null, "list comments", cancellationToken);
+        var staff = response.Property("users") is { ValueKind: JsonValueKind.Array } users
+            ? users.EnumerateArray().Where(u => u.Property("role").String() is "agent" or "admin").Select(u => u.Property("id").Int64()).OfType<long>().ToHashSet()
+            : [];
+        return response.Property("comments") is { ValueKind: JsonValueKind.Array } comments
+            ? [.. comments.EnumerateArray().Select(c => new ZendeskTicketComment(
+                c.Property("id").Int64() ?? 0, c.Property("body").String() ?? string.Empty, c.Property("public").Boolean() ?? false,
+                c.Property("author_id").Int64() ?? 0, staff.Contains(c.Property("author_id").Int64() ?? 0), c.Property("created_at").Time()))]
+            : [];
     }
 
     public async Task SetStatusAsync(long ticketId, string status, CancellationToken cancellationToken) =>

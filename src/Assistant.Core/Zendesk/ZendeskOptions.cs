@@ -29,6 +29,9 @@ public sealed class ZendeskOptions
 
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often recently active tickets are re-read for comments whose webhook events were dropped.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Tags set on tickets the bridge creates (comma-separated). Never used to suppress anything.</summary>
     public string Tags { get; set; } = "chatwoot";
 

@@ -29,6 +29,7 @@ public static class ZendeskServiceCollectionExtensions
         services.AddSingleton<BridgeRepository>();
         services.AddSingleton<BridgeIdentity>();
         services.AddSingleton<MirrorScheduler>();
+        services.AddSingleton<ZendeskReconciler>();
         services.AddSingleton<IInboxEventHandler, ZendeskMirror>();
         services.AddSingleton<IInboxEventHandler, ZendeskEventHandler>();
         return services;

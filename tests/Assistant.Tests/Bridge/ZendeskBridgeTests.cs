@@ -2,6 +2,7 @@ using System.Net;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 using Assistant.Tests.Turns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Tests.Bridge;
 
@@ -220,6 +221,61 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
 
         Assert.Equal(original + 1, ticket.Comments.Count);
         Assert.Equal(2, limited);
+    }
+
+    [Fact]
+    public async Task Ticket_is_created_once_when_its_creation_is_retried()
+    {
+        Chatwoot.AddConversation(1, 42, status: "open");
+        _zendesk.LoseNextCreateResponse = true;
+        await StartBridgeAsync();
+
+        await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+
+        Assert.Single(_zendesk.Tickets.Values);
+        Assert.Equal(2, _zendesk.RequestsTo("POST", "/api/v2/tickets").Count);
+        Assert.All(_zendesk.RequestsTo("POST", "/api/v2/tickets"), r => Assert.Equal("chatwoot:1:42", r.Header("idempotency-key")));
+    }
+
+    [Fact]
+    public async Task Closed_ticket_continues_in_a_follow_up_ticket()
+    {
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync();
+        await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+        var closed = Assert.Single(_zendesk.Tickets.Values);
+        _zendesk.On("PUT", $"/api/v2/tickets/{closed.Id}", FakeResponse.Error(HttpStatusCode.UnprocessableEntity,
+            """{"error":"RecordInvalid","description":"Record validation errors","details":{"status":[{"description":"Status: closed prevents ticket update"}]}}"""));
+
+        await SayAsync(VerifiedJane("Me again, a week later").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+
+        var followUp = Assert.Single(_zendesk.Tickets.Values, t => t.Id != closed.Id);
+        Assert.Equal("Me again, a week later", followUp.Comments[0].Body);
+        var create = _zendesk.RequestsTo("POST", "/api/v2/tickets")[^1];
+        Assert.Equal(closed.Id, create.Json.GetProperty("ticket").GetProperty("via_followup_source_id").GetInt64());
+    }
+
+    [Fact]
+    public async Task Agent_reply_whose_event_zendesk_dropped_is_recovered_by_the_reconciler_once()
+    {
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync();
+        await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        ticket.Comments.Add(new FakeZendesk.FakeComment(9100, "Your refund is on its way.", true, 777));
+        var reconciler = Server.Services.GetRequiredService<Assistant.Core.Bridge.ZendeskReconciler>();
+
+        var first = await reconciler.ReconcileAsync(TimeSpan.FromDays(1), Token);
+        await SettledTurnsAsync();
+        var second = await reconciler.ReconcileAsync(TimeSpan.FromDays(1), Token);
+        await SettledTurnsAsync();
+
+        Assert.Equal((1, 0), (first, second));
+        Assert.Equal("Your refund is on its way.", Assert.Single(Posted()).GetProperty("content").GetString());
     }
 
     protected override ValueTask DisposeExtrasAsync() => _zendesk.DisposeAsync();

@@ -31,6 +31,9 @@ public sealed class FakeZendesk : FakeHttpServer
 
     public ConcurrentDictionary<long, FakeTicket> Tickets { get; } = new();
 
+    /// <summary>The next ticket create is stored but answered 500, as when Zendesk's response is lost.</summary>
+    public bool LoseNextCreateResponse { get; set; }
+
     /// <summary>Where echoes go; null disables them.</summary>
     public HttpClient? EchoTo { get; set; }
 
@@ -98,7 +101,14 @@ public sealed class FakeZendesk : FakeHttpServer
         Tickets[created.Id] = created;
         _idempotency[key] = created.Id;
         On("PUT", $"/api/v2/tickets/{created.Id}", UpdateTicket);
+        On("GET", $"/api/v2/tickets/{created.Id}/comments", _ => FakeResponse.Json(CommentsJson(created)));
         Echo(created, comment);
+        if (LoseNextCreateResponse)
+        {
+            LoseNextCreateResponse = false;
+            return FakeResponse.Error(HttpStatusCode.InternalServerError);
+        }
+
         return new FakeResponse(HttpStatusCode.Created, Response(created, comment.Id));
     }
 
@@ -142,6 +152,18 @@ public sealed class FakeZendesk : FakeHttpServer
             });
         }
     }
+
+    private static string CommentsJson(FakeTicket ticket) => new JsonObject
+    {
+        ["comments"] = new JsonArray([.. ticket.Comments.AsEnumerable().Reverse().Select(c => (JsonNode)new JsonObject
+        {
+            ["id"] = c.Id, ["type"] = "Comment", ["author_id"] = c.AuthorId, ["body"] = c.Body, ["public"] = c.Public, ["created_at"] = "2026-11-22T08:00:00Z",
+        })]),
+        ["users"] = new JsonArray(
+            new JsonObject { ["id"] = BridgeUserId, ["role"] = "agent" },
+            new JsonObject { ["id"] = RequesterId, ["role"] = "end-user" },
+            new JsonObject { ["id"] = 777, ["role"] = "agent" }),
+    }.ToJsonString();
 
     private static string Response(FakeTicket ticket, long? commentId) => new JsonObject
     {
