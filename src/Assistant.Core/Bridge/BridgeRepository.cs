@@ -5,12 +5,13 @@ using Npgsql;
 
 namespace Assistant.Core.Bridge;
 
-public sealed record TicketLink(long AccountId, long ConversationId, long TicketId, long RequesterId, long MirroredThrough, string? StatusSynced);
+/// <param name="Origin"><c>chatwoot</c>, or <c>zendesk</c> for a ticket that opened the conversation (its customer reads Zendesk).</param>
+public sealed record TicketLink(long AccountId, long ConversationId, long TicketId, long RequesterId, long MirroredThrough, string? StatusSynced, string Origin = "chatwoot");
 
 /// <summary>The bridge's mapping, ledger and update budget.</summary>
 public sealed class BridgeRepository(NpgsqlDataSource dataSource)
 {
-    private const string LinkColumns = "account_id, conversation_id, ticket_id, requester_id, mirrored_through, status_synced";
+    private const string LinkColumns = "account_id, conversation_id, ticket_id, requester_id, mirrored_through, status_synced, origin";
 
     public Task<TicketLink?> LinkAsync(long accountId, long conversationId, CancellationToken cancellationToken) =>
         QuerySingleAsync<TicketLink>($"SELECT {LinkColumns} FROM zendesk_tickets WHERE account_id = @AccountId AND conversation_id = @ConversationId",
@@ -21,7 +22,7 @@ public sealed class BridgeRepository(NpgsqlDataSource dataSource)
 
     /// <summary>Maps a conversation to a ticket, replacing an earlier (closed) ticket.</summary>
     public Task SaveLinkAsync(TicketLink link, CancellationToken cancellationToken) => ExecuteAsync($"""
-        INSERT INTO zendesk_tickets ({LinkColumns}) VALUES (@AccountId, @ConversationId, @TicketId, @RequesterId, @MirroredThrough, @StatusSynced)
+        INSERT INTO zendesk_tickets ({LinkColumns}) VALUES (@AccountId, @ConversationId, @TicketId, @RequesterId, @MirroredThrough, @StatusSynced, @Origin)
         ON CONFLICT (account_id, conversation_id) DO UPDATE SET ticket_id = EXCLUDED.ticket_id, requester_id = EXCLUDED.requester_id,
             mirrored_through = EXCLUDED.mirrored_through, status_synced = EXCLUDED.status_synced
         """, link, cancellationToken);
@@ -96,12 +97,12 @@ public sealed class BridgeRepository(NpgsqlDataSource dataSource)
             new { Ids = messageIds.ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
     }
 
-    /// <summary>Pending incoming comments' content, for recognising their Chatwoot echo before the message id is known.</summary>
+    /// <summary>Incoming comments' content whose Chatwoot message id is not known (in flight, or a conversation's first message), to recognise their echo.</summary>
     public async Task<HashSet<string>> PendingIncomingHashesAsync(long ticketId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT content_hash FROM zendesk_ledger WHERE direction = 'to_chatwoot' AND ticket_id = @TicketId AND state = 'pending'",
+            "SELECT content_hash FROM zendesk_ledger WHERE direction = 'to_chatwoot' AND ticket_id = @TicketId AND (state = 'pending' OR chatwoot_message_id IS NULL)",
             new { TicketId = ticketId }, cancellationToken: cancellationToken))).ToHashSet();
     }
 

@@ -18,6 +18,7 @@ public sealed partial class ZendeskEventHandler(
     BridgeIdentity identity,
     ChatwootClient chatwoot,
     ConversationRepository conversations,
+    ZendeskConversationOpener opener,
     ILogger<ZendeskEventHandler> logger) : IInboxEventHandler
 {
     public string Source => ZendeskEnvelope.Source;
@@ -31,7 +32,12 @@ public sealed partial class ZendeskEventHandler(
         var link = await bridge.LinkByTicketAsync(envelope.TicketId, cancellationToken);
         if (link is null)
         {
-            Log.UnknownTicket(logger, envelope.TicketId, envelope.Type);
+            // A ticket that started in Zendesk may open a conversation for the bot to answer.
+            if (!await opener.TryOpenAsync(envelope, root, cancellationToken))
+            {
+                Log.UnknownTicket(logger, envelope.TicketId, envelope.Type);
+            }
+
             return;
         }
 

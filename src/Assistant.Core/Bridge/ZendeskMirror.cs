@@ -38,7 +38,8 @@ public sealed partial class ZendeskMirror(
 
         var link = await bridge.LinkAsync(accountId, conversationId, cancellationToken);
         var lines = await LinesToMirrorAsync(conversation, link, cancellationToken);
-        var runs = CommentRun.Group(lines, settings.RepliesArePublic);
+        // On a ticket that started in Zendesk the customer reads Zendesk, so the replies must be public there.
+        var runs = CommentRun.Group(lines, settings.RepliesArePublic || link?.Origin == "zendesk");
 
         if (link is null)
         {

@@ -25,6 +25,13 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
         return response.Path("user", "id").Int64() ?? throw new ZendeskApiException("create or update user", null, "Zendesk's answer has no user id.");
     }
 
+    /// <summary>A user's name and email.</summary>
+    public async Task<(string Name, string? Email)> GetUserAsync(long userId, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"api/v2/users/{userId}", null, "get user", cancellationToken);
+        return (response.Path("user", "name").String() ?? $"Zendesk user {userId}", response.Path("user", "email").String());
+    }
+
     /// <summary>The bridge agent's own user id: comments it authored are never brought back.</summary>
     public async Task<long> GetMeAsync(CancellationToken cancellationToken)
     {

@@ -29,6 +29,12 @@ public sealed class ZendeskOptions
 
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>With <see cref="ChatwootInboxId"/>: tickets that start in Zendesk open a conversation in this Chatwoot account.</summary>
+    public long? ChatwootAccountId { get; set; }
+
+    /// <summary>A Chatwoot API inbox for tickets that start in Zendesk (needs <c>Chatwoot__UserToken</c> to create contacts).</summary>
+    public long? ChatwootInboxId { get; set; }
+
     /// <summary>How often recently active tickets are re-read for comments whose webhook events were dropped.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -42,6 +42,11 @@ public sealed class ZendeskOptionsValidator : IValidateOptions<ZendeskOptions>
             failures.Add("Zendesk__MaxUpdatesPerTenMinutes must be between 2 and 30 (Zendesk's limit is 30).");
         }
 
+        if (options.ChatwootInboxId is not null && options.ChatwootAccountId is null)
+        {
+            failures.Add("Zendesk__ChatwootAccountId is required with Zendesk__ChatwootInboxId (the account of that API inbox).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -30,6 +30,7 @@ public static class ZendeskServiceCollectionExtensions
         services.AddSingleton<BridgeIdentity>();
         services.AddSingleton<MirrorScheduler>();
         services.AddSingleton<ZendeskReconciler>();
+        services.AddSingleton<ZendeskConversationOpener>();
         services.AddSingleton<IInboxEventHandler, ZendeskMirror>();
         services.AddSingleton<IInboxEventHandler, ZendeskEventHandler>();
         return services;

@@ -278,12 +278,57 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
         Assert.Equal("Your refund is on its way.", Assert.Single(Posted()).GetProperty("content").GetString());
     }
 
+    [Fact]
+    public async Task Ticket_that_starts_in_zendesk_opens_a_conversation_the_bot_answers_publicly()
+    {
+        // Arrange: Chatwoot's API inbox 9 will hold the conversation (display id 300) for the requester.
+        Chatwoot.AddConversation(1, 300);
+        Chatwoot.On("POST", "/api/v1/accounts/1/contacts", r => FakeChatwoot.Authorized(r, () => FakeResponse.Json(
+            """{"payload":{"contact":{"id":88,"name":"Omar Haddad","email":"omar@haddad-trading.example"},"contact_inbox":{"source_id":"src-88"}}}"""), userOnly: true));
+        Chatwoot.On("POST", "/api/v1/accounts/1/conversations", r => FakeResponse.Json("""{"id":300,"account_id":1,"inbox_id":9}"""));
+        _zendesk.On("PUT", "/api/v2/tickets/555", FakeResponse.Json("""{"ticket":{"id":555},"audit":{"events":[{"id":9300,"type":"Comment"}]}}"""));
+        _zendesk.On("GET", "/api/v2/users/901", FakeResponse.Json("""{"user":{"id":901,"name":"Omar Haddad","email":"omar@haddad-trading.example"}}"""));
+        await StartBridgeAsync(configure: s =>
+        {
+            s["Zendesk:ChatwootAccountId"] = "1";
+            s["Zendesk:ChatwootInboxId"] = "9";
+        });
+
+        // Act: Omar opens ticket 555 in Zendesk.
+        using (var request = FakeZendesk.SignedEvent(FakeZendesk.CommentAdded(555, 9200, "What is the status of order 1050?", isPublic: true, authorId: 901, isStaff: false)))
+        using (var response = await Server.Http.SendAsync(request, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await SettledTurnsAsync(300);
+        var created = Assert.Single(Chatwoot.RequestsTo("POST", "/api/v1/accounts/1/conversations"));
+        Assert.Equal(("src-88", 9, "What is the status of order 1050?"),
+            (created.Json.GetProperty("source_id").GetString(), created.Json.GetProperty("inbox_id").GetInt32(), created.Json.GetProperty("message").GetProperty("content").GetString()));
+
+        // Chatwoot sends the customer's first message to the bot, which answers; Chatwoot echoes the answer.
+        await SayAsync(new MessageWebhookBuilder(300).WithContent("What is the status of order 1050?")
+            .WithConversation(c => c.WithChannel("Channel::Api").WithContact(88, "Omar Haddad", email: "omar@haddad-trading.example")));
+        await SettledTurnsAsync(300);
+        var answer = Assert.Single(Posted(300)).GetProperty("content").GetString()!;
+        await SayAsync(new MessageWebhookBuilder(300).FromBot().WithContent(answer).WithConversation(c => c.WithChannel("Channel::Api")));
+        await SettledTurnsAsync(300);
+
+        // Assert: the answer reached the ticket as a public comment; the customer's own words were not copied back.
+        var put = Assert.Single(_zendesk.RequestsTo("PUT", "/api/v2/tickets/555"));
+        var comment = put.Json.GetProperty("ticket").GetProperty("comment");
+        Assert.True(comment.GetProperty("public").GetBoolean());
+        Assert.Equal($"[Assistant] {answer}", comment.GetProperty("body").GetString());
+        Assert.Empty(_zendesk.RequestsTo("POST", "/api/v2/tickets"));
+    }
+
     protected override ValueTask DisposeExtrasAsync() => _zendesk.DisposeAsync();
 
-    private async Task StartBridgeAsync(bool echo = false, string coalesce = "00:00:00.200")
+    private async Task StartBridgeAsync(bool echo = false, string coalesce = "00:00:00.200", Action<Dictionary<string, string?>>? configure = null)
     {
         await StartServerAsync(withLlm: false, s =>
         {
+            configure?.Invoke(s);
             s["Zendesk:Enabled"] = "true";
             s["Zendesk:BaseUrl"] = _zendesk.BaseUrl.ToString();
             s["Zendesk:Email"] = "bridge@acme.test";

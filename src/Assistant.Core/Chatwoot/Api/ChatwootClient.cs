@@ -129,6 +129,22 @@ public sealed class ChatwootClient(ChatwootApi api)
         await SetCustomAttributesAsync(accountId, conversationId, merged, cancellationToken);
     }
 
+    /// <summary>Opens a conversation for a contact in an inbox, with the customer's first message.</summary>
+    /// <returns>The conversation's display id.</returns>
+    public async Task<long> CreateConversationAsync(long accountId, long inboxId, long contactId, string sourceId, string firstMessage, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["source_id"] = sourceId,
+            ["inbox_id"] = inboxId,
+            ["contact_id"] = contactId,
+            ["message"] = new JsonObject { ["content"] = firstMessage },
+        };
+        var response = await api.SendAsync(HttpMethod.Post, $"api/v1/accounts/{accountId}/conversations", body, ChatwootToken.Bot,
+            "create conversation", cancellationToken, idempotent: false) ?? throw new ChatwootApiException("create conversation", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no account {accountId}.");
+        return response.Property("id").Int64() ?? throw new ChatwootApiException("create conversation", null, "Chatwoot's answer has no conversation id.");
+    }
+
     internal static string Conversation(long accountId, long conversationId) => $"api/v1/accounts/{accountId}/conversations/{conversationId}";
 
     internal static IReadOnlyList<string> Strings(JsonElement? array) => array is { ValueKind: JsonValueKind.Array } items

@@ -66,6 +66,51 @@ public sealed class ChatwootUserClient(ChatwootApi api)
         }
     }
 
+    /// <summary>Creates a contact in an inbox, or, when its email is taken, finds it and adds it to the inbox.</summary>
+    /// <returns>The contact and its source id in that inbox (what a conversation is created with).</returns>
+    public async Task<(long ContactId, string SourceId)> CreateContactInInboxAsync(
+        long accountId, long inboxId, string name, string? email, string identifier, CancellationToken cancellationToken)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject { ["inbox_id"] = inboxId, ["name"] = name, ["identifier"] = identifier };
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            body["email"] = email;
+        }
+
+        try
+        {
+            var created = await api.SendAsync(HttpMethod.Post, $"api/v1/accounts/{accountId}/contacts", body, ChatwootToken.User, "create contact", cancellationToken, idempotent: false)
+                ?? throw new ChatwootApiException("create contact", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no account {accountId}.");
+            var payload = created.Property("payload") ?? created;
+            var contact = payload.Property("contact") ?? payload;
+            var sourceId = payload.Path("contact_inbox", "source_id").String()
+                ?? (contact.Property("contact_inboxes") is { ValueKind: JsonValueKind.Array } inboxes
+                    ? inboxes.EnumerateArray().Select(i => i.Property("source_id").String()).FirstOrDefault(s => s is not null)
+                    : null);
+            var contactId = contact.Property("id").Int64() ?? throw new ChatwootApiException("create contact", null, "Chatwoot's answer has no contact id.");
+            return (contactId, sourceId ?? await AddToInboxAsync(accountId, contactId, inboxId, cancellationToken));
+        }
+        catch (ChatwootApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && !string.IsNullOrWhiteSpace(email))
+        {
+            // Chatwoot keeps one contact per email: reuse it.
+            var existing = (await SearchContactsAsync(accountId, email, cancellationToken)).Contacts
+                .FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase));
+            if (existing is null)
+            {
+                throw;
+            }
+
+            return (existing.Id, await AddToInboxAsync(accountId, existing.Id, inboxId, cancellationToken));
+        }
+    }
+
+    private async Task<string> AddToInboxAsync(long accountId, long contactId, long inboxId, CancellationToken cancellationToken)
+    {
+        var response = await api.SendAsync(HttpMethod.Post, $"api/v1/accounts/{accountId}/contacts/{contactId}/contact_inboxes",
+            new System.Text.Json.Nodes.JsonObject { ["inbox_id"] = inboxId }, ChatwootToken.User, "add contact to inbox", cancellationToken, idempotent: false);
+        return response?.Property("source_id").String() ?? throw new ChatwootApiException("add contact to inbox", null, "Chatwoot's answer has no source id.");
+    }
+
     private static JsonElement Unwrap(JsonElement body) =>
         body.Property("payload") is { ValueKind: JsonValueKind.Object } payload ? payload : body;
 

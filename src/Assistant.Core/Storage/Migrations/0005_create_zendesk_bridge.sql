@@ -7,6 +7,7 @@ CREATE TABLE zendesk_tickets (
     requester_id      bigint      NOT NULL,
     mirrored_through  bigint      NOT NULL DEFAULT 0,  -- the last transcript line written to the ticket
     status_synced     text        NULL,                -- the ticket status the bridge last set or saw
+    origin            text        NOT NULL DEFAULT 'chatwoot' CHECK (origin IN ('chatwoot', 'zendesk')),
     created_at        timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (account_id, conversation_id),
     FOREIGN KEY (account_id, conversation_id) REFERENCES conversations (account_id, conversation_id)
