@@ -67,6 +67,16 @@ public sealed class BridgeRepository(NpgsqlDataSource dataSource)
         UPDATE zendesk_ledger SET state = 'done', zendesk_comment_id = @ZendeskCommentId, chatwoot_message_id = @ChatwootMessageId WHERE id = @Id
         """, new { Id = ledgerId, ZendeskCommentId = zendeskCommentId, ChatwootMessageId = chatwootMessageId }, cancellationToken);
 
+    /// <summary>An earlier attempt to write this content to the ticket that never confirmed (Zendesk failed mid-request).</summary>
+    public async Task<long?> UnconfirmedAttemptAsync(long ticketId, string content, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            SELECT id FROM zendesk_ledger WHERE direction = 'to_zendesk' AND ticket_id = @TicketId AND state = 'pending' AND content_hash = @Hash
+            ORDER BY id LIMIT 1
+            """, new { TicketId = ticketId, Hash = Hash(content) }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Claims a Zendesk comment for bringing to Chatwoot; <c>false</c> when the bridge created it or already brought it.</summary>
     public async Task<long?> ClaimIncomingCommentAsync(long ticketId, long commentId, string content, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public sealed partial class ZendeskMirror(
     TranscriptRepository transcript,
     BridgeRepository bridge,
     ZendeskClient zendesk,
+    BridgeIdentity identity,
     IOptionsMonitor<ZendeskOptions> options,
     TimeProvider clock,
     ILogger<ZendeskMirror> logger) : IInboxEventHandler
@@ -134,6 +135,20 @@ public sealed partial class ZendeskMirror(
 
     private async Task WriteAsync(TicketLink link, string body, bool isPublic, long? authorId, long through, CancellationToken cancellationToken)
     {
+        // A comment has no idempotency key: when an earlier attempt may have reached Zendesk, look before writing again.
+        if (await bridge.UnconfirmedAttemptAsync(link.TicketId, body, cancellationToken) is { } earlier)
+        {
+            var bridgeUser = await identity.UserIdAsync(cancellationToken);
+            var stored = (await zendesk.RecentCommentsAsync(link.TicketId, cancellationToken))
+                .FirstOrDefault(c => c.Body.Trim() == body.Trim() && (c.AuthorId == bridgeUser || c.AuthorId == authorId));
+            if (stored is not null)
+            {
+                await bridge.RecordDoneAsync(earlier, stored.Id, null, cancellationToken);
+                await bridge.MarkMirroredAsync(link.TicketId, through, cancellationToken);
+                return;
+            }
+        }
+
         var ledger = await bridge.RecordPendingAsync("to_zendesk", link.TicketId, body, cancellationToken);
         var commentId = await zendesk.AddCommentAsync(link.TicketId, new ZendeskComment(body, isPublic, authorId), cancellationToken);
         await bridge.RecordDoneAsync(ledger, commentId, null, cancellationToken);

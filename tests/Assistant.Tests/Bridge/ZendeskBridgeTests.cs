@@ -239,6 +239,28 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
     }
 
     [Fact]
+    public async Task Comment_that_zendesk_stored_despite_an_error_is_not_written_twice()
+    {
+        Chatwoot.AddConversation(1, 42, status: "open");
+        await StartBridgeAsync();
+        await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
+        await SettledTurnsAsync();
+        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        _zendesk.On("PUT", $"/api/v2/tickets/{ticket.Id}", request =>
+        {
+            // Zendesk stores the comment, then the response is lost.
+            ticket.Comments.Add(new FakeZendesk.FakeComment(8100, request.Json.GetProperty("ticket").GetProperty("comment").GetProperty("body").GetString()!, false, FakeZendesk.BridgeUserId));
+            return FakeResponse.Error(HttpStatusCode.BadGateway);
+        });
+
+        await SayAsync(new MessageWebhookBuilder(42).FromAgent().WithContent("Checking now."));
+        await SettledTurnsAsync();
+
+        Assert.Single(ticket.Comments, c => c.Body == "[Agent] Checking now.");
+        Assert.Single(_zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}"));
+    }
+
+    [Fact]
     public async Task Closed_ticket_continues_in_a_follow_up_ticket()
     {
         Chatwoot.AddConversation(1, 42, status: "open");
