@@ -39,6 +39,7 @@ internal static class AssistantBuilder
         builder.Services.AddHostedService<InboxNotificationListener>();
         builder.Services.AddHostedService<InboxWorker>();
         builder.Services.AddHostedService<ZendeskReconcileWorker>();
+        builder.Services.AddHostedService<InboxJanitor>();
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -26,6 +26,10 @@ public sealed class InboxOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 12;
 
+    /// <summary>How long processed events are kept (for inspection and for recognising Chatwoot's retries) before they are deleted.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan KeepDone { get; set; } = TimeSpan.FromDays(7);
+
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 

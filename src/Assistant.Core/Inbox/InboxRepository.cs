@@ -120,6 +120,14 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = id, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Deletes processed events finished before <paramref name="before"/>; dead letters stay until replayed or removed by hand.</summary>
+    public async Task<int> PurgeDoneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM inbox_events WHERE state = 'done' AND finished_at < @Before", new { Before = before }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<InboxEventStatus>> ListAsync(string? state, int limit, CancellationToken cancellationToken)
     {
         const string sql = """

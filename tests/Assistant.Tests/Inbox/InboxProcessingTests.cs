@@ -174,6 +174,22 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Processed_events_past_their_keeping_time_are_purged_and_dead_letters_kept()
+    {
+        var handler = new RecordingHandler();
+        var server = await StartServerAsync(handler, maxAttempts: 1);
+        var inbox = server.Services.GetRequiredService<InboxRepository>();
+        await inbox.TryAddAsync(RecordingHandler.Event("k", 0), CancellationToken.None);
+        await inbox.TryAddAsync(RecordingHandler.Event("j", 0, "fail"), CancellationToken.None);
+        await _database.InboxDrainedAsync("test");
+
+        var purged = await inbox.PurgeDoneAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal(1, purged);
+        Assert.Equal(["dead"], await _database.InboxStatesAsync("test"));
+    }
+
     private async Task<AssistantServer> StartServerAsync(RecordingHandler handler, int workers = 4, int maxAttempts = 5)
     {
         var settings = AssistantServer.DefaultSettings(_database, _chatwoot.BaseUrl);
