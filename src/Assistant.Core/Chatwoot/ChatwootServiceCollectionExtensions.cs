@@ -10,10 +10,15 @@ namespace Assistant.Core.Chatwoot;
 public static class ChatwootServiceCollectionExtensions
 {
     /// <summary>The webhook authenticator and the API clients, configured from <c>Chatwoot__*</c>.</summary>
-    public static IServiceCollection AddAssistantChatwoot(this IServiceCollection services)
+    /// <param name="forService">The settings the service needs (bot token, webhook secret) are checked; setup verbs run before those exist.</param>
+    public static IServiceCollection AddAssistantChatwoot(this IServiceCollection services, bool forService = true)
     {
         services.AddOptions<ChatwootOptions>().BindConfiguration(ChatwootOptions.SectionName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>());
+        if (forService)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>());
+        }
+
         services.AddOptions<HttpRetryOptions>().BindConfiguration(HttpRetryOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChatwootWebhookAuthenticator>();
@@ -31,6 +36,7 @@ public static class ChatwootServiceCollectionExtensions
         }).AddHttpMessageHandler<TransientRetryHandler>();
         services.AddTransient<ChatwootClient>();
         services.AddTransient<ChatwootUserClient>();
+        services.AddTransient<Setup.ChatwootSetup>();
         return services;
     }
 }

@@ -93,6 +93,41 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
             : [];
     }
 
+    /// <summary>Finds the webhook posting to <paramref name="endpoint"/>, or creates it subscribed to <paramref name="subscriptions"/>.</summary>
+    /// <returns>The webhook's id and whether it was created.</returns>
+    public async Task<(string Id, bool Created)> EnsureWebhookAsync(string name, Uri endpoint, IReadOnlyList<string> subscriptions, CancellationToken cancellationToken)
+    {
+        var list = await SendAsync(HttpMethod.Get, "api/v2/webhooks?page[size]=100", null, "list webhooks", cancellationToken);
+        var existing = list.Property("webhooks") is { ValueKind: JsonValueKind.Array } hooks
+            ? hooks.EnumerateArray().FirstOrDefault(h => h.Property("endpoint").String() == endpoint.AbsoluteUri)
+            : default;
+        if (existing.ValueKind == JsonValueKind.Object && existing.Property("id").String() is { } found)
+        {
+            return (found, false);
+        }
+
+        var body = new JsonObject
+        {
+            ["webhook"] = new JsonObject
+            {
+                ["name"] = name,
+                ["status"] = "active",
+                ["endpoint"] = endpoint.AbsoluteUri,
+                ["http_method"] = "POST",
+                ["request_format"] = "json",
+                ["subscriptions"] = new JsonArray([.. subscriptions.Select(s => (JsonNode)s)]),
+            },
+        };
+        var created = await SendAsync(HttpMethod.Post, "api/v2/webhooks", body, "create webhook", cancellationToken, idempotent: false);
+        return (created.Path("webhook", "id").String() ?? throw new ZendeskApiException("create webhook", null, "Zendesk's answer has no webhook id."), true);
+    }
+
+    public async Task<string> GetWebhookSigningSecretAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"api/v2/webhooks/{Uri.EscapeDataString(webhookId)}/signing_secret", null, "read signing secret", cancellationToken);
+        return response.Path("signing_secret", "secret").String() ?? throw new ZendeskApiException("read signing secret", null, "Zendesk's answer has no secret.");
+    }
+
     public async Task SetStatusAsync(long ticketId, string status, CancellationToken cancellationToken) =>
         await SendAsync(HttpMethod.Put, $"api/v2/tickets/{ticketId}", new JsonObject { ["ticket"] = new JsonObject { ["status"] = status } }, "set status", cancellationToken);
 

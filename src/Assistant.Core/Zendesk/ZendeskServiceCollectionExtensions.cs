@@ -12,8 +12,24 @@ public static class ZendeskServiceCollectionExtensions
     /// <summary>The Zendesk bridge (active only with <c>Zendesk__Enabled=true</c>): client, webhook check, mirror and event handler.</summary>
     public static IServiceCollection AddAssistantZendesk(this IServiceCollection services)
     {
-        services.AddOptions<ZendeskOptions>().BindConfiguration(ZendeskOptions.SectionName).ValidateOnStart();
+        services.AddAssistantZendeskClient();
+        services.AddOptions<ZendeskOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ZendeskOptions>, ZendeskOptionsValidator>());
+        services.AddSingleton<ZendeskWebhookAuthenticator>();
+        services.AddSingleton<BridgeRepository>();
+        services.AddSingleton<BridgeIdentity>();
+        services.AddSingleton<MirrorScheduler>();
+        services.AddSingleton<ZendeskReconciler>();
+        services.AddSingleton<ZendeskConversationOpener>();
+        services.AddSingleton<IInboxEventHandler, ZendeskMirror>();
+        services.AddSingleton<IInboxEventHandler, ZendeskEventHandler>();
+        return services;
+    }
+
+    /// <summary>The Zendesk API client alone (for <c>setup zendesk</c>).</summary>
+    public static IServiceCollection AddAssistantZendeskClient(this IServiceCollection services)
+    {
+        services.AddOptions<ZendeskOptions>().BindConfiguration(ZendeskOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<TransientRetryHandler>();
         services.AddHttpClient<ZendeskClient>((sp, http) =>
@@ -25,14 +41,6 @@ public static class ZendeskServiceCollectionExtensions
 
             http.Timeout = TimeSpan.FromSeconds(60);
         }).AddHttpMessageHandler<TransientRetryHandler>();
-        services.AddSingleton<ZendeskWebhookAuthenticator>();
-        services.AddSingleton<BridgeRepository>();
-        services.AddSingleton<BridgeIdentity>();
-        services.AddSingleton<MirrorScheduler>();
-        services.AddSingleton<ZendeskReconciler>();
-        services.AddSingleton<ZendeskConversationOpener>();
-        services.AddSingleton<IInboxEventHandler, ZendeskMirror>();
-        services.AddSingleton<IInboxEventHandler, ZendeskEventHandler>();
         return services;
     }
 }

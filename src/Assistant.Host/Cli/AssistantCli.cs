@@ -18,6 +18,7 @@ internal static class AssistantCli
             MigrateCommand.Create(),
             SeedDemoCommand.Create(),
             InboxCommand.Create(),
+            SetupCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, token) => ServeCommand.RunAsync([.. parse.UnmatchedTokens], token));
