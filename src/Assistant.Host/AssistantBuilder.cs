@@ -53,6 +53,19 @@ internal static class AssistantBuilder
         return app;
     }
 
+    /// <summary>What <c>eval</c> needs: the responder with its prompts, model, tools and order data, but no web server or Chatwoot.</summary>
+    public static IHost BuildEvalHost(string[] args)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.AddAssistantLogging(builder.Configuration);
+        builder.Services.AddAssistantData(builder.Configuration);
+        builder.Services.AddAssistantChatwoot(forService: false);
+        builder.Services.AddAssistantAgent();
+        builder.Services.AddAssistantPlugins(builder.Configuration);
+        return builder.Build();
+    }
+
     /// <summary>The databases alone, for verbs that need no web server or Chatwoot (migrate, inbox, seed-demo).</summary>
     public static IHost BuildDataHost(string[] args)
     {

@@ -4,6 +4,7 @@ public enum IntentKind
 {
     Unknown,
     Human,
+    Complaint,
     Tracking,
     OrderStatus,
     MyOrders,

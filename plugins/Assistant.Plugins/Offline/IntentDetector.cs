@@ -20,6 +20,7 @@ public static partial class IntentDetector
         var kind = true switch
         {
             _ when Human().IsMatch(lower) => IntentKind.Human,
+            _ when Complaint().IsMatch(lower) => IntentKind.Complaint,
             _ when orderNumber is not null && Tracking().IsMatch(lower) => IntentKind.Tracking,
             _ when orderNumber is not null => IntentKind.OrderStatus,
             _ when MyOrders().IsMatch(lower) => IntentKind.MyOrders,
@@ -32,6 +33,9 @@ public static partial class IntentDetector
 
     [GeneratedRegex(@"\b(human|agent|person|representative|operator|staff|talk to|speak to|real person)\b|人工|客服|真人|转人工|nhân viên|người thật|tư vấn viên|gặp người")]
     private static partial Regex Human();
+
+    [GeneratedRegex(@"\b(refunds?|return|returns|broken|damaged|complain\w*|furious|angry|money back|cancel\w*|wrong (size|item|colou?r))\b|退款|退货|投诉|损坏|取消|hoàn tiền|đổi trả|trả hàng|khiếu nại|bị hỏng|hủy đơn")]
+    private static partial Regex Complaint();
 
     [GeneratedRegex(@"\b(track|tracking|shipment|shipping|delivery|delivered|deliver|where is|where's|arrive|courier|parcel|package)\b|物流|快递|到哪|发货|配送|运单|追踪|包裹|vận chuyển|giao hàng|theo dõi|ở đâu|đến đâu|khi nào nhận|bưu kiện")]
     private static partial Regex Tracking();

@@ -24,6 +24,10 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
             case IntentKind.Human:
                 turn.Plan.HandOff(new HandoffRequest("customer_request", "The customer asked for a person."));
                 return true;
+            case IntentKind.Complaint:
+                // Refunds, returns, cancellations and complaints need a person's judgement and powers.
+                turn.Plan.HandOff(new HandoffRequest("complaint", "The customer wants a refund, return, cancellation or has a complaint."));
+                return true;
             case IntentKind.Goodbye:
                 turn.Plan.ResolveConversation();
                 return true;
@@ -81,7 +85,8 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
 
             Say(lookup.Order.Shipments.Count == 0
                 ? texts.Get("shipment.none", ("number", lookup.Order.OrderNumber))
-                : string.Join("\n\n", lookup.Order.Shipments.Select(s => ReplyRenderer.ShipmentText(s, texts))), channel);
+                : texts.Get("order.heading", ("number", lookup.Order.OrderNumber), ("status", lookup.Order.StatusText)) + "\n"
+                    + string.Join("\n\n", lookup.Order.Shipments.Select(s => ReplyRenderer.ShipmentText(s, texts))), channel);
             return;
         }
 

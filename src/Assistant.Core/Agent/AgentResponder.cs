@@ -39,7 +39,14 @@ public sealed partial class AgentResponder(
 
     private async Task<TurnMetrics> OfflineAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, string? failure, CancellationToken cancellationToken)
     {
-        if (!await fallback.TryAnswerAsync(turn, history, cancellationToken) && turn.Plan.Handoff is null)
+        var answered = await fallback.TryAnswerAsync(turn, history, cancellationToken);
+        if (failure is not null && turn.Plan.Handoff is { Apology: false } routed)
+        {
+            // The router chose a handoff, but the customer also met a failure: apologise, and tell the team why.
+            turn.Plan.Clear();
+            turn.Plan.HandOff(routed with { Apology = true, Summary = $"{routed.Summary} The assistant itself could not answer: {failure}" });
+        }
+        else if (!answered && turn.Plan.Handoff is null)
         {
             turn.Plan.HandOff(failure is null
                 ? new HandoffRequest("out_of_scope", "The assistant runs without a language model and could not answer this message.")

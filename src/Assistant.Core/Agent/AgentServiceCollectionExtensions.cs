@@ -28,6 +28,7 @@ public static class AgentServiceCollectionExtensions
         services.AddScoped<ITurnResponder, AgentResponder>();
         services.AddScoped<ShoppingAgent>();
         services.AddSingleton<ToolCatalog>();
+        services.AddSingleton<Evals.EvalRunner>();
         services.TryAddSingleton<IChatClient>(sp => new OpenAIChatClient(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
         return services;
     }

@@ -19,6 +19,7 @@ internal static class AssistantCli
             SeedDemoCommand.Create(),
             InboxCommand.Create(),
             SetupCommand.Create(),
+            EvalCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, token) => ServeCommand.RunAsync([.. parse.UnmatchedTokens], token));

@@ -20,6 +20,9 @@ public sealed class IntentDetectorTests
     [InlineData("谢谢", IntentKind.Goodbye, null)]
     [InlineData("Hello", IntentKind.Help, null)]
     [InlineData("Can I change the colour of my jacket?", IntentKind.Unknown, null)]
+    [InlineData("I want a refund for order 1001", IntentKind.Complaint, "1001")]
+    [InlineData("我要退货", IntentKind.Complaint, null)]
+    [InlineData("tôi muốn hoàn tiền", IntentKind.Complaint, null)]
     public void Detects_intent_and_order_number_in_three_languages(string text, IntentKind kind, string? orderNumber)
     {
         var intent = IntentDetector.Detect(text);

@@ -129,7 +129,7 @@ public sealed class AgentConversationTests : ConversationTestBase
         OpenAI.ThenStatus(HttpStatusCode.InternalServerError);
         await StartServerAsync(withLlm: true);
 
-        await SayAsync(VerifiedJane("I would like to return my jacket, it is too small."));
+        await SayAsync(VerifiedJane("Do you sell gift cards for the holidays?"));
         var turns = await SettledTurnsAsync();
 
         Assert.Equal(["handed_off"], turns);
@@ -143,7 +143,7 @@ public sealed class AgentConversationTests : ConversationTestBase
         OpenAI.ThenHang(TimeSpan.FromSeconds(10));
         await StartServerAsync(withLlm: true, s => s["Llm:TimeoutSeconds"] = "1");
 
-        await SayAsync(VerifiedJane("I would like to return my jacket."));
+        await SayAsync(VerifiedJane("Do you ship to Iceland?"));
         var turns = await SettledTurnsAsync();
 
         Assert.Equal(["handed_off"], turns);
@@ -183,6 +183,22 @@ public sealed class AgentConversationTests : ConversationTestBase
         Assert.Equal("I've passed your conversation to our team. Someone will reply here as soon as possible.", posted[1].GetProperty("content").GetString());
         Assert.Equal("open", conversation.Status);
         Assert.Contains("handoff:refund", conversation.Labels);
+    }
+
+    [Fact]
+    public async Task Model_failure_on_a_request_the_router_hands_off_still_apologises()
+    {
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenStatus(HttpStatusCode.ServiceUnavailable);
+        await StartServerAsync(withLlm: true);
+
+        await SayAsync(VerifiedJane("I want a refund, the jacket arrived broken."));
+        await SettledTurnsAsync();
+
+        var posted = Posted();
+        Assert.Contains("Reason: complaint", posted[0].GetProperty("content").GetString());
+        Assert.Contains("could not answer", posted[0].GetProperty("content").GetString());
+        Assert.StartsWith("Sorry, something went wrong", posted[^1].GetProperty("content").GetString());
     }
 
     private void AssertHandoffWithApology()
