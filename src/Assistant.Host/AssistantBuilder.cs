@@ -54,26 +54,28 @@ internal static class AssistantBuilder
     }
 
     /// <summary>What <c>eval</c> needs: the responder with its prompts, model, tools and order data, but no web server or Chatwoot.</summary>
-    public static IHost BuildEvalHost(string[] args)
+    public static IHost BuildEvalHost(string[] args) => BuildHost(args, (services, configuration) =>
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
-            new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.AddAssistantLogging(builder.Configuration);
-        builder.Services.AddAssistantData(builder.Configuration);
-        builder.Services.AddAssistantChatwoot(forService: false);
-        builder.Services.AddAssistantAgent();
-        builder.Services.AddAssistantPlugins(builder.Configuration);
-        return builder.Build();
-    }
+        services.AddAssistantData(configuration);
+        services.AddAssistantChatwoot(forService: false);
+        services.AddAssistantAgent();
+        services.AddAssistantPlugins(configuration);
+    });
 
     /// <summary>The databases alone, for verbs that need no web server or Chatwoot (migrate, inbox, seed-demo).</summary>
-    public static IHost BuildDataHost(string[] args)
+    public static IHost BuildDataHost(string[] args) => BuildHost(args, (services, configuration) =>
+    {
+        services.AddAssistantData(configuration);
+        services.AddAssistantPlugins(configuration);
+    });
+
+    /// <summary>A host for a CLI verb: settings from appsettings.json beside the executable, the environment and the arguments; Serilog.</summary>
+    public static IHost BuildHost(string[] args, Action<IServiceCollection, IConfiguration> configure)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddAssistantLogging(builder.Configuration);
-        builder.Services.AddAssistantData(builder.Configuration);
-        builder.Services.AddAssistantPlugins(builder.Configuration);
+        configure(builder.Services, builder.Configuration);
         return builder.Build();
     }
 }

@@ -4,7 +4,6 @@ using Assistant.Core.Chatwoot;
 using Assistant.Core.Configuration;
 using Assistant.Core.Setup;
 using Assistant.Core.Zendesk;
-using Assistant.Host.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Cli;
@@ -28,7 +27,7 @@ internal static class SetupCommand
         command.SetAction(async (parse, token) =>
         {
             var outgoing = CheckUrl(parse.GetValue(url)!, "--url");
-            using var host = BuildHost([.. parse.UnmatchedTokens], services => services.AddAssistantChatwoot(forService: false));
+            using var host = AssistantBuilder.BuildHost([.. parse.UnmatchedTokens], (services, _) => services.AddAssistantChatwoot(forService: false));
             var options = host.Services.GetRequiredService<IOptions<ChatwootOptions>>().Value;
             if (options.BaseUrl is null || string.IsNullOrWhiteSpace(options.UserToken))
             {
@@ -59,7 +58,7 @@ internal static class SetupCommand
         command.SetAction(async (parse, token) =>
         {
             var endpoint = CheckUrl(parse.GetValue(url)!, "--url");
-            using var host = BuildHost([.. parse.UnmatchedTokens], services => services.AddAssistantZendeskClient());
+            using var host = AssistantBuilder.BuildHost([.. parse.UnmatchedTokens], (services, _) => services.AddAssistantZendeskClient());
             var options = host.Services.GetRequiredService<IOptions<ZendeskOptions>>().Value;
             if (options.BaseUrl is null || string.IsNullOrWhiteSpace(options.Email) || string.IsNullOrWhiteSpace(options.ApiToken))
             {
@@ -98,14 +97,5 @@ internal static class SetupCommand
         var bytes = ip.GetAddressBytes();
         return ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
             && (bytes[0] == 10 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254));
-    }
-
-    private static IHost BuildHost(string[] args, Action<IServiceCollection> configure)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
-            new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.AddAssistantLogging(builder.Configuration);
-        configure(builder.Services);
-        return builder.Build();
     }
 }
