@@ -56,6 +56,22 @@ public sealed partial class InboxProcessor(
         return true;
     }
 
+    /// <summary>
+    /// How long an idle worker may sleep: until the next delayed event falls due, at most the poll interval. A
+    /// notification arrives when an event is stored, not when its delay ends, so the worker must time that itself.
+    /// </summary>
+    public async Task<TimeSpan> IdleTimeAsync(CancellationToken cancellationToken)
+    {
+        var poll = options.CurrentValue.PollInterval;
+        if (await inbox.NextDueAsync(cancellationToken) is not { } due)
+        {
+            return poll;
+        }
+
+        var wait = due - clock.GetUtcNow();
+        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : wait < poll ? wait : poll;
+    }
+
     private async Task SettleAsync(InboxEvent claimed, string workerId, Exception? failure, InboxOptions settings)
     {
         // Settling must not be abandoned half-way by shutdown: a processed event left "processing" would run again.

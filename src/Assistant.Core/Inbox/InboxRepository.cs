@@ -64,6 +64,14 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             sql, new { WorkerId = workerId, Now = now, LockedUntil = now + lease }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>When the next waiting event falls due (a debounced turn, a retry), or <c>null</c> when none waits.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
+            "SELECT min(next_attempt_at) FROM inbox_events WHERE state = 'pending'", cancellationToken: cancellationToken));
+    }
+
     /// <summary>Extends a claim still held by this worker; <c>false</c> means the claim was lost.</summary>
     public async Task<bool> ExtendLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ internal static class AssistantCli
             InboxCommand.Create(),
             SetupCommand.Create(),
             EvalCommand.Create(),
+            ChatCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, token) => ServeCommand.RunAsync([.. parse.UnmatchedTokens], token));

@@ -50,7 +50,7 @@ internal sealed partial class InboxWorker(
                 }
 
                 failures = 0;
-                await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
+                await signal.WaitAsync(await processor.IdleTimeAsync(stoppingToken), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

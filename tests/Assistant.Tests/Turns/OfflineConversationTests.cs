@@ -92,6 +92,19 @@ public sealed class OfflineConversationTests : ConversationTestBase
     }
 
     [Fact]
+    public async Task Debounced_turn_runs_when_due_without_waiting_for_the_next_poll()
+    {
+        // A notification arrives when the turn is stored, not when its debounce ends: the worker must time that.
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false, s => s["Inbox:PollInterval"] = "00:10:00");
+
+        await SayAsync(VerifiedJane("what's the status of order 1042?"));
+
+        var posted = await Eventually.WaitForAsync(() => Task.FromResult(Posted().Count), n => n > 0, "the debounced answer", TimeSpan.FromSeconds(60));
+        Assert.Equal(1, posted);
+    }
+
+    [Fact]
     public async Task Widget_choice_click_is_answered_as_customer_input()
     {
         Chatwoot.AddConversation(1, 42);

@@ -1,0 +1,66 @@
+using Assistant.Host.Sandbox;
+using Assistant.Plugins.Orders;
+using Assistant.Tests.Infrastructure;
+
+namespace Assistant.Tests.Sandbox;
+
+/// <summary>The terminal sandbox's engine: the real service against the in-process Chatwoot stand-in.</summary>
+public sealed class SandboxTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private SandboxChatwoot _chatwoot = null!;
+    private AssistantServer _server = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await new DemoStore(new ShopDatabase(_database.DataSource)).SeedAsync(CancellationToken.None);
+        _chatwoot = await SandboxChatwoot.StartAsync();
+        _server = await AssistantServer.StartAsync(AssistantServer.DefaultSettings(_database, _chatwoot.BaseUrl));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _chatwoot.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Customer_at_the_keyboard_gets_the_order_card_and_a_handoff_shows_as_events()
+    {
+        var session = new SandboxSession(_server.Http, _chatwoot, SandboxCustomer.From("jane@example.com", verified: true, "web", "en"), AssistantServer.WebhookSecret);
+
+        await session.SayAsync("what's the status of order 1042?");
+        var card = await NextAsync(e => e.Kind == "message");
+        await session.EchoAsync(card.Message!);
+        await session.SayAsync("I want to talk to a human");
+        var events = new List<SandboxEvent>();
+        for (var e = await NextAsync(_ => true); ; e = await NextAsync(_ => true))
+        {
+            events.Add(e);
+            if (e.Kind == "message")
+            {
+                break;
+            }
+        }
+
+        Assert.StartsWith("bot ┌ Order #1042 · Shipped", SandboxRenderer.Render(card));
+        Assert.Contains(events, e => e.Kind == "note");
+        Assert.Contains(events, e => e is { Kind: "status", Text: "open" });
+        Assert.StartsWith("bot: I've passed your conversation", SandboxRenderer.Render(events[^1]));
+    }
+
+    private async Task<SandboxEvent> NextAsync(Func<SandboxEvent, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var e = await _chatwoot.Events.ReadAsync(timeout.Token);
+            if (e.Kind != "typing" && match(e))
+            {
+                return e;
+            }
+        }
+    }
+}
