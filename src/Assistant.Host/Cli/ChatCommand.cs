@@ -43,7 +43,7 @@ internal static class ChatCommand
             $"--Chatwoot:BaseUrl={chatwoot.BaseUrl}", "--Chatwoot:BotToken=sandbox", $"--Chatwoot:WebhookSecret={secret}",
             "--urls=http://127.0.0.1:0", "--Serilog:MinimumLevel:Default=Warning", "--Assistant:DebounceMs=400",
         ];
-        await using var app = AssistantBuilder.BuildServer([.. hostArgs, .. sandboxArgs]);
+        await using var app = AssistantBuilder.BuildServer([.. sandboxArgs, .. hostArgs]);
         await app.StartAsync(cancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/") };
         var session = new SandboxSession(http, chatwoot, customer, secret);

@@ -15,14 +15,15 @@ public sealed class SandboxChatwoot : IAsyncDisposable
     public const long AccountId = 1;
     private readonly WebApplication _app;
     private readonly Channel<SandboxEvent> _events = Channel.CreateUnbounded<SandboxEvent>();
-    private long _nextMessageId = 1000;
+    // Chatwoot's message ids are unique across conversations and time; so must the sandbox's be, run after run.
+    private long _nextMessageId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     private SandboxChatwoot(WebApplication app) => _app = app;
 
     public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>The conversation being played; a reset starts a new one.</summary>
-    public long ConversationId { get; private set; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 1_000_000;
+    public long ConversationId { get; private set; } = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     public ChannelReader<SandboxEvent> Events => _events.Reader;
 
