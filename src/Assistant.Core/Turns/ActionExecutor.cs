@@ -1,4 +1,6 @@
+using Assistant.Core.Chatwoot;
 using Assistant.Core.Chatwoot.Api;
+using Assistant.Core.Chatwoot.Webhooks;
 using Assistant.Core.Conversations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,16 +9,21 @@ namespace Assistant.Core.Turns;
 
 /// <summary>
 /// Carries out a stored plan, step by step, each step at most once: a step is marked attempted before its call and
-/// done after. A message whose call failed ambiguously is confirmed by Chatwoot's echo of it before it is ever sent again.
+/// done after. A message whose call failed ambiguously (an error response, or the process died mid-call) is confirmed by
+/// Chatwoot's echo of it, or by Chatwoot's message history when a user token allows reading it, before it is ever sent again.
 /// </summary>
 public sealed partial class ActionExecutor(
     ChatwootClient chatwoot,
+    ChatwootUserClient chatwootUsers,
+    IOptionsMonitor<ChatwootOptions> chatwootOptions,
     TurnRepository turns,
     OwnershipGuard ownership,
     IOptionsMonitor<AssistantOptions> options,
     TimeProvider clock,
     ILogger<ActionExecutor> logger)
 {
+    private static readonly TimeSpan HistoryClockSkew = TimeSpan.FromSeconds(30);
+
     /// <returns><c>false</c> when a human took over before the plan was finished.</returns>
     public async Task<bool> ExecuteAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)
     {
@@ -80,12 +87,33 @@ public sealed partial class ActionExecutor(
             return true;
         }
 
+        // The echo webhook is lost when it arrives while this process is down (Chatwoot does not retry a refused
+        // connection); the history is the authority then.
+        if (await FindInHistoryAsync(conversation, step.Action.Content!, attemptedAt, cancellationToken) is { } stored)
+        {
+            await turns.SetActionStateAsync(turnId, step.Seq, "done", stored, cancellationToken);
+            return true;
+        }
+
         if (clock.GetUtcNow() - attemptedAt < options.CurrentValue.EchoWait)
         {
             throw new TurnDeferredException("An answer's delivery is uncertain; waiting for Chatwoot's echo before sending it again.");
         }
 
         return false;
+    }
+
+    private async Task<long?> FindInHistoryAsync(ConversationState conversation, string content, DateTimeOffset attemptedAt, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(chatwootOptions.CurrentValue.UserToken))
+        {
+            return null;
+        }
+
+        // Chatwoot's clock is not ours: allow some skew; an identical bot message just before the attempt is harmless to skip.
+        var recent = await chatwootUsers.ListMessagesAsync(conversation.AccountId, conversation.ConversationId, cancellationToken);
+        return recent.LastOrDefault(m => m.MessageType == ChatwootMessageType.Outgoing && !m.Private && m.Content == content
+            && m.CreatedAt >= attemptedAt - HistoryClockSkew)?.Id;
     }
 
     private async Task<long?> RunAsync(PlannedAction action, long accountId, long conversationId, CancellationToken cancellationToken)

@@ -36,10 +36,13 @@ public sealed class FakeChatwoot : FakeHttpServer
         Conversations[(accountId, conversationId)] = conversation;
         var path = $"/api/v1/accounts/{accountId}/conversations/{conversationId}";
         On("GET", path, request => Authorized(request, () => FakeResponse.Json(conversation.ToJson())));
+        On("GET", $"{path}/messages", request => Authorized(request, () => FakeResponse.Json(conversation.HistoryJson()), userOnly: true));
         On("POST", $"{path}/messages", request => Authorized(request, () =>
         {
             var id = Interlocked.Increment(ref _nextMessageId);
             conversation.Messages.Enqueue(request.Json.Clone());
+            conversation.History.Enqueue((id, request.Json.Clone(), DateTimeOffset.UtcNow));
+            SendEcho(conversationId, id, request.Json);
             return FakeResponse.Json($$"""{"id":{{id}},"content":{{JsonSerializer.Serialize(request.Json.GetProperty("content").GetString())}},"conversation_id":{{conversationId}},"message_type":1}""");
         }));
         On("POST", $"{path}/toggle_status", request => Authorized(request, () =>
@@ -84,6 +87,30 @@ public sealed class FakeChatwoot : FakeHttpServer
         return conversation;
     }
 
+    /// <summary>When set, every stored message is echoed back as a signed <c>message_created</c> webhook, as Chatwoot does;
+    /// like Chatwoot, an echo that cannot be delivered is dropped.</summary>
+    public HttpClient? EchoTo { get; set; }
+
+    private void SendEcho(long conversationId, long messageId, JsonElement message)
+    {
+        if (EchoTo is not { } target || (message.TryGetProperty("private", out var isPrivate) && isPrivate.GetBoolean()))
+        {
+            return;
+        }
+
+        var echo = new MessageWebhookBuilder(conversationId).WithId(messageId).FromBot().WithContent(message.GetProperty("content").GetString()!);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                using var response = await target.PostSignedAsync(echo.ToJson());
+            }
+            catch (HttpRequestException)
+            {
+            }
+        });
+    }
+
     /// <summary>Chatwoot's bot allow-list: contacts and message history need a user token.</summary>
     public static FakeResponse Authorized(RecordedRequest request, Func<FakeResponse> respond, bool userOnly = false)
     {
@@ -119,6 +146,23 @@ public sealed class FakeChatwoot : FakeHttpServer
         public ConcurrentQueue<JsonElement> Messages { get; } = new();
 
         public ConcurrentQueue<string> Typing { get; } = new();
+
+        /// <summary>What Chatwoot's message list (user token) returns: the messages it stored, with their ids.</summary>
+        public ConcurrentQueue<(long Id, JsonElement Message, DateTimeOffset CreatedAt)> History { get; } = new();
+
+        public string HistoryJson() => new JsonObject
+        {
+            ["payload"] = new JsonArray([.. History.Select(h => (JsonNode)new JsonObject
+            {
+                ["id"] = h.Id,
+                ["content"] = h.Message.GetProperty("content").GetString(),
+                ["content_type"] = h.Message.TryGetProperty("content_type", out var type) ? type.GetString() : "text",
+                ["message_type"] = 1,
+                ["private"] = h.Message.TryGetProperty("private", out var isPrivate) && isPrivate.GetBoolean(),
+                ["created_at"] = h.CreatedAt.ToUnixTimeSeconds(),
+                ["sender"] = new JsonObject { ["id"] = 5, ["name"] = "Support Bot", ["type"] = "agent_bot" },
+            })]),
+        }.ToJsonString();
 
         public string ToJson() => new ConversationJsonBuilder(ConversationId, AccountId)
             .WithStatus(Status)

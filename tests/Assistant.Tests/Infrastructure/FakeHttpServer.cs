@@ -34,6 +34,12 @@ public class FakeHttpServer : IAsyncDisposable
 
     public IReadOnlyList<string> Unexpected => [.. _unexpected];
 
+    /// <summary>
+    /// Chaos for drills: asked about every request; a fault either replaces the answer before the route runs (nothing
+    /// happened) or after it (the work was done but the response was lost).
+    /// </summary>
+    public Func<RecordedRequest, Fault?>? Faults { get; set; }
+
     protected static WebApplication CreateApp()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -102,7 +108,13 @@ public class FakeHttpServer : IAsyncDisposable
             return;
         }
 
-        var response = await route.Respond(request);
+        var fault = Faults?.Invoke(request);
+        var response = fault is { AfterRoute: false } ? fault.Response : await route.Respond(request);
+        if (fault is { AfterRoute: true })
+        {
+            response = fault.Response;
+        }
+
         context.Response.StatusCode = (int)response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
@@ -115,6 +127,8 @@ public class FakeHttpServer : IAsyncDisposable
             await context.Response.WriteAsync(response.Body);
         }
     }
+
+    public sealed record Fault(FakeResponse Response, bool AfterRoute);
 
     private sealed record Route(string Method, string Path, Func<RecordedRequest, Task<FakeResponse>> Respond);
 }

@@ -231,4 +231,27 @@ public sealed class OfflineConversationTests : ConversationTestBase
         Assert.Equal(["answered"], turns);
         Assert.Single(Chatwoot.RequestsTo("POST", "/api/v1/accounts/1/conversations/42/messages"));
     }
+
+    [Fact]
+    public async Task Answer_that_chatwoot_stored_but_whose_echo_was_lost_is_found_in_the_history_and_not_sent_twice()
+    {
+        // Arrange: Chatwoot stores the message, the response is lost and so is the echo (the service was down for it).
+        var conversation = Chatwoot.AddConversation(1, 42);
+        Chatwoot.On("POST", "/api/v1/accounts/1/conversations/42/messages", request =>
+        {
+            conversation.Messages.Enqueue(request.Json.Clone());
+            conversation.History.Enqueue((6001, request.Json.Clone(), DateTimeOffset.UtcNow));
+            return FakeResponse.Error(HttpStatusCode.InternalServerError);
+        });
+        await StartServerAsync(withLlm: false, s => s["Assistant:EchoWait"] = "00:05:00");
+
+        // Act
+        await SayAsync(VerifiedJane("what's the status of order 1042?"));
+        var turns = await SettledTurnsAsync();
+
+        // Assert
+        Assert.Equal(["answered"], turns);
+        Assert.Single(Chatwoot.RequestsTo("POST", "/api/v1/accounts/1/conversations/42/messages"));
+        Assert.Single(Chatwoot.RequestsTo("GET", "/api/v1/accounts/1/conversations/42/messages"));
+    }
 }
