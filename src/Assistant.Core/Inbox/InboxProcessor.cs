@@ -86,6 +86,13 @@ public sealed partial class InboxProcessor(
             return;
         }
 
+        if (failure is EventDeferredException deferred)
+        {
+            await inbox.DeferAsync(claimed.Id, workerId, clock.GetUtcNow() + deferred.Delay, deferred.Message, token);
+            Log.Deferred(logger, claimed.Id, claimed.EventName, deferred.Message, deferred.Delay);
+            return;
+        }
+
         var error = $"{failure.GetType().Name}: {failure.Message}";
         if (failure is UnprocessableEventException || claimed.Attempts >= settings.MaxAttempts)
         {
@@ -141,6 +148,9 @@ public sealed partial class InboxProcessor(
 
         [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Inbox event {InboxEventId} ({EventName}) was dead-lettered after {Attempt} attempt(s); `assistant inbox replay` requeues it.")]
         public static partial void DeadLettered(ILogger logger, Exception exception, long inboxEventId, string eventName, int attempt);
+
+        [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "Inbox event {InboxEventId} ({EventName}) deferred for {Delay}: {Reason}")]
+        public static partial void Deferred(ILogger logger, long inboxEventId, string eventName, string reason, TimeSpan delay);
 
         [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Lost the claim on inbox event {InboxEventId}; another worker took it over.")]
         public static partial void LeaseLost(ILogger logger, long inboxEventId);

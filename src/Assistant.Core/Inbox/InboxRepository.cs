@@ -105,6 +105,18 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         return await FinishAsync(sql, new { Id = id, WorkerId = workerId, NextAttemptAt = nextAttemptAt, Error = error }, cancellationToken);
     }
 
+    /// <summary>Puts the event back to run at <paramref name="nextAttemptAt"/> without counting this attempt.</summary>
+    public async Task<bool> DeferAsync(long id, string workerId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE inbox_events
+            SET state = 'pending', next_attempt_at = @NextAttemptAt, locked_by = NULL, locked_until = NULL, last_error = @Reason,
+                attempts = greatest(attempts - 1, 0)
+            WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+            """;
+        return await FinishAsync(sql, new { Id = id, WorkerId = workerId, NextAttemptAt = nextAttemptAt, Reason = reason }, cancellationToken);
+    }
+
     /// <summary>Gives up on the event; it stays in the table for inspection and replay, and stops blocking its key.</summary>
     public async Task<bool> DeadLetterAsync(long id, string workerId, string error, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Assistant.Core.Chatwoot;
 using Assistant.Core.Chatwoot.Api;
 using Assistant.Core.Chatwoot.Webhooks;
 using Assistant.Core.Conversations;
+using Assistant.Core.Inbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed partial class ActionExecutor(
     ILogger<ActionExecutor> logger)
 {
     private static readonly TimeSpan HistoryClockSkew = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan EchoPoll = TimeSpan.FromSeconds(1);
 
     /// <returns><c>false</c> when a human took over before the plan was finished.</returns>
     public async Task<bool> ExecuteAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)
@@ -95,9 +97,12 @@ public sealed partial class ActionExecutor(
             return true;
         }
 
-        if (clock.GetUtcNow() - attemptedAt < options.CurrentValue.EchoWait)
+        var waited = clock.GetUtcNow() - attemptedAt;
+        if (waited < options.CurrentValue.EchoWait)
         {
-            throw new TurnDeferredException("An answer's delivery is uncertain; waiting for Chatwoot's echo before sending it again.");
+            var remaining = options.CurrentValue.EchoWait - waited;
+            throw new EventDeferredException("An answer's delivery is uncertain; waiting for Chatwoot's echo before sending it again.",
+                remaining < EchoPoll ? remaining : EchoPoll);
         }
 
         return false;
@@ -110,10 +115,17 @@ public sealed partial class ActionExecutor(
             return null;
         }
 
-        // Chatwoot's clock is not ours: allow some skew; an identical bot message just before the attempt is harmless to skip.
+        // Chatwoot's clock is not ours: allow some skew. An identical earlier answer is told apart by its id, which its own step claimed.
         var recent = await chatwootUsers.ListMessagesAsync(conversation.AccountId, conversation.ConversationId, cancellationToken);
-        return recent.LastOrDefault(m => m.MessageType == ChatwootMessageType.Outgoing && !m.Private && m.Content == content
-            && m.CreatedAt >= attemptedAt - HistoryClockSkew)?.Id;
+        var candidates = recent.Where(m => m.MessageType == ChatwootMessageType.Outgoing && !m.Private && m.Content == content
+            && m.CreatedAt >= attemptedAt - HistoryClockSkew).Select(m => m.Id).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var claimed = await turns.ClaimedMessageIdsAsync(candidates, cancellationToken);
+        return candidates.Where(id => !claimed.Contains(id)).Cast<long?>().FirstOrDefault();
     }
 
     private async Task<long?> RunAsync(PlannedAction action, long accountId, long conversationId, CancellationToken cancellationToken)

@@ -122,7 +122,10 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             WHERE id = @TurnId
             """, new { TurnId = turnId, State = state, Outcome = outcome, Error = error }, cancellationToken);
 
-    /// <summary>The id of the bot's message with this content that Chatwoot echoed back since <paramref name="since"/>, if any.</summary>
+    /// <summary>
+    /// The id of a bot message with this content that Chatwoot echoed back since <paramref name="since"/> and that no
+    /// other step has claimed as its own delivery, if any.
+    /// </summary>
     public async Task<long?> FindBotEchoAsync(long accountId, long conversationId, string content, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -130,8 +133,18 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             SELECT message_id FROM transcript_messages
             WHERE account_id = @AccountId AND conversation_id = @ConversationId AND role IN ('bot', 'note')
               AND content = @Content AND recorded_at >= @Since
+              AND NOT EXISTS (SELECT 1 FROM turn_actions a WHERE a.chatwoot_message_id = transcript_messages.message_id)
             ORDER BY id LIMIT 1
             """, new { AccountId = accountId, ConversationId = conversationId, Content = content, Since = since.AddSeconds(-5) }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Which of these Chatwoot message ids a step already recorded as its delivery.</summary>
+    public async Task<IReadOnlySet<long>> ClaimedMessageIdsAsync(IReadOnlyCollection<long> messageIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT chatwoot_message_id FROM turn_actions WHERE chatwoot_message_id = ANY(@Ids)",
+            new { Ids = messageIds.ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
     }
 
     private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)

@@ -354,7 +354,7 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
             s["Zendesk:Enabled"] = "true";
             s["Zendesk:BaseUrl"] = _zendesk.BaseUrl.ToString();
             s["Zendesk:Email"] = "bridge@acme.test";
-            s["Zendesk:ApiToken"] = "zendesk-token-secret";
+            s["Zendesk:ApiToken"] = KnownSecrets.ZendeskApiToken;
             s["Zendesk:WebhookSecret"] = FakeZendesk.Secret;
             s["Zendesk:CoalesceWindow"] = coalesce;
         });

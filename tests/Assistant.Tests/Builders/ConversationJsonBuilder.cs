@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Builders;
 
@@ -61,7 +62,7 @@ public sealed class ConversationJsonBuilder(long conversationId = 42, long accou
             ["created_at"] = "2026-06-17T10:20:29.000Z",
             ["updated_at"] = "2026-06-17T10:20:29.000Z",
             ["hmac_verified"] = _hmacVerified,
-            ["pubsub_token"] = "pubsub-token-secret",
+            ["pubsub_token"] = KnownSecrets.PubsubToken,
         },
         ["id"] = conversationId,
         ["inbox_id"] = 3,

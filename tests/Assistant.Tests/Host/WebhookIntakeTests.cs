@@ -243,7 +243,7 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
         await _database.InboxDrainedAsync();
 
         Assert.NotEmpty(_server.Logs.Entries);
-        foreach (var secret in new[] { AssistantServer.WebhookSecret, FakeChatwoot.BotToken, FakeChatwoot.UserToken, "pubsub-token-secret" })
+        foreach (var secret in KnownSecrets.All)
         {
             Assert.False(_server.Logs.Contains(secret), $"a log line contains {secret}");
         }

@@ -8,7 +8,7 @@ namespace Assistant.Tests.Host;
 /// <summary>Chatwoot before 4.13 signs nothing: the Agent Bot's outgoing URL carries <c>?token=</c> instead.</summary>
 public sealed class WebhookTokenTests : IAsyncLifetime
 {
-    private const string Token = "query-token-value";
+    private const string Token = KnownSecrets.ChatwootQueryToken;
     private TestDatabase _database = null!;
     private FakeChatwoot _chatwoot = null!;
     private AssistantServer _server = null!;

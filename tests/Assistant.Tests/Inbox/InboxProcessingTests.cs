@@ -127,6 +127,22 @@ public sealed class InboxProcessingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deferred_event_waits_without_using_up_its_attempts()
+    {
+        // Arrange: three attempts allowed, five deferrals asked for.
+        var handler = new RecordingHandler();
+        var server = await StartServerAsync(handler, maxAttempts: 3);
+        var inbox = server.Services.GetRequiredService<InboxRepository>();
+
+        // Act
+        await inbox.TryAddAsync(RecordingHandler.Event("k", 0, "defer-5"), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(["done"], await _database.InboxDrainedAsync("test"));
+        Assert.Equal(6, handler.Started.Count);
+    }
+
+    [Fact]
     public async Task Dead_letter_replay_runs_the_event_again()
     {
         var handler = new RecordingHandler();

@@ -6,7 +6,8 @@ namespace Assistant.Tests.Inbox;
 
 /// <summary>
 /// A handler for source <c>test</c> that records every run, tracks how many events of one ordering key run at once,
-/// and behaves as each payload says: <c>ok</c>, <c>fail</c> (always throws), <c>fail-once</c>, or <c>block</c> (waits until released).
+/// and behaves as each payload says: <c>ok</c>, <c>fail</c> (always throws), <c>fail-once</c>, <c>defer-5</c> (asks to
+/// wait, five times), or <c>block</c> (waits until released).
 /// </summary>
 public sealed class RecordingHandler : IInboxEventHandler
 {
@@ -46,6 +47,8 @@ public sealed class RecordingHandler : IInboxEventHandler
                     throw new InvalidOperationException("scripted failure");
                 case "fail-once" when _failures.AddOrUpdate(inboxEvent.Id, 1, (_, n) => n + 1) == 1:
                     throw new InvalidOperationException("scripted first failure");
+                case "defer-5" when _failures.AddOrUpdate(inboxEvent.Id, 1, (_, n) => n + 1) <= 5:
+                    throw new EventDeferredException("scripted wait", TimeSpan.FromMilliseconds(20));
                 case "block":
                     BlockedStarted.TrySetResult();
                     await Release.Task.WaitAsync(cancellationToken);

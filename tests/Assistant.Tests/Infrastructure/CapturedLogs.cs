@@ -28,7 +28,9 @@ public sealed class CapturedLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            owner._entries.Enqueue((logLevel, category, $"{formatter(state, exception)} {structured} {exception}"));
+            var text = $"{formatter(state, exception)} {structured} {exception}";
+            owner._entries.Enqueue((logLevel, category, text));
+            LogArchive.Append($"{logLevel} {category}: {text}");
         }
     }
 }

@@ -11,14 +11,14 @@ namespace Assistant.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeOpenAI : FakeHttpServer
 {
-    private readonly ConcurrentQueue<Func<JsonElement, Task<FakeResponse>>> _script = new();
-    private Func<JsonElement, Task<FakeResponse>>? _last;
+    private readonly ConcurrentQueue<Func<RecordedRequest, Task<FakeResponse>>> _script = new();
+    private Func<RecordedRequest, Task<FakeResponse>>? _last;
     private int _calls;
 
     private FakeOpenAI()
         : base(CreateApp())
     {
-        OnAsync("POST", "/v1/chat/completions", request => Next(request.Json));
+        OnAsync("POST", "/v1/chat/completions", Next);
     }
 
     public Uri Endpoint => new(BaseUrl, "v1");
@@ -51,20 +51,29 @@ public sealed class FakeOpenAI : FakeHttpServer
     public FakeOpenAI ThenStatus(HttpStatusCode status) =>
         Then(_ => Task.FromResult(FakeResponse.Error(status, """{"error":{"message":"scripted failure","type":"server_error"}}""")));
 
-    public FakeOpenAI ThenHang(TimeSpan delay) =>
-        Then(async _ =>
+    /// <summary>Answers with <paramref name="text"/> after <paramref name="latency"/>, like a model that takes its time.</summary>
+    public FakeOpenAI ThenSlowText(string text, TimeSpan latency) =>
+        Then(async request =>
         {
-            await Task.Delay(delay);
-            return FakeResponse.Json(Completion(new JsonObject { ["role"] = "assistant", ["content"] = "too late" }, "stop"));
+            await Task.Delay(latency, request.Aborted);
+            return FakeResponse.Json(Completion(new JsonObject { ["role"] = "assistant", ["content"] = text }, "stop"));
         });
 
-    private FakeOpenAI Then(Func<JsonElement, Task<FakeResponse>> reply)
+    /// <summary>Never answers: the request is held until the client gives up on it.</summary>
+    public FakeOpenAI ThenHang() =>
+        Then(async request =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, request.Aborted);
+            throw new InvalidOperationException("unreachable");
+        });
+
+    private FakeOpenAI Then(Func<RecordedRequest, Task<FakeResponse>> reply)
     {
         _script.Enqueue(reply);
         return this;
     }
 
-    private Task<FakeResponse> Next(JsonElement request)
+    private Task<FakeResponse> Next(RecordedRequest request)
     {
         if (_script.TryDequeue(out var reply))
         {

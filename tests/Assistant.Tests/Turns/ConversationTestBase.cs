@@ -53,7 +53,7 @@ public abstract class ConversationTestBase : IAsyncLifetime
         if (withLlm)
         {
             settings["Llm:Endpoint"] = OpenAI.Endpoint.ToString();
-            settings["Llm:ApiKey"] = "test-llm-key";
+            settings["Llm:ApiKey"] = KnownSecrets.LlmApiKey;
             settings["Llm:Model"] = "gpt-test";
         }
 
