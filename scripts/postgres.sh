@@ -3,6 +3,7 @@
 #   postgres.sh ensure        install PostgreSQL with apt when its binaries are missing
 #   postgres.sh start DIR     create (once) and start a cluster under DIR on a free loopback port;
 #                             writes DIR/connection (an Npgsql connection string) and prints it
+#   postgres.sh restart DIR   restart it on the same port (fast shutdown: open connections are cut, as in a failover)
 #   postgres.sh stop DIR      stop it (quietly; safe when it is not running)
 set -euo pipefail
 
@@ -66,6 +67,14 @@ start() {
   echo "Host=127.0.0.1;Port=$port;Username=assistant;Database=postgres" | tee "$dir/connection"
 }
 
+restart() {
+  local dir=$1 bin
+  bin=$(pg_bin) || { echo "postgres.sh: PostgreSQL is not installed" >&2; exit 1; }
+  # Without -o, pg_ctl restarts with the options the server was started with (postmaster.opts): the same port.
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 restart -m fast >/dev/null \
+    || { tail -n 30 "$dir/postgres.log" >&2; exit 1; }
+}
+
 stop() {
   local dir=$1 bin
   bin=$(pg_bin) || return 0
@@ -76,6 +85,7 @@ stop() {
 case "${1:-}" in
   ensure) ensure ;;
   start) start "${2:?usage: postgres.sh start DIR}" ;;
+  restart) restart "${2:?usage: postgres.sh restart DIR}" ;;
   stop) stop "${2:?usage: postgres.sh stop DIR}" ;;
-  *) echo "usage: postgres.sh ensure | start DIR | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: postgres.sh ensure | start DIR | restart DIR | stop DIR" >&2; exit 2 ;;
 esac

@@ -51,8 +51,9 @@ internal static partial class WebhookEndpoints
         bool stored;
         try
         {
-            stored = await inbox.TryAddAsync(new NewInboxEvent(ChatwootEnvelope.Source, envelope.DeliveryKey, envelope.EventName,
-                envelope.OrderingKey, System.Text.Encoding.UTF8.GetString(body)), cancellationToken);
+            var inboxEvent = new NewInboxEvent(ChatwootEnvelope.Source, envelope.DeliveryKey, envelope.EventName,
+                envelope.OrderingKey, System.Text.Encoding.UTF8.GetString(body));
+            stored = await TransientStore.RunAsync(() => inbox.TryAddAsync(inboxEvent, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -109,8 +110,9 @@ internal static partial class WebhookEndpoints
 
         try
         {
-            var stored = await inbox.TryAddAsync(new NewInboxEvent(ZendeskEnvelope.Source, envelope.EventId, envelope.Type,
-                $"zendesk:ticket:{envelope.TicketId}", System.Text.Encoding.UTF8.GetString(body)), cancellationToken);
+            var inboxEvent = new NewInboxEvent(ZendeskEnvelope.Source, envelope.EventId, envelope.Type,
+                $"zendesk:ticket:{envelope.TicketId}", System.Text.Encoding.UTF8.GetString(body));
+            var stored = await TransientStore.RunAsync(() => inbox.TryAddAsync(inboxEvent, cancellationToken), cancellationToken);
             if (stored)
             {
                 signal.Notify();

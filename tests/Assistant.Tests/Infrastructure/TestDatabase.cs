@@ -23,9 +23,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <param name="admin">A superuser connection string; the test server (<c>ASSISTANT_TEST_POSTGRES</c>) when null.</param>
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, string? admin = null)
     {
-        var admin = Environment.GetEnvironmentVariable("ASSISTANT_TEST_POSTGRES");
+        admin ??= Environment.GetEnvironmentVariable("ASSISTANT_TEST_POSTGRES");
         if (string.IsNullOrWhiteSpace(admin))
         {
             throw new InvalidOperationException(
