@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Core.Storage;
 
 namespace Assistant.Core.Bridge;
 
@@ -14,6 +15,12 @@ public sealed record ZendeskEnvelope(string EventId, string Type, long TicketId)
         {
             using var document = JsonDocument.Parse(body.ToArray());
             var root = document.RootElement;
+            if (!StorableJson.IsStorable(root, out var problem))
+            {
+                error = problem;
+                return null;
+            }
+
             var id = root.Property("id").String();
             var type = root.Property("type").String();
             var subject = root.Property("subject").String();

@@ -26,8 +26,9 @@ public sealed partial class ChatwootEventHandler(
         {
             parsed = ChatwootEventParser.Parse(inboxEvent.Payload);
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException or ArgumentException or OverflowException)
         {
+            // Parsing is deterministic: a payload that fails once fails every time, so it must not hold up its conversation.
             throw new UnprocessableEventException($"Unreadable {inboxEvent.EventName} payload: {ex.Message}", ex);
         }
 

@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -34,6 +35,12 @@ public sealed record ChatwootEnvelope(string EventName, long AccountId, string O
                 return null;
             }
 
+            if (!StorableJson.IsStorable(root, out var problem))
+            {
+                error = problem;
+                return null;
+            }
+
             var eventName = root.Property("event").String();
             if (string.IsNullOrWhiteSpace(eventName))
             {
@@ -44,7 +51,7 @@ public sealed record ChatwootEnvelope(string EventName, long AccountId, string O
             var accountId = root.Path("account", "id").Int64()
                 ?? root.Path("conversation", "account", "id").Int64()
                 ?? root.Path("current_conversation", "account", "id").Int64();
-            if (accountId is null)
+            if (accountId is null or <= 0)
             {
                 error = "The body has no 'account.id'.";
                 return null;

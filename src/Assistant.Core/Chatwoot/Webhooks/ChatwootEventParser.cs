@@ -45,6 +45,14 @@ public static class ChatwootEventParser
             ContentAttributes: attributes);
     }
 
+    /// <summary>Chatwoot's four statuses (reference/chatwoot.md §4); anything else is not a Chatwoot payload.</summary>
+    private static string ParseStatus(JsonElement? value) => value.String() switch
+    {
+        null => "pending",
+        "open" or "pending" or "snoozed" or "resolved" => value.String()!,
+        var other => throw new FormatException($"Unknown conversation status '{(other.Length > 20 ? other[..20] + "…" : other)}'."),
+    };
+
     internal static ChatwootMessageType ParseMessageType(JsonElement? value)
     {
         if (value.Int64() is { } number && Enum.IsDefined((ChatwootMessageType)number))
@@ -103,7 +111,7 @@ public static class ChatwootEventParser
             Id: conversation.Property("id").Int64() ?? throw new FormatException("A conversation has no 'id'."),
             InboxId: conversation.Property("inbox_id").Int64(),
             Channel: conversation.Property("channel").String(),
-            Status: conversation.Property("status").String() ?? "pending",
+            Status: ParseStatus(conversation.Property("status")),
             AssigneeId: meta?.Path("assignee", "id").Int64(),
             AssigneeType: meta?.Property("assignee_type").String() ?? AssigneeTypeOf(meta?.Property("assignee")),
             TeamId: meta?.Path("team", "id").Int64(),

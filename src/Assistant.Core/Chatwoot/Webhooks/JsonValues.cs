@@ -9,6 +9,9 @@ namespace Assistant.Core.Chatwoot.Webhooks;
 /// </summary>
 internal static class JsonValues
 {
+    /// <summary>The last second DateTimeOffset can hold (9999-12-31T23:59:59Z); anything later is nonsense, not a time.</summary>
+    private const double MaxEpochSeconds = 253_402_300_799;
+
     public static JsonElement? Property(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
             ? value
@@ -37,7 +40,7 @@ internal static class JsonValues
     public static long? Int64(this JsonElement? element) => element switch
     {
         { ValueKind: JsonValueKind.Number } e when e.TryGetInt64(out var n) => n,
-        { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) && d == Math.Floor(d) => (long)d,
+        { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) && d == Math.Floor(d) && d is >= long.MinValue and < long.MaxValue => (long)d,
         { ValueKind: JsonValueKind.String } e when long.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
         _ => null,
     };
@@ -68,7 +71,7 @@ internal static class JsonValues
 
         return element.Double() switch
         {
-            null or <= 0 => null,
+            null or <= 0 or > MaxEpochSeconds => null,
             var seconds => DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Round(seconds.Value * 1000)),
         };
     }
