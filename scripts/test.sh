@@ -16,6 +16,9 @@ if [ -z "${ASSISTANT_TEST_POSTGRES:-}" ]; then
 fi
 
 log=$(mktemp)
+# Every log line of the run (in-process hosts and service processes) lands here, with the secrets the tests use.
+ASSISTANT_TEST_LOG_DIR=$(mktemp -d)
+export ASSISTANT_TEST_LOG_DIR
 dotnet test Assistant.sln --nologo -v quiet "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
@@ -24,6 +27,25 @@ sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{ s += $NF } END { print s + 0 }'; 
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
 rm -f "$log"
+
+# The secrets scan over the whole run's logs counts as one more test.
+archive=$ASSISTANT_TEST_LOG_DIR/run.log secrets=$ASSISTANT_TEST_LOG_DIR/secrets.txt
+if [ -s "$archive" ] && [ -s "$secrets" ]; then
+  lines=$(wc -l <"$archive")
+  leaks=$(grep -c -F -f "$secrets" "$archive")
+  if [ "$leaks" = 0 ]; then
+    echo "log scan: $lines log lines from the whole run, no token, secret or pubsub_token value in any"
+    passed=$((passed + 1))
+  else
+    echo "log scan: $leaks of $lines log lines contain a secret value; the first (secrets masked):"
+    grep -m 3 -F -f "$secrets" "$archive" | sed -E "s/$(paste -sd'|' "$secrets" | sed 's/[.[\*^$()+?{}]/\\&/g')/***/g" | cut -c1-300
+    failed=$((failed + 1))
+  fi
+elif [ $# = 0 ]; then
+  echo "log scan: the run left no log archive to scan"
+  failed=$((failed + 1))
+fi
+rm -rf "$ASSISTANT_TEST_LOG_DIR"
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
   failed=1 # the build or the test host failed before any test could report
 fi
