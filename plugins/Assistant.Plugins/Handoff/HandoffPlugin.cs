@@ -8,10 +8,10 @@ public sealed class HandoffPlugin(TurnContext turn)
 {
     public const string PluginName = "Handoff";
 
-    [Description("Hands the conversation to a human colleague. The customer is told by a fixed message, so do not write one yourself.")]
+    [Description("Hands the conversation to a human colleague. A fixed message tells the customer; do not write one.")]
     public HandoffResult HandOff(
         [Description("Why, in a few words: customer_request, refund, return, complaint, payment, out_of_scope, other.")] string reason,
-        [Description("For the colleague: what the customer wants and what you already told them, in one or two sentences.")] string summary)
+        [Description("For the colleague: what the customer wants and what you told them, in 1-2 sentences.")] string summary)
     {
         turn.Plan.HandOff(new HandoffRequest(string.IsNullOrWhiteSpace(reason) ? "other" : reason.Trim(), summary?.Trim() ?? string.Empty));
         return new HandoffResult(true, "A colleague will take over. End your turn without further text.");

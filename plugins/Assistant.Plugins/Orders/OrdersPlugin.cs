@@ -7,11 +7,11 @@ public sealed class OrdersPlugin(OrderService orders)
 {
     public const string PluginName = "Orders";
 
-    [Description("Gets one order by its number: status, items, totals and shipments. A customer who is not verified must also give the email address or phone number used on the order; pass exactly what the customer wrote.")]
+    [Description("Gets an order by number: status, items, totals, shipments. An unverified customer must also give the order's email or phone; pass exactly what they wrote.")]
     public async Task<OrderLookup> GetOrderAsync(
-        [Description("The order number, e.g. 1042.")] string orderNumber,
-        [Description("The email address the customer gave for this order, if any.")] string? email = null,
-        [Description("The phone number the customer gave for this order, if any.")] string? phone = null,
+        [Description("Order number, e.g. 1042.")] string orderNumber,
+        [Description("Email the customer wrote, if any.")] string? email = null,
+        [Description("Phone number the customer wrote, if any.")] string? phone = null,
         CancellationToken cancellationToken = default) =>
         (await orders.LookUpAsync(orderNumber, email, phone, cancellationToken)).Lookup;
 
@@ -21,11 +21,11 @@ public sealed class OrdersPlugin(OrderService orders)
         CancellationToken cancellationToken = default) =>
         (await orders.RecentAsync(limit, cancellationToken)).List;
 
-    [Description("Tracks the shipments of an order: carrier, tracking number and link, status, estimated delivery and the event timeline. Same proof rules as GetOrder.")]
+    [Description("Tracks an order's shipments: carrier, tracking link, status, estimated delivery, events. Proof rules as GetOrder.")]
     public async Task<OrderLookup> TrackShipmentAsync(
-        [Description("The order number, e.g. 1042.")] string orderNumber,
-        [Description("The email address the customer gave for this order, if any.")] string? email = null,
-        [Description("The phone number the customer gave for this order, if any.")] string? phone = null,
+        [Description("Order number, e.g. 1042.")] string orderNumber,
+        [Description("Email the customer wrote, if any.")] string? email = null,
+        [Description("Phone number the customer wrote, if any.")] string? phone = null,
         CancellationToken cancellationToken = default) =>
         (await orders.LookUpAsync(orderNumber, email, phone, cancellationToken)).Lookup;
 }

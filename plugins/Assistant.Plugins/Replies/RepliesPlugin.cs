@@ -10,11 +10,11 @@ public sealed class RepliesPlugin(OrderService orders, TurnContext turn)
 {
     public const string PluginName = "Replies";
 
-    [Description("Shows an order to the customer: a card on the website chat, text elsewhere. Same proof rules as Orders_GetOrder. Returns whether it was shown.")]
+    [Description("Shows an order to the customer (a card on website chat, text elsewhere). Proof rules as Orders_GetOrder. Returns whether it was shown.")]
     public async Task<ShowResult> ShowOrderAsync(
-        [Description("The order number, e.g. 1042.")] string orderNumber,
-        [Description("The email address the customer gave for this order, if any.")] string? email = null,
-        [Description("The phone number the customer gave for this order, if any.")] string? phone = null,
+        [Description("Order number, e.g. 1042.")] string orderNumber,
+        [Description("Email the customer wrote, if any.")] string? email = null,
+        [Description("Phone number the customer wrote, if any.")] string? phone = null,
         CancellationToken cancellationToken = default)
     {
         var (lookup, details) = await orders.LookUpAsync(orderNumber, email, phone, cancellationToken);
@@ -31,10 +31,10 @@ public sealed class RepliesPlugin(OrderService orders, TurnContext turn)
         return new ShowResult(true, null);
     }
 
-    [Description("Asks the customer a question with 2-10 choices to pick from (buttons where the channel has them, a numbered list elsewhere).")]
+    [Description("Asks a question with 2-10 choices (buttons where the channel has them, else a numbered list).")]
     public ShowResult OfferChoices(
         [Description("The question.")] string question,
-        [Description("The choices, each a short label (at most 20 characters).")] string[] choices)
+        [Description("Short labels, at most 20 characters each.")] string[] choices)
     {
         var usable = choices.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().Take(10).ToList();
         if (string.IsNullOrWhiteSpace(question) || usable.Count < 2)

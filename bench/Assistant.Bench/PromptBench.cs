@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Assistant.Bench;
+
+/// <summary>
+/// Prompt size: every request the agent sends while `assistant eval` plays the scenarios, split into the system
+/// prompt, the tool schemas and the whole request. Tokens are estimated at 4 characters each (OpenAI's rule of thumb
+/// for English; no tokenizer package restores here).
+/// </summary>
+public static class PromptBench
+{
+    private const double CharsPerToken = 4.0;
+
+    public static async Task<int> RunAsync(BenchSettings settings)
+    {
+        await using var upstreams = await FakeUpstreams.StartAsync(TimeSpan.Zero);
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = await BenchDatabase.CreateAsync(settings.Postgres, "prompt"),
+            ["Llm__Endpoint"] = new Uri(upstreams.BaseUrl, "v1").ToString(),
+            ["Llm__ApiKey"] = "bench-llm-key",
+            ["Assistant__PromptsPath"] = settings.Prompts,
+        };
+        await ChildProcess.RunToEndAsync(settings.ServiceDll, ["seed-demo"], environment);
+        await ChildProcess.RunToEndAsync(settings.ServiceDll, ["eval", "--report", Path.Combine(Path.GetTempPath(), "bench-eval-report.json")], environment);
+
+        var requests = upstreams.ModelRequests.Select(Measure).ToList();
+        if (requests.Count == 0)
+        {
+            Console.Error.WriteLine("The eval run sent no request to the model.");
+            return 1;
+        }
+
+        Console.WriteLine($"prompt size over {requests.Count} model requests of the eval scenarios (estimated tokens = characters / {CharsPerToken})");
+        Console.WriteLine("| part | median chars | max chars | median est. tokens | max est. tokens |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Row("system prompt", requests.Select(r => r.System));
+        Row("tool schemas", requests.Select(r => r.Tools));
+        Row("system prompt + tools", requests.Select(r => r.System + r.Tools));
+        Row("whole request", requests.Select(r => r.Whole));
+        var worst = requests.Max(r => r.System + r.Tools) / CharsPerToken;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"largest prompt + tools: {worst:F0} est. tokens (target <= 1,200)"));
+        return 0;
+    }
+
+    private static (int System, int Tools, int Whole) Measure(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        var system = root.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("role").GetString() == "system")
+            .Sum(m => m.GetProperty("content").ValueKind == JsonValueKind.String ? m.GetProperty("content").GetString()!.Length : m.GetProperty("content").GetRawText().Length);
+        var tools = root.TryGetProperty("tools", out var t) ? t.GetRawText().Length : 0;
+        return (system, tools, body.Length);
+    }
+
+    private static void Row(string part, IEnumerable<int> chars)
+    {
+        var values = chars.Select(c => (double)c).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {part} | {Stats.Median(values):F0} | {values.Max():F0} | {Stats.Median(values) / CharsPerToken:F0} | {values.Max() / CharsPerToken:F0} |"));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Assistant.Bench;
+
+/// <summary>
+/// Turn overhead: 100 conversations write at once; each turn's time from sending the webhook to its reply reaching the
+/// fake Chatwoot, minus the debounce and the model's fixed latency, is what the service itself costs. Peak RSS of the
+/// service process is read at the end.
+/// </summary>
+public static class TurnBench
+{
+    private const int Conversations = 100;
+    private const int DebounceMs = 300;
+    private static readonly TimeSpan ModelLatency = TimeSpan.FromMilliseconds(200);
+
+    public static async Task<int> RunAsync(BenchSettings settings)
+    {
+        await using var upstreams = await FakeUpstreams.StartAsync(ModelLatency);
+        var port = ChildProcess.FreePort();
+        var connection = await BenchDatabase.CreateAsync(settings.Postgres, "turns");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ConnectionStrings__Postgres"] = connection,
+            ["Chatwoot__BaseUrl"] = upstreams.BaseUrl.ToString(),
+            ["Chatwoot__BotToken"] = "bench-bot-token",
+            ["Chatwoot__WebhookSecret"] = Webhooks.Secret,
+            ["Llm__Endpoint"] = new Uri(upstreams.BaseUrl, "v1").ToString(),
+            ["Llm__ApiKey"] = "bench-llm-key",
+            ["Assistant__PromptsPath"] = settings.Prompts,
+            ["Assistant__DebounceMs"] = DebounceMs.ToString(CultureInfo.InvariantCulture),
+        };
+        await ChildProcess.RunToEndAsync(settings.ServiceDll, ["seed-demo"], environment);
+        await using var service = await ChildProcess.StartAsync(settings.ServiceDll, ["serve"], environment, port);
+        using var http = Load.Client(service.BaseUrl, Conversations);
+
+        await RoundAsync(http, upstreams, 0); // warm-up
+        var rounds = new List<(double P50, double P99)>();
+        for (var round = 1; round <= settings.Runs; round++)
+        {
+            var overheads = await RoundAsync(http, upstreams, round);
+            rounds.Add((Stats.Percentile(overheads, 50), Stats.Percentile(overheads, 99)));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round}/{settings.Runs}: p50 {rounds[^1].P50:F1} ms, p99 {rounds[^1].P99:F1} ms"));
+        }
+
+        var modelMs = Stats.Median(upstreams.ModelMilliseconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"turn overhead, {Conversations} concurrent conversations, model fixed at {ModelLatency.TotalMilliseconds:F0} ms (measured {modelMs:F1} ms), debounce {DebounceMs} ms; medians of {settings.Runs} rounds"));
+        Console.WriteLine("| measure | value | target |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| overhead p50 | {Stats.Median(rounds.Select(r => r.P50)):F1} ms | <= 10 ms |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| overhead p99 | {Stats.Median(rounds.Select(r => r.P99)):F1} ms | <= 50 ms |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| service peak RSS | {service.PeakRssMiB:F0} MiB | <= 200 MB |"));
+        return 0;
+    }
+
+    private static async Task<List<double>> RoundAsync(HttpClient http, FakeUpstreams upstreams, int round)
+    {
+        upstreams.ModelMilliseconds.Clear();
+        var sent = new Dictionary<long, long>();
+        var conversations = Enumerable.Range(1, Conversations).Select(c => (long)((round + 1) * 1000) + c).ToList();
+        await Task.WhenAll(conversations.Select(async id =>
+        {
+            using var request = Webhooks.CustomerMessage(id, "Hi, where is my order #1042?");
+            var started = Stopwatch.GetTimestamp();
+            lock (sent)
+            {
+                sent[id] = started;
+            }
+
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+        }));
+
+        var deadline = Stopwatch.StartNew();
+        while (!conversations.All(upstreams.ReplyTimestamps.ContainsKey))
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException($"{conversations.Count(c => !upstreams.ReplyTimestamps.ContainsKey(c))} conversations got no reply.");
+            }
+
+            await Task.Delay(20);
+        }
+
+        var modelMs = Stats.Median(upstreams.ModelMilliseconds);
+        return [.. conversations.Select(id =>
+            Stopwatch.GetElapsedTime(sent[id], upstreams.ReplyTimestamps[id]).TotalMilliseconds - DebounceMs - modelMs)];
+    }
+}
