@@ -6,9 +6,12 @@ public sealed class InboxOptions
 {
     public const string SectionName = "Inbox";
 
-    /// <summary>Parallel event loops per instance; events of one conversation never run in parallel regardless.</summary>
-    [Range(1, 64)]
-    public int Workers { get; set; } = 4;
+    /// <summary>
+    /// Parallel event loops per instance; events of one conversation never run in parallel regardless. A turn holds its
+    /// loop while the model thinks (seconds, not CPU), so this bounds how many customers are answered at once.
+    /// </summary>
+    [Range(1, 256)]
+    public int Workers { get; set; } = 32;
 
     /// <summary>How often an idle worker looks for work when no notification arrives.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
