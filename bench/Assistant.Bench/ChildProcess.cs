@@ -42,23 +42,50 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
+        // Echoing every request's log line would load the harness's CPU, which the measured service shares; only
+        // warnings and errors are shown, and the last lines when the child fails to start.
+        var tail = new Queue<string>();
+        void Collect(string? line)
         {
-            if (e.Data is not null)
+            if (line is null)
             {
-                Console.Error.WriteLine($"  [{Path.GetFileNameWithoutExtension(dll)}] {e.Data}");
+                return;
             }
-        };
+
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > 40)
+                {
+                    tail.Dequeue();
+                }
+            }
+
+            if (line.Contains(" WRN ", StringComparison.Ordinal) || line.Contains(" ERR ", StringComparison.Ordinal) || line.Contains(" FTL ", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"  [{Path.GetFileNameWithoutExtension(dll)}] {line}");
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        string Tail()
+        {
+            lock (tail)
+            {
+                return string.Join(Environment.NewLine, tail);
+            }
+        }
+
         var child = new ChildProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { BaseAddress = child.BaseUrl };
         for (var i = 0; i < 600; i++)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{dll} exited with {process.ExitCode}.");
+                throw new InvalidOperationException($"{dll} exited with {process.ExitCode}:{Environment.NewLine}{Tail()}");
             }
 
             try
@@ -76,7 +103,7 @@ public sealed class ChildProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"{dll} did not become ready.");
+        throw new TimeoutException($"{dll} did not become ready:{Environment.NewLine}{Tail()}");
     }
 
     /// <summary>Runs a CLI verb to completion (migrate, seed-demo, eval).</summary>

@@ -7,6 +7,7 @@ namespace Assistant.Core.Inbox;
 public sealed partial class InboxProcessor(
     InboxRepository inbox,
     IEnumerable<IInboxEventHandler> handlers,
+    InboxSignal signal,
     IOptionsMonitor<InboxOptions> options,
     TimeProvider clock,
     ILogger<InboxProcessor> logger)
@@ -53,6 +54,9 @@ public sealed partial class InboxProcessor(
 
         await StopHeartbeatAsync(leaseLost, heartbeat);
         await SettleAsync(claimed, workerId, failure, settings);
+
+        // The next event of this key may be runnable now; idle workers did not count it when they went to sleep.
+        signal.Notify();
         return true;
     }
 

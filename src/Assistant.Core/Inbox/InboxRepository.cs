@@ -8,6 +8,15 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
 {
     public const string NotificationChannel = "assistant_inbox";
 
+    /// <summary>The event <c>e</c> is not queued behind an unfinished earlier event of its ordering key.</summary>
+    private const string Unblocked = """
+        NOT EXISTS (
+            SELECT 1 FROM inbox_events earlier
+            WHERE earlier.ordering_key = e.ordering_key
+              AND earlier.id < e.id
+              AND earlier.state IN ('pending', 'processing'))
+        """;
+
     /// <summary>Stores the event unless the same delivery was stored before; wakes the workers on commit.</summary>
     /// <returns><c>true</c> when stored, <c>false</c> for a duplicate delivery.</returns>
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, CancellationToken cancellationToken)
@@ -32,23 +41,21 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     }
 
     /// <summary>
-    /// Claims the oldest runnable event whose ordering key has no earlier unfinished event, so one conversation's
-    /// events run one at a time and in order while other conversations proceed in parallel.
+    /// Claims the runnable event that fell due first whose ordering key has no earlier unfinished event, so one
+    /// conversation's events run one at a time and in order while other conversations proceed in parallel. A claim
+    /// whose lease ran out (its instance died) goes back to pending first and is claimed like any other event.
     /// </summary>
     public async Task<InboxEvent?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string sql = $"""
+            UPDATE inbox_events SET state = 'pending', locked_by = NULL, locked_until = NULL
+            WHERE state = 'processing' AND locked_until < @Now;
+
             WITH candidate AS (
                 SELECT e.id
                 FROM inbox_events e
-                WHERE ((e.state = 'pending' AND e.next_attempt_at <= @Now)
-                       OR (e.state = 'processing' AND e.locked_until < @Now))
-                  AND NOT EXISTS (
-                      SELECT 1 FROM inbox_events earlier
-                      WHERE earlier.ordering_key = e.ordering_key
-                        AND earlier.id < e.id
-                        AND earlier.state IN ('pending', 'processing'))
-                ORDER BY e.id
+                WHERE e.state = 'pending' AND e.next_attempt_at <= @Now AND {Unblocked}
+                ORDER BY e.next_attempt_at, e.id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             UPDATE inbox_events e
@@ -64,12 +71,23 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             sql, new { WorkerId = workerId, Now = now, LockedUntil = now + lease }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>When the next waiting event falls due (a debounced turn, a retry), or <c>null</c> when none waits.</summary>
+    /// <summary>
+    /// When an idle worker next has something to claim: the first waiting event not blocked behind its conversation's
+    /// unfinished one (a debounced turn, a retry), or the first lease to run out; <c>null</c> when neither exists. An
+    /// event blocked behind one in flight is not counted: the worker finishing that one looks for more at once.
+    /// </summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
+        const string sql = $"""
+            SELECT least(
+                (SELECT e.next_attempt_at FROM inbox_events e
+                 WHERE e.state = 'pending' AND {Unblocked}
+                 ORDER BY e.next_attempt_at, e.id
+                 LIMIT 1),
+                (SELECT min(locked_until) FROM inbox_events WHERE state = 'processing'))
+            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
-            "SELECT min(next_attempt_at) FROM inbox_events WHERE state = 'pending'", cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
     /// <summary>Extends a claim still held by this worker; <c>false</c> means the claim was lost.</summary>
