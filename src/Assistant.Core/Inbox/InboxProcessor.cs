@@ -14,6 +14,11 @@ public sealed partial class InboxProcessor(
 {
     private readonly Dictionary<string, IInboxEventHandler> _handlers = handlers.ToDictionary(h => h.Source, StringComparer.Ordinal);
 
+    // One claim at a time per instance. Concurrent claims race for the same first rows and skip each other's locks;
+    // serialised, they also pace how many events hit the database at once. Both raised intake throughput about 3x
+    // on the benchmark machine (bench/README.md), more than claiming batches for the waiting workers did.
+    private readonly SemaphoreSlim _claimGate = new(1, 1);
+
     /// <summary>Processes the next runnable event, if any.</summary>
     /// <param name="claimToken">Stops the claim: no new work once shutdown begins.</param>
     /// <param name="processingToken">Interrupts work in flight: shutdown's grace period is over.</param>
@@ -21,7 +26,7 @@ public sealed partial class InboxProcessor(
     public async Task<bool> ProcessNextAsync(string workerId, CancellationToken claimToken, CancellationToken processingToken)
     {
         var settings = options.CurrentValue;
-        var claimed = await inbox.ClaimNextAsync(workerId, settings.Lease, claimToken);
+        var claimed = await ClaimAsync(workerId, settings.Lease, claimToken);
         if (claimed is null)
         {
             return false;
@@ -58,6 +63,19 @@ public sealed partial class InboxProcessor(
         // The next event of this key may be runnable now; idle workers did not count it when they went to sleep.
         signal.Notify();
         return true;
+    }
+
+    private async Task<InboxEvent?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await _claimGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await inbox.ClaimNextAsync(workerId, lease, cancellationToken);
+        }
+        finally
+        {
+            _claimGate.Release();
+        }
     }
 
     /// <summary>

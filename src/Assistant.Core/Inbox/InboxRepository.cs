@@ -25,7 +25,11 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         return await TryAddAsync(inboxEvent, connection, null, cancellationToken);
     }
 
-    /// <summary>The same, inside the caller's transaction: the event exists exactly when the caller's work commits.</summary>
+    /// <summary>
+    /// The same, inside the caller's transaction: the event exists exactly when the caller's work commits. An event
+    /// that waits (a debounced turn) wakes nobody: it is scheduled while an event is processed, and the worker that
+    /// settles that event wakes this instance's idle workers, which then sleep until it falls due.
+    /// </summary>
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         const string sql = $"""
@@ -34,7 +38,8 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
                 VALUES (@Source, @DeliveryKey, @EventName, @OrderingKey, @Payload::jsonb, COALESCE(@NotBefore, now()))
                 ON CONFLICT ON CONSTRAINT inbox_events_delivery_unique DO NOTHING
                 RETURNING id)
-            SELECT pg_notify('{NotificationChannel}', '') FROM inserted
+            SELECT CASE WHEN @NotBefore IS NULL OR @NotBefore <= now() THEN pg_notify('{NotificationChannel}', '') END
+            FROM inserted
             """;
         var rows = await connection.QueryAsync(new CommandDefinition(sql, inboxEvent, transaction, cancellationToken: cancellationToken));
         return rows.Any();

@@ -1,0 +1,98 @@
+using Assistant.Core.Inbox;
+using Assistant.Tests.Infrastructure;
+
+namespace Assistant.Tests.Inbox;
+
+public sealed class InboxClaimTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private TestDatabase _database = null!;
+    private InboxRepository _inbox = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _inbox = new InboxRepository(_database.DataSource, TimeProvider.System);
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Claims_take_the_first_unfinished_event_of_each_conversation_and_nothing_queued_behind_it()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        for (var sequence = 0; sequence < 3; sequence++)
+        {
+            await _inbox.TryAddAsync(RecordingHandler.Event("a", sequence), ct);
+        }
+
+        await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), ct);
+
+        // Act
+        var first = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+        var second = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+        var third = await _inbox.ClaimNextAsync("worker-3", Lease, ct);
+
+        // Assert
+        Assert.Equal("a", first?.OrderingKey);
+        Assert.Equal("b", second?.OrderingKey);
+        Assert.Null(third);
+    }
+
+    [Fact]
+    public async Task Finishing_an_event_makes_the_next_of_its_conversation_claimable()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 1), ct);
+        var first = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+
+        // Act
+        var completedByAnother = await _inbox.CompleteAsync(first!.Id, "worker-2", ct);
+        var completedByItsOwner = await _inbox.CompleteAsync(first.Id, "worker-1", ct);
+        var next = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+
+        // Assert
+        Assert.False(completedByAnother);
+        Assert.True(completedByItsOwner);
+        Assert.Equal(first.Id + 1, next?.Id);
+    }
+
+    [Fact]
+    public async Task Event_waiting_for_its_delay_is_not_claimed_and_is_when_an_idle_worker_wakes()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var due = DateTimeOffset.UtcNow.AddMinutes(5);
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0) with { NotBefore = due }, ct);
+
+        // Act
+        var claimed = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+        var nextDue = await _inbox.NextDueAsync(ct);
+
+        // Assert
+        Assert.Null(claimed);
+        Assert.NotNull(nextDue);
+        Assert.InRange(nextDue.Value, due.AddMilliseconds(-1), due.AddMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task Event_queued_behind_one_in_flight_does_not_wake_idle_workers()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 1), ct);
+        var inFlight = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+
+        // Act
+        var nextDue = await _inbox.NextDueAsync(ct);
+
+        // Assert: only the in-flight lease's expiry, not the blocked event that is already due.
+        Assert.NotNull(inFlight);
+        Assert.NotNull(nextDue);
+        Assert.True(nextDue.Value > DateTimeOffset.UtcNow.AddSeconds(30));
+    }
+}
