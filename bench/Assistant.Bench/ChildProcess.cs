@@ -17,6 +17,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>CPU time (user and system) the process has used so far.</summary>
+    public TimeSpan CpuTime => CpuClock.OfProcess(_process.Id);
+
     /// <summary>Peak resident memory (VmHWM) so far, in MiB.</summary>
     public double PeakRssMiB
     {

@@ -14,13 +14,11 @@ public static class IntakeBench
 
     public static async Task<int> RunAsync(BenchSettings settings)
     {
-        var rows = new List<(string Target, Load.Result Closed, Load.Result Open)>();
+        var rows = new List<Row>();
         for (var run = 1; run <= settings.Runs; run++)
         {
-            var (bareClosed, bareOpen) = await MeasureAsync(await StartBareAsync(settings));
-            rows.Add(("bare", bareClosed, bareOpen));
-            var (serviceClosed, serviceOpen) = await MeasureAsync(await StartServiceAsync(settings));
-            rows.Add(("service", serviceClosed, serviceOpen));
+            rows.Add(await MeasureAsync("bare", await StartBareAsync(settings)));
+            rows.Add(await MeasureAsync("service", await StartServiceAsync(settings)));
             Console.Error.WriteLine($"  run {run}/{settings.Runs}: bare {rows[^2].Closed.RequestsPerSecond:F0} rps, service {rows[^1].Closed.RequestsPerSecond:F0} rps");
         }
 
@@ -28,16 +26,23 @@ public static class IntakeBench
         return 0;
     }
 
-    private static async Task<(Load.Result Closed, Load.Result Open)> MeasureAsync(ChildProcess target)
+    /// <param name="CpuMsPerRequest">CPU the target process spent per request during the throughput run.</param>
+    /// <param name="PostgresCpuMsPerRequest">CPU PostgreSQL spent per request during the same run.</param>
+    private sealed record Row(string Target, Load.Result Closed, Load.Result Open, double CpuMsPerRequest, double PostgresCpuMsPerRequest);
+
+    private static async Task<Row> MeasureAsync(string name, ChildProcess target)
     {
         await using (target)
         {
             using var http = Load.Client(target.BaseUrl, Concurrency);
             static HttpRequestMessage Next(long n) => Webhooks.CustomerMessage(1 + (n % 500), "Hi, where is my order #1042?");
             await Load.ClosedLoopAsync(http, Concurrency, TimeSpan.FromSeconds(2), Next); // warm-up: JIT, pools
+            var (cpuBefore, postgresBefore) = (target.CpuTime, CpuClock.OfPostgres());
             var closed = await Load.ClosedLoopAsync(http, Concurrency, Duration, Next);
+            var (cpu, postgres) = (target.CpuTime - cpuBefore, CpuClock.OfPostgres() - postgresBefore);
             var open = await Load.OpenLoopAsync(http, FixedRate, Duration, Next);
-            return (closed, open);
+            var requests = closed.RequestsPerSecond * Duration.TotalSeconds;
+            return new Row(name, closed, open, cpu.TotalMilliseconds / requests, postgres.TotalMilliseconds / requests);
         }
     }
 
@@ -65,18 +70,17 @@ public static class IntakeBench
         return await ChildProcess.StartAsync(settings.ServiceDll, ["serve"], environment, port);
     }
 
-    private static void Report(List<(string Target, Load.Result Closed, Load.Result Open)> rows)
+    private static void Report(List<Row> rows)
     {
-        double Median(string target, Func<(string Target, Load.Result Closed, Load.Result Open), double> pick) =>
-            Stats.Median(rows.Where(r => r.Target == target).Select(pick));
+        double Median(string target, Func<Row, double> pick) => Stats.Median(rows.Where(r => r.Target == target).Select(pick));
 
         Console.WriteLine($"webhook intake, medians of {rows.Count / 2} runs ({Concurrency} concurrent for throughput; {FixedRate}/s fixed rate for latency)");
-        Console.WriteLine("| target | requests/s | p50 ms | p99 ms | p50 ms at 500/s | p99 ms at 500/s | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| target | requests/s | p50 ms | p99 ms | p50 ms at 500/s | p99 ms at 500/s | errors | CPU ms/request | PostgreSQL CPU ms/request |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var target in new[] { "bare", "service" })
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {target} | {Median(target, r => r.Closed.RequestsPerSecond):F0} | {Median(target, r => r.Closed.P50Ms):F2} | {Median(target, r => r.Closed.P99Ms):F2} | {Median(target, r => r.Open.P50Ms):F2} | {Median(target, r => r.Open.P99Ms):F2} | {rows.Where(r => r.Target == target).Sum(r => r.Closed.Errors + r.Open.Errors)} |"));
+                $"| {target} | {Median(target, r => r.Closed.RequestsPerSecond):F0} | {Median(target, r => r.Closed.P50Ms):F2} | {Median(target, r => r.Closed.P99Ms):F2} | {Median(target, r => r.Open.P50Ms):F2} | {Median(target, r => r.Open.P99Ms):F2} | {rows.Where(r => r.Target == target).Sum(r => r.Closed.Errors + r.Open.Errors)} | {Median(target, r => r.CpuMsPerRequest):F3} | {Median(target, r => r.PostgresCpuMsPerRequest):F3} |"));
         }
 
         var ratio = Median("service", r => r.Closed.RequestsPerSecond) / Median("bare", r => r.Closed.RequestsPerSecond);

@@ -12,6 +12,9 @@ public static class TurnBench
 {
     private const int Conversations = 100;
     private const int DebounceMs = 300;
+
+    // Tiered JIT recompiles hot code for a while after start; one round left it compiling through the measured ones.
+    private const int WarmUpRounds = 3;
     private static readonly TimeSpan ModelLatency = TimeSpan.FromMilliseconds(200);
 
     public static async Task<int> RunAsync(BenchSettings settings)
@@ -35,12 +38,15 @@ public static class TurnBench
         await using var service = await ChildProcess.StartAsync(settings.ServiceDll, ["serve"], environment, port);
         using var http = Load.Client(service.BaseUrl, Conversations);
 
-        await RoundAsync(http, upstreams, 0); // warm-up
-        var rounds = new List<(double P50, double P99)>();
+        for (var warmUp = 1; warmUp <= WarmUpRounds; warmUp++)
+        {
+            await RoundAsync(http, upstreams, service, -warmUp);
+        }
+
+        var rounds = new List<Round>();
         for (var round = 1; round <= settings.Runs; round++)
         {
-            var overheads = await RoundAsync(http, upstreams, round);
-            rounds.Add((Stats.Percentile(overheads, 50), Stats.Percentile(overheads, 99)));
+            rounds.Add(await RoundAsync(http, upstreams, service, round));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round}/{settings.Runs}: p50 {rounds[^1].P50:F1} ms, p99 {rounds[^1].P99:F1} ms"));
         }
 
@@ -52,14 +58,21 @@ public static class TurnBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| overhead p50 | {Stats.Median(rounds.Select(r => r.P50)):F1} ms | <= 10 ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| overhead p99 | {Stats.Median(rounds.Select(r => r.P99)):F1} ms | <= 50 ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| service peak RSS | {service.PeakRssMiB:F0} MiB | <= 200 MB |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| service CPU per turn | {Stats.Median(rounds.Select(r => r.ServiceCpuMs)):F1} ms | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| PostgreSQL CPU per turn | {Stats.Median(rounds.Select(r => r.PostgresCpuMs)):F1} ms | |"));
         return 0;
     }
 
-    private static async Task<List<double>> RoundAsync(HttpClient http, FakeUpstreams upstreams, int round)
+    /// <param name="ServiceCpuMs">CPU the service spent per turn, from the first webhook to the last reply.</param>
+    /// <param name="PostgresCpuMs">CPU PostgreSQL spent per turn over the same time.</param>
+    private sealed record Round(double P50, double P99, double ServiceCpuMs, double PostgresCpuMs);
+
+    private static async Task<Round> RoundAsync(HttpClient http, FakeUpstreams upstreams, ChildProcess service, int round)
     {
         upstreams.ModelMilliseconds.Clear();
+        var (cpuBefore, postgresBefore) = (service.CpuTime, CpuClock.OfPostgres());
         var sent = new Dictionary<long, long>();
-        var conversations = Enumerable.Range(1, Conversations).Select(c => (long)((round + 1) * 1000) + c).ToList();
+        var conversations = Enumerable.Range(1, Conversations).Select(c => (long)((round + WarmUpRounds + 1) * 1000) + c).ToList();
         await Task.WhenAll(conversations.Select(async id =>
         {
             using var request = Webhooks.CustomerMessage(id, "Hi, where is my order #1042?");
@@ -84,8 +97,11 @@ public static class TurnBench
             await Task.Delay(20);
         }
 
+        var (cpu, postgres) = (service.CpuTime - cpuBefore, CpuClock.OfPostgres() - postgresBefore);
         var modelMs = Stats.Median(upstreams.ModelMilliseconds);
-        return [.. conversations.Select(id =>
+        List<double> overheads = [.. conversations.Select(id =>
             Stopwatch.GetElapsedTime(sent[id], upstreams.ReplyTimestamps[id]).TotalMilliseconds - DebounceMs - modelMs)];
+        return new Round(Stats.Percentile(overheads, 50), Stats.Percentile(overheads, 99),
+            cpu.TotalMilliseconds / Conversations, postgres.TotalMilliseconds / Conversations);
     }
 }

@@ -16,7 +16,7 @@ public static class DataServiceCollectionExtensions
         DapperConfiguration.Apply();
         var connection = PostgresConnection.Parse(configuration.GetConnectionString("Postgres"), PostgresConnection.StateSetting);
         connection.ApplicationName ??= "assistant";
-        PostgresConnection.PrepareRepeatedStatements(connection);
+        PostgresConnection.TuneForRepeatedStatements(connection);
 
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connection.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())

@@ -18,11 +18,16 @@ internal static class AssistantLogging
             .MinimumLevel.Override("Npgsql", LogEventLevel.Warning)
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext();
-        var logger = (json
-                ? loggerConfiguration.WriteTo.Console(new JsonFormatter(renderMessage: true), standardErrorFromLevel: LogEventLevel.Verbose)
-                : loggerConfiguration.WriteTo.Console(
-                    outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}",
-                    standardErrorFromLevel: LogEventLevel.Verbose))
+        // One background writer: request and worker threads hand a line over instead of contending for the console's
+        // lock, which cost a fifth of the service's CPU per webhook under load (bench/README.md). A full buffer blocks
+        // rather than drops, and disposing the provider flushes it.
+        var logger = loggerConfiguration.WriteTo.Async(
+                sink => _ = json
+                    ? sink.Console(new JsonFormatter(renderMessage: true), standardErrorFromLevel: LogEventLevel.Verbose)
+                    : sink.Console(
+                        outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                        standardErrorFromLevel: LogEventLevel.Verbose),
+                blockWhenFull: true)
             .CreateLogger();
         logging.ClearProviders();
         logging.AddSerilog(logger, dispose: true);

@@ -5,25 +5,27 @@ namespace Assistant.Tests.Storage;
 public sealed class PostgresConnectionTests
 {
     [Fact]
-    public void Repeated_statements_are_prepared_when_the_connection_string_does_not_say()
+    public void Pool_prepares_repeated_statements_and_skips_the_reset_when_the_connection_string_does_not_say()
     {
         var connection = PostgresConnection.Parse("Host=db;Database=assistant", PostgresConnection.StateSetting);
 
-        PostgresConnection.PrepareRepeatedStatements(connection);
+        PostgresConnection.TuneForRepeatedStatements(connection);
 
         Assert.True(connection.MaxAutoPrepare > 0);
+        Assert.True(connection.NoResetOnClose);
     }
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0", 0)]
-    [InlineData("Host=db;MaxAutoPrepare=0", 0)]
-    [InlineData("Host=db;Max Auto Prepare=5", 5)]
-    public void Statement_preparation_set_in_the_connection_string_is_kept(string connectionString, int expected)
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
+    [InlineData("Host=db;MaxAutoPrepare=0;NoResetOnClose=false", 0, false)]
+    [InlineData("Host=db;Max Auto Prepare=5", 5, true)]
+    public void Pool_settings_given_in_the_connection_string_are_kept(string connectionString, int maxAutoPrepare, bool noResetOnClose)
     {
         var connection = PostgresConnection.Parse(connectionString, PostgresConnection.StateSetting);
 
-        PostgresConnection.PrepareRepeatedStatements(connection);
+        PostgresConnection.TuneForRepeatedStatements(connection);
 
-        Assert.Equal(expected, connection.MaxAutoPrepare);
+        Assert.Equal(maxAutoPrepare, connection.MaxAutoPrepare);
+        Assert.Equal(noResetOnClose, connection.NoResetOnClose);
     }
 }
