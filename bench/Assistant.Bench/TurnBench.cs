@@ -15,6 +15,10 @@ public static class TurnBench
 
     // Tiered JIT recompiles hot code for a while after start; one round left it compiling through the measured ones.
     private const int WarmUpRounds = 3;
+    private const int TurnsAlone = 20;
+
+    // Conversation ids of the one-at-a-time turns start above any burst round's.
+    private const int SoloRounds = 100;
     private static readonly TimeSpan ModelLatency = TimeSpan.FromMilliseconds(200);
 
     public static async Task<int> RunAsync(BenchSettings settings)
@@ -40,14 +44,21 @@ public static class TurnBench
 
         for (var warmUp = 1; warmUp <= WarmUpRounds; warmUp++)
         {
-            await RoundAsync(http, upstreams, service, -warmUp);
+            await RoundAsync(http, upstreams, service, -warmUp, Conversations);
         }
 
         var rounds = new List<Round>();
         for (var round = 1; round <= settings.Runs; round++)
         {
-            rounds.Add(await RoundAsync(http, upstreams, service, round));
+            rounds.Add(await RoundAsync(http, upstreams, service, round, Conversations));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round}/{settings.Runs}: p50 {rounds[^1].P50:F1} ms, p99 {rounds[^1].P99:F1} ms"));
+        }
+
+        // The same turn with nothing else running: what the service itself adds, without waiting for the CPU.
+        var alone = new List<double>();
+        for (var turn = 1; turn <= TurnsAlone; turn++)
+        {
+            alone.Add((await RoundAsync(http, upstreams, service, SoloRounds + turn, 1)).P50);
         }
 
         var modelMs = Stats.Median(upstreams.ModelMilliseconds);
@@ -60,6 +71,8 @@ public static class TurnBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| service peak RSS | {service.PeakRssMiB:F0} MiB | <= 200 MB |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| service CPU per turn | {Stats.Median(rounds.Select(r => r.ServiceCpuMs)):F1} ms | |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| PostgreSQL CPU per turn | {Stats.Median(rounds.Select(r => r.PostgresCpuMs)):F1} ms | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| overhead p50, one conversation at a time ({TurnsAlone} turns) | {Stats.Median(alone):F1} ms | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| overhead p99, one conversation at a time ({TurnsAlone} turns) | {Stats.Percentile(alone, 99):F1} ms | |"));
         return 0;
     }
 
@@ -67,12 +80,12 @@ public static class TurnBench
     /// <param name="PostgresCpuMs">CPU PostgreSQL spent per turn over the same time.</param>
     private sealed record Round(double P50, double P99, double ServiceCpuMs, double PostgresCpuMs);
 
-    private static async Task<Round> RoundAsync(HttpClient http, FakeUpstreams upstreams, ChildProcess service, int round)
+    private static async Task<Round> RoundAsync(HttpClient http, FakeUpstreams upstreams, ChildProcess service, int round, int count)
     {
         upstreams.ModelMilliseconds.Clear();
         var (cpuBefore, postgresBefore) = (service.CpuTime, CpuClock.OfPostgres());
         var sent = new Dictionary<long, long>();
-        var conversations = Enumerable.Range(1, Conversations).Select(c => (long)((round + WarmUpRounds + 1) * 1000) + c).ToList();
+        var conversations = Enumerable.Range(1, count).Select(c => (long)((round + WarmUpRounds + 1) * 1000) + c).ToList();
         await Task.WhenAll(conversations.Select(async id =>
         {
             using var request = Webhooks.CustomerMessage(id, "Hi, where is my order #1042?");
@@ -102,6 +115,6 @@ public static class TurnBench
         List<double> overheads = [.. conversations.Select(id =>
             Stopwatch.GetElapsedTime(sent[id], upstreams.ReplyTimestamps[id]).TotalMilliseconds - DebounceMs - modelMs)];
         return new Round(Stats.Percentile(overheads, 50), Stats.Percentile(overheads, 99),
-            cpu.TotalMilliseconds / Conversations, postgres.TotalMilliseconds / Conversations);
+            cpu.TotalMilliseconds / count, postgres.TotalMilliseconds / count);
     }
 }

@@ -84,14 +84,22 @@ public sealed partial class InboxProcessor(
     /// </summary>
     public async Task<TimeSpan> IdleTimeAsync(CancellationToken cancellationToken)
     {
-        var poll = options.CurrentValue.PollInterval;
-        if (await inbox.NextDueAsync(cancellationToken) is not { } due)
+        return SleepFor(await inbox.NextDueAsync(cancellationToken), clock.GetUtcNow(), options.CurrentValue.PollInterval);
+    }
+
+    /// <summary>
+    /// The sleep until <paramref name="due"/>, rounded up to whole milliseconds: timers round down, and a worker
+    /// woken a fraction early finds nothing to claim. An event already due that this worker could not claim (another
+    /// worker's claim held its row) is tried again after 1 ms.
+    /// </summary>
+    public static TimeSpan SleepFor(DateTimeOffset? due, DateTimeOffset now, TimeSpan poll)
+    {
+        if (due is not { } dueAt || dueAt - now >= poll)
         {
             return poll;
         }
 
-        var wait = due - clock.GetUtcNow();
-        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : wait < poll ? wait : poll;
+        return TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((dueAt - now).TotalMilliseconds)));
     }
 
     private async Task SettleAsync(InboxEvent claimed, string workerId, Exception? failure, InboxOptions settings)
