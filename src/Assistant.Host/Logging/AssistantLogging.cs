@@ -19,7 +19,7 @@ internal static class AssistantLogging
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext();
         // One background writer: request and worker threads hand a line over instead of contending for the console's
-        // lock, which cost a fifth of the service's CPU per webhook under load (bench/README.md). A full buffer blocks
+        // lock, which cost an eighth of the service's CPU per webhook under load (bench/README.md). A full buffer blocks
         // rather than drops, and disposing the provider flushes it.
         var logger = loggerConfiguration.WriteTo.Async(
                 sink => _ = json
