@@ -45,9 +45,7 @@ public sealed class InboxClaimTests : IAsyncLifetime
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
-        await _inbox.TryAddAsync(RecordingHandler.Event("a", 1), ct);
-        var first = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+        var first = await TwoEventsOfOneConversationWithTheFirstClaimedAsync(ct);
 
         // Act
         var completedByAnother = await _inbox.CompleteAsync(first!.Id, "worker-2", ct);
@@ -83,9 +81,7 @@ public sealed class InboxClaimTests : IAsyncLifetime
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
-        await _inbox.TryAddAsync(RecordingHandler.Event("a", 1), ct);
-        var inFlight = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+        var inFlight = await TwoEventsOfOneConversationWithTheFirstClaimedAsync(ct);
 
         // Act
         var nextDue = await _inbox.NextDueAsync(ct);
@@ -94,5 +90,13 @@ public sealed class InboxClaimTests : IAsyncLifetime
         Assert.NotNull(inFlight);
         Assert.NotNull(nextDue);
         Assert.True(nextDue.Value > DateTimeOffset.UtcNow.AddSeconds(30));
+    }
+
+    /// <summary>Conversation "a" has two events; worker-1 holds the first.</summary>
+    private async Task<InboxEvent?> TwoEventsOfOneConversationWithTheFirstClaimedAsync(CancellationToken ct)
+    {
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 1), ct);
+        return await _inbox.ClaimNextAsync("worker-1", Lease, ct);
     }
 }
