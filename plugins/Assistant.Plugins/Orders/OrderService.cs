@@ -10,6 +10,9 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
 {
     public const int MaxRecentOrders = 10;
 
+    /// <summary>Order look-ups a turn may get wrong before the rest are refused unread: one message must not try a list of numbers.</summary>
+    public const int MaxFailedLookupsPerTurn = 3;
+
     /// <summary>The order, when this customer may read it; otherwise why not, in words that never reveal whether it exists.</summary>
     public async Task<(OrderLookup Lookup, ShopOrderDetails? Details)> LookUpAsync(
         string orderNumber, string? email, string? phone, CancellationToken cancellationToken)
@@ -23,9 +26,15 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
             return (OrderLookup.NeedsProof, null);
         }
 
-        var details = string.IsNullOrWhiteSpace(orderNumber) ? null : await shop.GetOrderAsync(orderNumber, cancellationToken);
-        if (details is null || !OrderAccessPolicy.CanRead(details, identity, email, phone, turn.CustomerTexts))
+        if (turn.FailedOrderLookups >= MaxFailedLookupsPerTurn)
         {
+            return (OrderLookup.NotFound, null);
+        }
+
+        var details = string.IsNullOrWhiteSpace(orderNumber) ? null : await shop.GetOrderAsync(orderNumber, cancellationToken);
+        if (details is null || !OrderAccessPolicy.CanRead(details, identity, email, phone, turn.CustomerTexts, store.Value.MatchHmacContactsByEmailAndPhone))
+        {
+            turn.FailedOrderLookups++;
             return (OrderLookup.NotFound, null);
         }
 
@@ -43,7 +52,7 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
         }
 
         var candidates = await shop.FindCustomersAsync(identity.Identifier, identity.Email, identity.Phone, cancellationToken);
-        var mine = candidates.Where(c => OrderAccessPolicy.IsVerifiedCustomer(c, identity)).Select(c => c.Id).ToList();
+        var mine = candidates.Where(c => OrderAccessPolicy.IsVerifiedCustomer(c, identity, store.Value.MatchHmacContactsByEmailAndPhone)).Select(c => c.Id).ToList();
         var orders = mine.Count == 0 ? [] : await shop.RecentOrdersAsync(mine, Math.Clamp(limit, 1, MaxRecentOrders), cancellationToken);
         foreach (var order in orders)
         {

@@ -5,7 +5,10 @@ namespace Assistant.Plugins.Orders;
 /// <summary>Reads the <c>shop</c> contract. Knows nothing of who may see what: <see cref="OrderService"/> decides.</summary>
 public sealed class ShopRepository(ShopDatabase database)
 {
-    /// <summary>Customers the contact could be: same external id, email (case-insensitive) or phone digits.</summary>
+    /// <summary>
+    /// Customers the contact could be: same external id, email (case-insensitive), or a phone whose last 8 digits
+    /// agree (however either side was written); <see cref="OrderAccessPolicy"/> decides which of them it is.
+    /// </summary>
     public async Task<IReadOnlyList<ShopCustomer>> FindCustomersAsync(string? externalId, string? email, string? phone, CancellationToken cancellationToken)
     {
         if (externalId is null && email is null && phone is null)
@@ -18,13 +21,13 @@ public sealed class ShopRepository(ShopDatabase database)
             FROM shop.customers
             WHERE (@ExternalId::text IS NOT NULL AND external_id = @ExternalId)
                OR (@Email::text IS NOT NULL AND lower(email) = lower(@Email))
-               OR (@PhoneDigits::text IS NOT NULL AND regexp_replace(phone, '[^0-9]', '', 'g') = @PhoneDigits)
+               OR (@PhoneTail::text IS NOT NULL AND right(regexp_replace(phone, '[^0-9]', '', 'g'), 8) = @PhoneTail)
             ORDER BY id
             LIMIT 20
             """;
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ShopCustomer>(new CommandDefinition(sql,
-            new { ExternalId = externalId, Email = email?.Trim(), PhoneDigits = PhoneDigits(phone) }, cancellationToken: cancellationToken));
+            new { ExternalId = externalId, Email = email?.Trim(), PhoneTail = PhoneNumber.Parse(phone)?.Digits[^8..] }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
@@ -74,11 +77,5 @@ public sealed class ShopRepository(ShopDatabase database)
         var shipments = (await results.ReadAsync<ShopShipment>()).AsList();
         var events = (await results.ReadAsync<ShopShipmentEvent>()).AsList();
         return new ShopOrderDetails(order, owner, items, shipments, events);
-    }
-
-    internal static string? PhoneDigits(string? phone)
-    {
-        var digits = phone is null ? string.Empty : new string(phone.Where(char.IsAsciiDigit).ToArray());
-        return digits.Length >= 6 ? digits : null;
     }
 }

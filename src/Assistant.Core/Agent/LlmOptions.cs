@@ -21,6 +21,14 @@ public sealed class LlmOptions
     [Range(1, 20)]
     public int MaxConsecutiveToolErrors { get; set; } = 3;
 
+    /// <summary>Tool calls run from one model answer; the rest are refused unrun.</summary>
+    [Range(1, 20)]
+    public int MaxToolCallsPerRound { get; set; } = 4;
+
+    /// <summary>Tool calls run in one turn, all rounds together.</summary>
+    [Range(1, 100)]
+    public int MaxToolCallsPerTurn { get; set; } = 8;
+
     /// <summary>The longest one model call may take.</summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;

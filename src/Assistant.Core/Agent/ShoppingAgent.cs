@@ -47,6 +47,8 @@ public sealed partial class ShoppingAgent(
         {
             MaximumIterationsPerRequest = settings.MaxToolRounds,
             MaximumConsecutiveErrorsPerRequest = settings.MaxConsecutiveToolErrors,
+            MaximumCallsPerRound = settings.MaxToolCallsPerRound,
+            MaximumCallsPerRequest = settings.MaxToolCallsPerTurn,
         };
 
         var response = await loop.GetResponseAsync(messages, options, cancellationToken);

@@ -7,8 +7,9 @@ namespace Assistant.Core.Agent;
 /// The tool-call loop with <c>FunctionInvokingChatClient</c>'s semantics (Microsoft.Extensions.AI is not restorable
 /// here): at most <see cref="MaximumIterationsPerRequest"/> model calls, the last one sent without tools; calls run
 /// serially; a failing call returns "Error: Function failed." to the model and counts toward
-/// <see cref="MaximumConsecutiveErrorsPerRequest"/>; usage is summed; cancellation propagates. When the package
-/// becomes available, <c>.UseFunctionInvocation()</c> replaces this class.
+/// <see cref="MaximumConsecutiveErrorsPerRequest"/>; usage is summed; cancellation propagates. Beyond
+/// <see cref="MaximumCallsPerRound"/> in one model round or <see cref="MaximumCallsPerRequest"/> in all, calls are
+/// answered with a refusal instead of run, so one turn cannot try a list of order numbers.
 /// </summary>
 public sealed partial class ToolInvokingChatClient(IChatClient inner, IServiceProvider functionServices, ILogger logger) : DelegatingChatClient(inner)
 {
@@ -18,6 +19,12 @@ public sealed partial class ToolInvokingChatClient(IChatClient inner, IServicePr
 
     public int MaximumConsecutiveErrorsPerRequest { get; init; } = 3;
 
+    public int MaximumCallsPerRound { get; init; } = 4;
+
+    public int MaximumCallsPerRequest { get; init; } = 8;
+
+    public const string TooManyCalls = "Error: Too many tool calls in this turn; this call was not run. Answer with what you have.";
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var history = messages.ToList();
@@ -25,6 +32,7 @@ public sealed partial class ToolInvokingChatClient(IChatClient inner, IServicePr
         var usage = new UsageDetails();
         var tools = options?.Tools?.OfType<AIFunction>().ToDictionary(t => t.Name, StringComparer.Ordinal) ?? [];
         var consecutiveErrors = 0;
+        var callsRun = 0;
 
         for (var iteration = 1; ; iteration++)
         {
@@ -53,8 +61,16 @@ public sealed partial class ToolInvokingChatClient(IChatClient inner, IServicePr
             var results = new List<AIContent>();
             var failed = false;
             Exception? lastError = null;
-            foreach (var call in calls)
+            for (var i = 0; i < calls.Count; i++)
             {
+                var call = calls[i];
+                if (i >= MaximumCallsPerRound || callsRun >= MaximumCallsPerRequest)
+                {
+                    results.Add(new FunctionResultContent(call.CallId, TooManyCalls));
+                    continue;
+                }
+
+                callsRun++;
                 var result = await InvokeAsync(call, tools, cancellationToken);
                 failed |= result.Exception is not null;
                 lastError = result.Exception ?? lastError;

@@ -25,6 +25,9 @@ public sealed class TurnContext
 
     public TurnPlan Plan { get; } = new();
 
+    /// <summary>Order look-ups this turn that found nothing the customer may read.</summary>
+    public int FailedOrderLookups { get; set; }
+
     /// <summary>Order numbers the tools showed this turn, for the handoff note.</summary>
     public ISet<string> OrdersReferenced { get; } = new SortedSet<string>(StringComparer.Ordinal);
 

@@ -58,8 +58,40 @@ public sealed class ToolInvokingChatClientTests
         Assert.Equal("Error: Requested function \"Nope_Nothing\" not found.", result.Result);
     }
 
-    private static ToolInvokingChatClient Loop(IChatClient model, int rounds = 5, int errors = 3) =>
-        new(model, new ServiceCollection().BuildServiceProvider(), NullLogger.Instance) { MaximumIterationsPerRequest = rounds, MaximumConsecutiveErrorsPerRequest = errors };
+    [Fact]
+    public async Task Calls_beyond_the_per_round_cap_are_refused_unrun()
+    {
+        var model = new ScriptedChatClient(Calls(5), Text("done"));
+
+        await Loop(model, perRound: 3).GetResponseAsync([new ChatMessage(ChatRole.User, "go")], Options(), TestContext.Current.CancellationToken);
+
+        var results = model.Received[1].SelectMany(m => m.Contents).OfType<FunctionResultContent>().Select(r => r.Result?.ToString()).ToList();
+        Assert.Equal(["said 0", "said 1", "said 2", ToolInvokingChatClient.TooManyCalls, ToolInvokingChatClient.TooManyCalls], results);
+    }
+
+    [Fact]
+    public async Task Calls_beyond_the_per_turn_cap_are_refused_unrun_in_later_rounds()
+    {
+        var model = new ScriptedChatClient(Calls(2), Calls(2), Text("done"));
+
+        await Loop(model, perTurn: 3).GetResponseAsync([new ChatMessage(ChatRole.User, "go")], Options(), TestContext.Current.CancellationToken);
+
+        var results = model.Received[2].SelectMany(m => m.Contents).OfType<FunctionResultContent>().Select(r => r.Result?.ToString()).ToList();
+        Assert.Equal(["said 0", "said 1", "said 0", ToolInvokingChatClient.TooManyCalls], results);
+    }
+
+    private static ToolInvokingChatClient Loop(IChatClient model, int rounds = 5, int errors = 3, int perRound = 4, int perTurn = 8) =>
+        new(model, new ServiceCollection().BuildServiceProvider(), NullLogger.Instance)
+        {
+            MaximumIterationsPerRequest = rounds,
+            MaximumConsecutiveErrorsPerRequest = errors,
+            MaximumCallsPerRound = perRound,
+            MaximumCallsPerRequest = perTurn,
+        };
+
+    private static ChatResponse Calls(int count) =>
+        new(new ChatMessage(ChatRole.Assistant, [.. Enumerable.Range(0, count).Select(i =>
+            (AIContent)new FunctionCallContent(Guid.NewGuid().ToString(), "Echo_Say", new Dictionary<string, object?> { ["text"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }))]));
 
     private static ChatOptions Options() => new() { Tools = [.. new ToolCatalog([new PluginRegistration("Echo", typeof(EchoPlugin))]).Tools] };
 

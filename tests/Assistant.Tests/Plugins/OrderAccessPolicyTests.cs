@@ -11,7 +11,8 @@ public sealed class OrderAccessPolicyTests
 
     [Theory]
     [InlineData("hmac", "cus_jane", null, null, true)]
-    [InlineData("hmac", null, "JANE@example.com", null, true)]
+    [InlineData("hmac", null, "JANE@example.com", null, false)]
+    [InlineData("hmac", null, null, "+4915112345678", false)]
     [InlineData("phone", null, null, "+49 151 12345678", true)]
     [InlineData("phone", null, "jane@example.com", null, false)]
     [InlineData("email", null, "jane@example.com", null, true)]
@@ -51,9 +52,39 @@ public sealed class OrderAccessPolicyTests
     }
 
     [Fact]
-    public void Short_digit_strings_never_count_as_a_phone()
+    public void Hmac_contacts_email_and_phone_identify_them_only_when_the_store_says_it_set_them()
     {
-        Assert.False(OrderAccessPolicy.SamePhone("+4915112345678", "5678"));
+        var byEmail = new CustomerIdentity("Jane", "jane@example.com", null, "someone-else", "hmac");
+        var byPhone = new CustomerIdentity("Jane", null, "+4915112345678", "someone-else", "hmac");
+
+        Assert.True(OrderAccessPolicy.CanRead(JanesOrder, byEmail, null, null, [], trustHmacContactDetails: true));
+        Assert.True(OrderAccessPolicy.CanRead(JanesOrder, byPhone, null, null, [], trustHmacContactDetails: true));
+    }
+
+    [Theory]
+    [InlineData("000000000")]
+    [InlineData("0000-0045-678")]
+    [InlineData("0000 1234 5678")]
+    [InlineData("11111111")]
+    [InlineData("5678")]
+    public void Padding_and_placeholders_are_never_a_phone_proof(string typed)
+    {
+        Assert.False(OrderAccessPolicy.CanRead(JanesOrder, Anonymous, null, typed, [$"my number is {typed}"]));
+    }
+
+    [Fact]
+    public void A_placeholder_phone_on_the_shop_record_proves_nothing()
+    {
+        var placeholder = JanesOrder with { Owner = Jane with { Phone = "0000000000" } };
+
+        Assert.False(OrderAccessPolicy.CanRead(placeholder, Anonymous, null, "0000000000", ["0000000000"]));
+        Assert.False(OrderAccessPolicy.IsVerifiedCustomer(placeholder.Owner, new CustomerIdentity(null, null, "+0000000000", null, "phone")));
+    }
+
+    [Fact]
+    public void An_address_that_merely_contains_the_owners_email_is_no_proof()
+    {
+        Assert.False(OrderAccessPolicy.CanRead(JanesOrder, Anonymous, "jane@example.com", null, ["mine is xjane@example.com.evil"]));
     }
 
     private static CustomerIdentity Anonymous => new(null, null, null, null, null);
