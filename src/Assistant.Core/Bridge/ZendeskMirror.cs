@@ -2,6 +2,7 @@ using System.Text.Json;
 using Assistant.Core.Chatwoot.Webhooks;
 using Assistant.Core.Conversations;
 using Assistant.Core.Inbox;
+using Assistant.Core.Store;
 using Assistant.Core.Zendesk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed partial class ZendeskMirror(
     ZendeskClient zendesk,
     BridgeIdentity identity,
     IOptionsMonitor<ZendeskOptions> options,
+    IOptionsMonitor<StoreOptions> store,
     TimeProvider clock,
     ILogger<ZendeskMirror> logger) : IInboxEventHandler
 {
@@ -76,8 +78,7 @@ public sealed partial class ZendeskMirror(
     private async Task<TicketLink> CreateTicketAsync(ConversationState conversation, CommentRun first, CancellationToken cancellationToken, long? followUpOf = null)
     {
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
-        var name = conversation.ContactName ?? conversation.ContactEmail ?? conversation.ContactPhone ?? $"Chatwoot contact {conversation.ContactId}";
-        var requester = await zendesk.CreateOrUpdateUserAsync(name, conversation.ContactEmail, $"chatwoot-contact:{accountId}:{conversation.ContactId}", cancellationToken);
+        var requester = await RequesterAsync(conversation, cancellationToken);
         var subject = first.Lines[0].Content!.ReplaceLineEndings(" ");
         subject = subject.Length > 80 ? subject[..77] + "..." : subject;
         var body = first.Body();
@@ -93,6 +94,21 @@ public sealed partial class ZendeskMirror(
         await bridge.SaveLinkAsync(link, cancellationToken);
         Log.TicketCreated(logger, ticketId, accountId, conversationId);
         return link;
+    }
+
+    /// <summary>The contact's Zendesk user, found by its external id first so an existing user is never written to.</summary>
+    private async Task<long> RequesterAsync(ConversationState conversation, CancellationToken cancellationToken)
+    {
+        var externalId = $"chatwoot-contact:{conversation.AccountId}:{conversation.ContactId}";
+        if (await zendesk.FindUserByExternalIdAsync(externalId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var name = conversation.ContactName ?? conversation.ContactEmail ?? conversation.ContactPhone ?? $"Chatwoot contact {conversation.ContactId}";
+        var emailProven = conversation.ContactVerifiedBy == ContactVerification.Email
+            || (conversation.ContactVerifiedBy == ContactVerification.Hmac && store.CurrentValue.MatchHmacContactsByEmailAndPhone);
+        return await zendesk.CreateOrUpdateUserAsync(name, emailProven ? conversation.ContactEmail : null, externalId, cancellationToken);
     }
 
     private async Task WriteRunsAsync(TicketLink link, IReadOnlyList<CommentRun> runs, ZendeskOptions settings, CancellationToken cancellationToken)

@@ -12,13 +12,27 @@ namespace Assistant.Core.Zendesk;
 /// <summary>The Zendesk Support API calls the bridge makes (reference/zendesk.md §2–3), as the dedicated bridge agent.</summary>
 public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOptions> options)
 {
-    /// <summary>Finds or creates the end user for a Chatwoot contact.</summary>
-    public async Task<long> CreateOrUpdateUserAsync(string name, string? email, string externalId, CancellationToken cancellationToken)
+    /// <summary>The user that holds <paramref name="externalId"/>, if any (an exact match, not a search).</summary>
+    public async Task<long?> FindUserByExternalIdAsync(string externalId, CancellationToken cancellationToken)
     {
-        var user = new JsonObject { ["name"] = name, ["external_id"] = externalId, ["role"] = "end-user", ["skip_verify_email"] = true };
-        if (!string.IsNullOrWhiteSpace(email))
+        var response = await SendAsync(HttpMethod.Get, $"api/v2/users/search?external_id={Uri.EscapeDataString(externalId)}", null, "find user", cancellationToken);
+        return response.Property("users") is { ValueKind: JsonValueKind.Array } users
+            ? users.EnumerateArray().Select(u => u.Property("id").Int64()).FirstOrDefault(id => id is not null)
+            : null;
+    }
+
+    /// <summary>
+    /// Creates the end user for a Chatwoot contact, keyed on <paramref name="externalId"/>. No <c>role</c> is sent: a new
+    /// user is an end user by default, and a role on what turns out to be an update would change an existing user's.
+    /// </summary>
+    /// <param name="verifiedEmail">Only an address the contact has proven: Zendesk matches users by email too, and an
+    /// unproven one would attach the conversation to, and rename, whoever owns that address.</param>
+    public async Task<long> CreateOrUpdateUserAsync(string name, string? verifiedEmail, string externalId, CancellationToken cancellationToken)
+    {
+        var user = new JsonObject { ["name"] = name, ["external_id"] = externalId, ["skip_verify_email"] = true };
+        if (!string.IsNullOrWhiteSpace(verifiedEmail))
         {
-            user["email"] = email;
+            user["email"] = verifiedEmail;
         }
 
         var response = await SendAsync(HttpMethod.Post, "api/v2/users/create_or_update", new JsonObject { ["user"] = user }, "create or update user", cancellationToken);

@@ -1,22 +1,13 @@
 using System.Net;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
-using Assistant.Tests.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Tests.Bridge;
 
 /// <summary>The bridge end to end: real PostgreSQL, the service on real HTTP, Kestrel fakes of Chatwoot and Zendesk.</summary>
-public sealed class ZendeskBridgeTests : ConversationTestBase
+public sealed class ZendeskBridgeTests : BridgeTestBase
 {
-    private FakeZendesk _zendesk = null!;
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _zendesk = await FakeZendesk.StartAsync();
-    }
-
     [Fact]
     public async Task First_message_creates_one_ticket_and_each_kind_of_line_gets_its_author_and_visibility()
     {
@@ -32,19 +23,19 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
         await SettledTurnsAsync();
 
         // Assert
-        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var ticket = Assert.Single(Zendesk.Tickets.Values);
         Assert.Equal("chatwoot:1:42", ticket.ExternalId);
         Assert.Equal("My parcel is late", ticket.Subject);
-        Assert.Equal("chatwoot:1:42", Assert.Single(_zendesk.RequestsTo("POST", "/api/v2/tickets")).Header("idempotency-key"));
+        Assert.Equal("chatwoot:1:42", Assert.Single(Zendesk.RequestsTo("POST", "/api/v2/tickets")).Header("idempotency-key"));
         // The agent's reply and note are both internal notes by the bridge, so they travel as one update.
         Assert.Equal(
             [("My parcel is late", true, FakeZendesk.RequesterId), ("[Agent] Let me check with the courier.\n\n[Private note] Courier says Friday.", false, FakeZendesk.BridgeUserId)],
             ticket.Comments.Select(c => (c.Body, c.Public, c.AuthorId)));
-        Assert.Empty(_zendesk.Unexpected);
+        Assert.Empty(Zendesk.Unexpected);
     }
 
     [Fact]
-    public async Task Bridges_own_comments_echoed_by_zendesk_never_come_back_to_chatwoot()
+    public async Task Bridges_own_comments_echoed_byZendesk_never_come_back_to_chatwoot()
     {
         Chatwoot.AddConversation(1, 42, status: "open");
         await StartBridgeAsync(echo: true);
@@ -56,20 +47,20 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
         await Task.Delay(500, Token);
         await SettledTurnsAsync();
 
-        Assert.Equal(2, Assert.Single(_zendesk.Tickets.Values).Comments.Count);
+        Assert.Equal(2, Assert.Single(Zendesk.Tickets.Values).Comments.Count);
         Assert.Empty(Posted());
         Assert.Equal(2, await Database.CountAsync("inbox_events WHERE source = 'zendesk'"));
     }
 
     [Fact]
-    public async Task Public_agent_comment_in_zendesk_reaches_the_customer_once_and_the_bot_stops()
+    public async Task Public_agent_comment_inZendesk_reaches_the_customer_once_and_the_bot_stops()
     {
         // Arrange: a mirrored conversation the bot owns.
         var conversation = Chatwoot.AddConversation(1, 42);
         await StartBridgeAsync();
         await SayAsync(VerifiedJane("I need to change my address"));
         await SettledTurnsAsync();
-        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var ticket = Assert.Single(Zendesk.Tickets.Values);
         var answersBefore = Posted().Count;
         var eventJson = FakeZendesk.CommentAdded(ticket.Id, 9001, "Hi Jane,\\n\\n\\n\\nI updated your address.\\n----------\\nAnna", isPublic: true, authorId: 777, isStaff: true, eventId: "evt-1");
 
@@ -102,13 +93,13 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
     }
 
     [Fact]
-    public async Task Internal_zendesk_comment_becomes_a_private_note()
+    public async Task InternalZendesk_comment_becomes_a_private_note()
     {
         Chatwoot.AddConversation(1, 42, status: "open");
         await StartBridgeAsync();
         await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
         await SettledTurnsAsync();
-        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var ticket = Assert.Single(Zendesk.Tickets.Values);
 
         using var request = FakeZendesk.SignedEvent(FakeZendesk.CommentAdded(ticket.Id, 9002, "VIP customer, be nice.", isPublic: false, authorId: 777, isStaff: true));
         using var response = await Server.Http.SendAsync(request, Token);
@@ -143,13 +134,13 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
     }
 
     [Fact]
-    public async Task Solved_in_zendesk_resolves_in_chatwoot_and_resolved_in_chatwoot_solves_in_zendesk()
+    public async Task Solved_inZendesk_resolves_in_chatwoot_and_resolved_in_chatwoot_solves_inZendesk()
     {
         var conversation = Chatwoot.AddConversation(1, 42, status: "open");
         await StartBridgeAsync();
         await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open").WithUpdatedAt(100)));
         await SettledTurnsAsync();
-        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var ticket = Assert.Single(Zendesk.Tickets.Values);
 
         using (var request = FakeZendesk.SignedEvent(FakeZendesk.StatusChanged(ticket.Id, "OPEN", "SOLVED")))
         using (var response = await Server.Http.SendAsync(request, Token))
@@ -162,7 +153,7 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
         // Chatwoot reports the resolve it was asked for; then an agent reopens and resolves the conversation again.
         await Server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_resolved").With(c => c.WithStatus("resolved").WithUpdatedAt(200)).ToJson());
         await SettledTurnsAsync();
-        Assert.Empty(_zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}"));
+        Assert.Empty(Zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}"));
         await Server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_status_changed").With(c => c.WithStatus("open").WithUpdatedAt(300)).ToJson());
         await SettledTurnsAsync();
         Assert.Equal("open", ticket.Status);
@@ -188,24 +179,24 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
 
         await SettledTurnsAsync();
 
-        var ticket = Assert.Single(_zendesk.Tickets.Values);
-        var updates = 1 + _zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}").Count;
+        var ticket = Assert.Single(Zendesk.Tickets.Values);
+        var updates = 1 + Zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}").Count;
         Assert.InRange(updates, 1, 25);
         var mirrored = string.Join("\n", ticket.Comments.Select(c => c.Body));
         Assert.All(Enumerable.Range(0, 40), i => Assert.Contains($"line {i}", mirrored, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Rate_limited_update_is_retried_after_the_time_zendesk_asks_for()
+    public async Task Rate_limited_update_is_retried_after_the_timeZendesk_asks_for()
     {
         Chatwoot.AddConversation(1, 42, status: "open");
         await StartBridgeAsync();
         await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
         await SettledTurnsAsync();
-        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var ticket = Assert.Single(Zendesk.Tickets.Values);
         var limited = 0;
         var original = ticket.Comments.Count;
-        _zendesk.On("PUT", $"/api/v2/tickets/{ticket.Id}", request =>
+        Zendesk.On("PUT", $"/api/v2/tickets/{ticket.Id}", request =>
         {
             if (Interlocked.Increment(ref limited) == 1)
             {
@@ -227,26 +218,26 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
     public async Task Ticket_is_created_once_when_its_creation_is_retried()
     {
         Chatwoot.AddConversation(1, 42, status: "open");
-        _zendesk.LoseNextCreateResponse = true;
+        Zendesk.LoseNextCreateResponse = true;
         await StartBridgeAsync();
 
         await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
         await SettledTurnsAsync();
 
-        Assert.Single(_zendesk.Tickets.Values);
-        Assert.Equal(2, _zendesk.RequestsTo("POST", "/api/v2/tickets").Count);
-        Assert.All(_zendesk.RequestsTo("POST", "/api/v2/tickets"), r => Assert.Equal("chatwoot:1:42", r.Header("idempotency-key")));
+        Assert.Single(Zendesk.Tickets.Values);
+        Assert.Equal(2, Zendesk.RequestsTo("POST", "/api/v2/tickets").Count);
+        Assert.All(Zendesk.RequestsTo("POST", "/api/v2/tickets"), r => Assert.Equal("chatwoot:1:42", r.Header("idempotency-key")));
     }
 
     [Fact]
-    public async Task Comment_that_zendesk_stored_despite_an_error_is_not_written_twice()
+    public async Task Comment_thatZendesk_stored_despite_an_error_is_not_written_twice()
     {
         Chatwoot.AddConversation(1, 42, status: "open");
         await StartBridgeAsync();
         await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
         await SettledTurnsAsync();
-        var ticket = Assert.Single(_zendesk.Tickets.Values);
-        _zendesk.On("PUT", $"/api/v2/tickets/{ticket.Id}", request =>
+        var ticket = Assert.Single(Zendesk.Tickets.Values);
+        Zendesk.On("PUT", $"/api/v2/tickets/{ticket.Id}", request =>
         {
             // Zendesk stores the comment, then the response is lost.
             ticket.Comments.Add(new FakeZendesk.FakeComment(8100, request.Json.GetProperty("ticket").GetProperty("comment").GetProperty("body").GetString()!, false, FakeZendesk.BridgeUserId));
@@ -257,7 +248,7 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
         await SettledTurnsAsync();
 
         Assert.Single(ticket.Comments, c => c.Body == "[Agent] Checking now.");
-        Assert.Single(_zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}"));
+        Assert.Single(Zendesk.RequestsTo("PUT", $"/api/v2/tickets/{ticket.Id}"));
     }
 
     [Fact]
@@ -267,27 +258,27 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
         await StartBridgeAsync();
         await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
         await SettledTurnsAsync();
-        var closed = Assert.Single(_zendesk.Tickets.Values);
-        _zendesk.On("PUT", $"/api/v2/tickets/{closed.Id}", FakeResponse.Error(HttpStatusCode.UnprocessableEntity,
+        var closed = Assert.Single(Zendesk.Tickets.Values);
+        Zendesk.On("PUT", $"/api/v2/tickets/{closed.Id}", FakeResponse.Error(HttpStatusCode.UnprocessableEntity,
             """{"error":"RecordInvalid","description":"Record validation errors","details":{"status":[{"description":"Status: closed prevents ticket update"}]}}"""));
 
         await SayAsync(VerifiedJane("Me again, a week later").WithConversation(c => c.WithStatus("open")));
         await SettledTurnsAsync();
 
-        var followUp = Assert.Single(_zendesk.Tickets.Values, t => t.Id != closed.Id);
+        var followUp = Assert.Single(Zendesk.Tickets.Values, t => t.Id != closed.Id);
         Assert.Equal("Me again, a week later", followUp.Comments[0].Body);
-        var create = _zendesk.RequestsTo("POST", "/api/v2/tickets")[^1];
+        var create = Zendesk.RequestsTo("POST", "/api/v2/tickets")[^1];
         Assert.Equal(closed.Id, create.Json.GetProperty("ticket").GetProperty("via_followup_source_id").GetInt64());
     }
 
     [Fact]
-    public async Task Agent_reply_whose_event_zendesk_dropped_is_recovered_by_the_reconciler_once()
+    public async Task Agent_reply_whose_eventZendesk_dropped_is_recovered_by_the_reconciler_once()
     {
         Chatwoot.AddConversation(1, 42, status: "open");
         await StartBridgeAsync();
         await SayAsync(VerifiedJane("Hello").WithConversation(c => c.WithStatus("open")));
         await SettledTurnsAsync();
-        var ticket = Assert.Single(_zendesk.Tickets.Values);
+        var ticket = Assert.Single(Zendesk.Tickets.Values);
         ticket.Comments.Add(new FakeZendesk.FakeComment(9100, "Your refund is on its way.", true, 777));
         var reconciler = Server.Services.GetRequiredService<Assistant.Core.Bridge.ZendeskReconciler>();
 
@@ -301,15 +292,15 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
     }
 
     [Fact]
-    public async Task Ticket_that_starts_in_zendesk_opens_a_conversation_the_bot_answers_publicly()
+    public async Task Ticket_that_starts_inZendesk_opens_a_conversation_the_bot_answers_publicly()
     {
         // Arrange: Chatwoot's API inbox 9 will hold the conversation (display id 300) for the requester.
         Chatwoot.AddConversation(1, 300);
         Chatwoot.On("POST", "/api/v1/accounts/1/contacts", r => FakeChatwoot.Authorized(r, () => FakeResponse.Json(
             """{"payload":{"contact":{"id":88,"name":"Omar Haddad","email":"omar@haddad-trading.example"},"contact_inbox":{"source_id":"src-88"}}}"""), userOnly: true));
         Chatwoot.On("POST", "/api/v1/accounts/1/conversations", r => FakeResponse.Json("""{"id":300,"account_id":1,"inbox_id":9}"""));
-        _zendesk.On("PUT", "/api/v2/tickets/555", FakeResponse.Json("""{"ticket":{"id":555},"audit":{"events":[{"id":9300,"type":"Comment"}]}}"""));
-        _zendesk.On("GET", "/api/v2/users/901", FakeResponse.Json("""{"user":{"id":901,"name":"Omar Haddad","email":"omar@haddad-trading.example"}}"""));
+        Zendesk.On("PUT", "/api/v2/tickets/555", FakeResponse.Json("""{"ticket":{"id":555},"audit":{"events":[{"id":9300,"type":"Comment"}]}}"""));
+        Zendesk.On("GET", "/api/v2/users/901", FakeResponse.Json("""{"user":{"id":901,"name":"Omar Haddad","email":"omar@haddad-trading.example"}}"""));
         await StartBridgeAsync(configure: s =>
         {
             s["Zendesk:ChatwootAccountId"] = "1";
@@ -337,27 +328,10 @@ public sealed class ZendeskBridgeTests : ConversationTestBase
         await SettledTurnsAsync(300);
 
         // Assert: the answer reached the ticket as a public comment; the customer's own words were not copied back.
-        var put = Assert.Single(_zendesk.RequestsTo("PUT", "/api/v2/tickets/555"));
+        var put = Assert.Single(Zendesk.RequestsTo("PUT", "/api/v2/tickets/555"));
         var comment = put.Json.GetProperty("ticket").GetProperty("comment");
         Assert.True(comment.GetProperty("public").GetBoolean());
         Assert.Equal($"[Assistant] {answer}", comment.GetProperty("body").GetString());
-        Assert.Empty(_zendesk.RequestsTo("POST", "/api/v2/tickets"));
-    }
-
-    protected override ValueTask DisposeExtrasAsync() => _zendesk.DisposeAsync();
-
-    private async Task StartBridgeAsync(bool echo = false, string coalesce = "00:00:00.200", Action<Dictionary<string, string?>>? configure = null)
-    {
-        await StartServerAsync(withLlm: false, s =>
-        {
-            configure?.Invoke(s);
-            s["Zendesk:Enabled"] = "true";
-            s["Zendesk:BaseUrl"] = _zendesk.BaseUrl.ToString();
-            s["Zendesk:Email"] = "bridge@acme.test";
-            s["Zendesk:ApiToken"] = KnownSecrets.ZendeskApiToken;
-            s["Zendesk:WebhookSecret"] = FakeZendesk.Secret;
-            s["Zendesk:CoalesceWindow"] = coalesce;
-        });
-        _zendesk.EchoTo = echo ? Server.Http : null;
+        Assert.Empty(Zendesk.RequestsTo("POST", "/api/v2/tickets"));
     }
 }

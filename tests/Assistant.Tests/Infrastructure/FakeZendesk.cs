@@ -25,11 +25,15 @@ public sealed class FakeZendesk : FakeHttpServer
         : base(CreateApp())
     {
         On("GET", "/api/v2/users/me", FakeResponse.Json($$$"""{"user":{"id":{{{BridgeUserId}}},"name":"Bridge"}}"""));
-        On("POST", "/api/v2/users/create_or_update", FakeResponse.Json($$$"""{"user":{"id":{{{RequesterId}}},"role":"end-user"}}"""));
+        On("POST", "/api/v2/users/create_or_update", CreateOrUpdateUser);
+        On("GET", "/api/v2/users/search", SearchUsers);
         On("POST", "/api/v2/tickets", CreateTicket);
     }
 
     public ConcurrentDictionary<long, FakeTicket> Tickets { get; } = new();
+
+    /// <summary>End users by external id, as <c>create_or_update</c> left them.</summary>
+    public ConcurrentDictionary<string, long> UsersByExternalId { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The next ticket create is stored but answered 500, as when Zendesk's response is lost.</summary>
     public bool LoseNextCreateResponse { get; set; }
@@ -85,6 +89,19 @@ public sealed class FakeZendesk : FakeHttpServer
         ["detail"] = new JsonObject { ["id"] = ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = current },
         ["event"] = new JsonObject { ["previous"] = previous, ["current"] = current },
     }.ToJsonString();
+
+    private FakeResponse CreateOrUpdateUser(RecordedRequest request)
+    {
+        var externalId = request.Json.GetProperty("user").GetProperty("external_id").GetString()!;
+        UsersByExternalId.TryAdd(externalId, RequesterId);
+        return FakeResponse.Json($$$"""{"user":{"id":{{{UsersByExternalId[externalId]}}},"role":"end-user"}}""");
+    }
+
+    private FakeResponse SearchUsers(RecordedRequest request)
+    {
+        var externalId = System.Web.HttpUtility.ParseQueryString(request.Query)["external_id"] ?? string.Empty;
+        return FakeResponse.Json(UsersByExternalId.TryGetValue(externalId, out var id) ? $$$"""{"users":[{"id":{{{id}}},"role":"end-user"}]}""" : """{"users":[]}""");
+    }
 
     private FakeResponse CreateTicket(RecordedRequest request)
     {
