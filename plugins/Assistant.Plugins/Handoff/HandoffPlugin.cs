@@ -13,7 +13,7 @@ public sealed class HandoffPlugin(TurnContext turn)
         [Description("Why, in a few words: customer_request, refund, return, complaint, payment, out_of_scope, other.")] string reason,
         [Description("For the colleague: what the customer wants and what you told them, in 1-2 sentences.")] string summary)
     {
-        turn.Plan.HandOff(new HandoffRequest(string.IsNullOrWhiteSpace(reason) ? "other" : reason.Trim(), summary?.Trim() ?? string.Empty));
+        turn.Plan.HandOff(new HandoffRequest(HandoffReason.Normalize(reason), summary?.Trim() ?? string.Empty));
         return new HandoffResult(true, "A colleague will take over. End your turn without further text.");
     }
 

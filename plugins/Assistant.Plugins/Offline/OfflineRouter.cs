@@ -22,11 +22,11 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
         switch (intent.Kind)
         {
             case IntentKind.Human:
-                turn.Plan.HandOff(new HandoffRequest("customer_request", "The customer asked for a person."));
+                turn.Plan.HandOff(new HandoffRequest(HandoffReason.CustomerRequest, "The customer asked for a person."));
                 return true;
             case IntentKind.Complaint:
                 // Refunds, returns, cancellations and complaints need a person's judgement and powers.
-                turn.Plan.HandOff(new HandoffRequest("complaint", "The customer wants a refund, return, cancellation or has a complaint."));
+                turn.Plan.HandOff(new HandoffRequest(HandoffReason.Complaint, "The customer wants a refund, return, cancellation or has a complaint."));
                 return true;
             case IntentKind.Goodbye:
                 turn.Plan.ResolveConversation();

@@ -49,8 +49,8 @@ public sealed partial class AgentResponder(
         else if (!answered && turn.Plan.Handoff is null)
         {
             turn.Plan.HandOff(failure is null
-                ? new HandoffRequest("out_of_scope", "The assistant runs without a language model and could not answer this message.")
-                : new HandoffRequest("assistant_failure", $"The assistant could not answer: {failure}", Apology: true));
+                ? new HandoffRequest(HandoffReason.OutOfScope, "The assistant runs without a language model and could not answer this message.")
+                : new HandoffRequest(HandoffReason.AssistantFailure, $"The assistant could not answer: {failure}", Apology: true));
         }
 
         return new TurnMetrics("offline", 0, 0, 0, [], failure);

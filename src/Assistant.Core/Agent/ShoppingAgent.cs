@@ -25,6 +25,8 @@ public sealed partial class ShoppingAgent(
     TimeProvider clock,
     ILogger<ShoppingAgent> logger)
 {
+    private const int MaxNameLength = 40;
+
     public async Task<TurnMetrics> RespondAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
     {
         var settings = llm.CurrentValue;
@@ -33,7 +35,7 @@ public sealed partial class ShoppingAgent(
         var system = prompt.Render(new Dictionary<string, object?>
         {
             ["store_name"] = store.CurrentValue.Name,
-            ["customer_name"] = turn.Identity.Name ?? "the customer",
+            ["customer_name"] = PromptText.Quote(turn.Identity.Name, MaxNameLength) ?? "the customer",
             ["channel"] = channel.Name,
             ["language"] = turn.Language,
             ["verified"] = turn.Identity.IsVerified,

@@ -19,9 +19,9 @@ public static class PlanCompiler
             {
                 PlannedAction.Message(OutgoingMessage.PrivateNote(HandoffNote(request, turn, plan, prompts)), requiresOwnership: true),
             };
-            var labels = handoff.LabelList.Append($"handoff:{request.Reason}").ToList();
+            var labels = handoff.LabelList.Append($"handoff:{HandoffReason.Normalize(request.Reason)}").ToList();
             actions.Add(new PlannedAction(PlannedAction.AddLabelsKind, false, Labels: labels));
-            if (handoff.TeamFor(request.Reason) is { } team)
+            if (handoff.TeamFor(HandoffReason.Normalize(request.Reason)) is { } team)
             {
                 actions.Add(new PlannedAction(PlannedAction.AssignTeamKind, false, Id: team));
             }
