@@ -37,6 +37,14 @@ public sealed class LlmOptions
     [Range(1, 200)]
     public int MaxHistoryMessages { get; set; } = 20;
 
+    /// <summary>Tokens of one transcript line sent as history; a longer message is cut.</summary>
+    [Range(50, 20000)]
+    public int MaxHistoryLineTokens { get; set; } = 500;
+
+    /// <summary>Tokens of the whole history sent; older lines beyond it are left out.</summary>
+    [Range(100, 100000)]
+    public int MaxHistoryTokens { get; set; } = 3000;
+
     /// <summary>With neither a key nor an endpoint the assistant runs offline (a model name alone is not enough).</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || Endpoint is not null;
 }

@@ -43,7 +43,7 @@ public sealed partial class ShoppingAgent(
         });
 
         var messages = new List<ChatMessage> { new(ChatRole.System, system) };
-        messages.AddRange(HistoryMessages(history));
+        messages.AddRange(HistoryMessages(HistoryWindow.Fit(history, settings.MaxHistoryLineTokens, settings.MaxHistoryTokens)));
         var options = new ChatOptions { Tools = [.. catalog.Tools], Temperature = (float?)prompt.Temperature, MaxOutputTokens = prompt.MaxTokens };
         using var loop = new ToolInvokingChatClient(model, turnServices, logger)
         {
