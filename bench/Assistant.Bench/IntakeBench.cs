@@ -60,6 +60,7 @@ public static class IntakeBench
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["ConnectionStrings__Postgres"] = await BenchDatabase.CreateAsync(settings.Postgres, "intake"),
             ["Chatwoot__BaseUrl"] = "http://127.0.0.1:9/",
+            ["Chatwoot__AllowPlainHttp"] = "true",
             ["Chatwoot__BotToken"] = "bench-bot-token",
             ["Chatwoot__WebhookSecret"] = Webhooks.Secret,
             ["Assistant__PromptsPath"] = settings.Prompts,

@@ -19,6 +19,7 @@ public static class PromptBench
         {
             ["ConnectionStrings__Postgres"] = await BenchDatabase.CreateAsync(settings.Postgres, "prompt"),
             ["Llm__Endpoint"] = new Uri(upstreams.BaseUrl, "v1").ToString(),
+            ["Llm__AllowPlainHttp"] = "true",
             ["Llm__ApiKey"] = "bench-llm-key",
             ["Assistant__PromptsPath"] = settings.Prompts,
         };

@@ -14,6 +14,7 @@ public static class AgentServiceCollectionExtensions
     public static IServiceCollection AddAssistantAgent(this IServiceCollection services)
     {
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName);
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());

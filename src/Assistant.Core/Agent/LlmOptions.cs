@@ -9,6 +9,9 @@ public sealed class LlmOptions
     /// <summary>An OpenAI-compatible endpoint (Azure OpenAI v1, Ollama, vLLM, OpenRouter, ...); OpenAI when unset.</summary>
     public Uri? Endpoint { get; set; }
 
+    /// <summary>Admits an <c>http://</c> endpoint (a local Ollama or vLLM); otherwise the key travels only over https.</summary>
+    public bool AllowPlainHttp { get; set; }
+
     public string? ApiKey { get; set; }
 
     public string Model { get; set; } = "gpt-4o-mini";

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Text.Json;
+using Assistant.Core.Http;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
@@ -24,6 +25,8 @@ public sealed class OpenAIChatClient : IChatClient
         {
             NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 2),
+            // The key must not follow a redirect to another host.
+            Transport = new HttpClientPipelineTransport(new HttpClient(SecureTransport.Handler()) { Timeout = Timeout.InfiniteTimeSpan }),
         };
         if (options.Endpoint is { } endpoint)
         {

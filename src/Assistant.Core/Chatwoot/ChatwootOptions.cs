@@ -7,6 +7,9 @@ public sealed class ChatwootOptions
     /// <summary>Chatwoot's address, e.g. <c>https://chat.example.com/</c>.</summary>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>Admits an <c>http://</c> base URL (a local development set-up); otherwise the token travels only over https.</summary>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>The agent bot's access token (sent as <c>api_access_token</c>).</summary>
     public string? BotToken { get; set; }
 

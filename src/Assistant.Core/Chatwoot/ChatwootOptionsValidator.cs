@@ -1,3 +1,4 @@
+using Assistant.Core.Http;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Chatwoot;
@@ -12,9 +13,9 @@ public sealed class ChatwootOptionsValidator : IValidateOptions<ChatwootOptions>
         {
             failures.Add("Chatwoot__BaseUrl is required (the address of your Chatwoot, e.g. https://chat.example.com).");
         }
-        else if (!options.BaseUrl.IsAbsoluteUri || options.BaseUrl.Scheme is not ("http" or "https"))
+        else if (SecureTransport.Problem(options.BaseUrl, "Chatwoot__BaseUrl", options.AllowPlainHttp, "Chatwoot__AllowPlainHttp") is { } problem)
         {
-            failures.Add("Chatwoot__BaseUrl must be an absolute http(s) URL.");
+            failures.Add(problem);
         }
 
         if (string.IsNullOrWhiteSpace(options.BotToken))

@@ -33,7 +33,7 @@ public static class ChatwootServiceCollectionExtensions
             }
 
             http.Timeout = options.RequestTimeout;
-        }).AddHttpMessageHandler<TransientRetryHandler>();
+        }).ConfigurePrimaryHttpMessageHandler(SecureTransport.Handler).AddHttpMessageHandler<TransientRetryHandler>();
         services.AddTransient<ChatwootClient>();
         services.AddTransient<ChatwootUserClient>();
         services.AddTransient<Setup.ChatwootSetup>();

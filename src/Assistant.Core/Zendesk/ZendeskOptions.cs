@@ -10,6 +10,9 @@ public sealed class ZendeskOptions
     /// <summary>e.g. <c>https://acme.zendesk.com/</c>.</summary>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>Admits an <c>http://</c> base URL (a local development set-up); otherwise the token travels only over https.</summary>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>The dedicated bridge agent's email; API-token authentication is <c>{email}/token:{token}</c>.</summary>
     public string? Email { get; set; }
 

@@ -1,3 +1,4 @@
+using Assistant.Core.Http;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Zendesk;
@@ -12,9 +13,13 @@ public sealed class ZendeskOptionsValidator : IValidateOptions<ZendeskOptions>
         }
 
         var failures = new List<string>();
-        if (options.BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
+        if (options.BaseUrl is null)
         {
             failures.Add("Zendesk__BaseUrl is required when Zendesk__Enabled is true (e.g. https://acme.zendesk.com).");
+        }
+        else if (SecureTransport.Problem(options.BaseUrl, "Zendesk__BaseUrl", options.AllowPlainHttp, "Zendesk__AllowPlainHttp") is { } problem)
+        {
+            failures.Add(problem);
         }
 
         if (string.IsNullOrWhiteSpace(options.Email))

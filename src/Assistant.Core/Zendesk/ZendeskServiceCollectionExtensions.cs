@@ -40,7 +40,7 @@ public static class ZendeskServiceCollectionExtensions
             }
 
             http.Timeout = TimeSpan.FromSeconds(60);
-        }).AddHttpMessageHandler<TransientRetryHandler>();
+        }).ConfigurePrimaryHttpMessageHandler(SecureTransport.Handler).AddHttpMessageHandler<TransientRetryHandler>();
         return services;
     }
 }

@@ -40,7 +40,7 @@ internal static class ChatCommand
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         string[] sandboxArgs =
         [
-            $"--Chatwoot:BaseUrl={chatwoot.BaseUrl}", "--Chatwoot:BotToken=sandbox", $"--Chatwoot:WebhookSecret={secret}",
+            $"--Chatwoot:BaseUrl={chatwoot.BaseUrl}", "--Chatwoot:AllowPlainHttp=true", "--Chatwoot:BotToken=sandbox", $"--Chatwoot:WebhookSecret={secret}",
             "--urls=http://127.0.0.1:0", "--Serilog:MinimumLevel:Default=Warning", "--Assistant:DebounceMs=400",
         ];
         await using var app = AssistantBuilder.BuildServer([.. sandboxArgs, .. hostArgs]);

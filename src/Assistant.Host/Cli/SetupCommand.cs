@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Assistant.Core.Chatwoot;
 using Assistant.Core.Configuration;
+using Assistant.Core.Http;
 using Assistant.Core.Setup;
 using Assistant.Core.Zendesk;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,11 @@ internal static class SetupCommand
                 throw new ConfigurationException("setup chatwoot needs Chatwoot__BaseUrl and Chatwoot__UserToken (an administrator's access token, from Profile settings).");
             }
 
+            if (SecureTransport.Problem(options.BaseUrl, "Chatwoot__BaseUrl", options.AllowPlainHttp, "Chatwoot__AllowPlainHttp") is { } insecure)
+            {
+                throw new ConfigurationException(insecure);
+            }
+
             var result = await host.Services.GetRequiredService<ChatwootSetup>().RunAsync(parse.GetValue(account), parse.GetValue(name)!, outgoing, parse.GetValue(inboxes) ?? [], token);
             Console.WriteLine($"Agent bot {result.BotId} {(result.Created ? "created" : result.Updated ? "updated" : "already up to date")}; connected to inbox(es): {(result.Inboxes.Count == 0 ? "none" : string.Join(", ", result.Inboxes))}.");
             Console.WriteLine("Configure the assistant with:");
@@ -63,6 +69,11 @@ internal static class SetupCommand
             if (options.BaseUrl is null || string.IsNullOrWhiteSpace(options.Email) || string.IsNullOrWhiteSpace(options.ApiToken))
             {
                 throw new ConfigurationException("setup zendesk needs Zendesk__BaseUrl, Zendesk__Email and Zendesk__ApiToken (an administrator's API token).");
+            }
+
+            if (SecureTransport.Problem(options.BaseUrl, "Zendesk__BaseUrl", options.AllowPlainHttp, "Zendesk__AllowPlainHttp") is { } insecure)
+            {
+                throw new ConfigurationException(insecure);
             }
 
             var zendesk = host.Services.GetRequiredService<ZendeskClient>();

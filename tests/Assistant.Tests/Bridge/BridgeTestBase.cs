@@ -23,6 +23,7 @@ public abstract class BridgeTestBase : ConversationTestBase
             configure?.Invoke(s);
             s["Zendesk:Enabled"] = "true";
             s["Zendesk:BaseUrl"] = Zendesk.BaseUrl.ToString();
+            s["Zendesk:AllowPlainHttp"] = "true";
             s["Zendesk:Email"] = "bridge@acme.test";
             s["Zendesk:ApiToken"] = KnownSecrets.ZendeskApiToken;
             s["Zendesk:WebhookSecret"] = FakeZendesk.Secret;

@@ -260,6 +260,7 @@ public sealed class ChatwootClientTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Chatwoot:BaseUrl"] = _chatwoot.BaseUrl.ToString(),
+            ["Chatwoot:AllowPlainHttp"] = "true",
             ["Chatwoot:BotToken"] = botToken,
             ["Chatwoot:UserToken"] = userToken,
             ["Chatwoot:WebhookSecret"] = "secret",

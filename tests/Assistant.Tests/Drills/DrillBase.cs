@@ -49,6 +49,7 @@ public abstract class DrillBase : IAsyncLifetime
     {
         var settings = AssistantServer.DefaultSettings(Database, Chatwoot.BaseUrl);
         settings["Llm:Endpoint"] = OpenAI.Endpoint.ToString();
+        settings["Llm:AllowPlainHttp"] = "true";
         settings["Llm:ApiKey"] = KnownSecrets.LlmApiKey;
         settings["Assistant:DebounceMs"] = "100";
         settings["Assistant:EchoWait"] = "00:00:02";

@@ -32,6 +32,7 @@ public sealed class AssistantServer : IAsyncDisposable
     {
         ["ConnectionStrings:Postgres"] = database.ConnectionString,
         ["Chatwoot:BaseUrl"] = chatwootUrl.ToString(),
+        ["Chatwoot:AllowPlainHttp"] = "true",
         ["Chatwoot:BotToken"] = FakeChatwoot.BotToken,
         ["Chatwoot:UserToken"] = FakeChatwoot.UserToken,
         ["Chatwoot:WebhookSecret"] = WebhookSecret,

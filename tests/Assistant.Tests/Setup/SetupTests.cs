@@ -136,6 +136,7 @@ public sealed class SetupTests : IAsyncLifetime
         .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Chatwoot:BaseUrl"] = _chatwoot.BaseUrl.ToString(),
+            ["Chatwoot:AllowPlainHttp"] = "true",
             ["Chatwoot:UserToken"] = userToken,
             ["Http:BaseDelay"] = "00:00:00.010",
         }).Build())
@@ -147,6 +148,7 @@ public sealed class SetupTests : IAsyncLifetime
         .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Zendesk:BaseUrl"] = _zendesk.BaseUrl.ToString(),
+            ["Zendesk:AllowPlainHttp"] = "true",
             ["Zendesk:Email"] = "admin@acme.test",
             ["Zendesk:ApiToken"] = "token",
         }).Build())

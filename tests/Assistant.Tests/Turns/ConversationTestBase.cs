@@ -53,6 +53,7 @@ public abstract class ConversationTestBase : IAsyncLifetime
         if (withLlm)
         {
             settings["Llm:Endpoint"] = OpenAI.Endpoint.ToString();
+            settings["Llm:AllowPlainHttp"] = "true";
             settings["Llm:ApiKey"] = KnownSecrets.LlmApiKey;
             settings["Llm:Model"] = "gpt-test";
         }
