@@ -49,11 +49,18 @@ public sealed partial class AgentResponder(
         else if (!answered && turn.Plan.Handoff is null)
         {
             turn.Plan.HandOff(failure is null
-                ? new HandoffRequest(HandoffReason.OutOfScope, "The assistant runs without a language model and could not answer this message.")
+                ? new HandoffRequest(HandoffReason.OutOfScope, $"The assistant runs without a language model and could not answer: {Quoted(turn.NewInputs)}")
                 : new HandoffRequest(HandoffReason.AssistantFailure, $"The assistant could not answer: {failure}", Apology: true));
         }
 
         return new TurnMetrics("offline", 0, 0, 0, [], failure);
+    }
+
+    /// <summary>What the customer sent, for the team's note (attachments appear as their descriptions).</summary>
+    private static string Quoted(IReadOnlyList<string> inputs)
+    {
+        var text = string.Join(" / ", inputs).ReplaceLineEndings(" ");
+        return $"\"{(text.Length > 300 ? text[..300] + "…" : text)}\"";
     }
 
     private static string Describe(Exception ex) => ex switch

@@ -40,11 +40,15 @@ public sealed record CommentRun(bool Public, bool ByCustomer, IReadOnlyList<Tran
     }
 
     /// <summary>The comment text: customer words as they are; others marked with who said them.</summary>
-    public string Body() => string.Join("\n\n", Lines.Select(l => ByCustomer ? l.Content : $"[{Label(l.Role)}] {l.Content}"));
+    public string Body() => string.Join("\n\n", Lines.Select(l => WithLinks(l, ByCustomer ? l.Content ?? string.Empty : $"[{Label(l.Role)}] {l.Content}")));
 
     /// <summary>Everything in one internal note, when the ticket's update budget is nearly spent.</summary>
     public static string Transcript(IEnumerable<CommentRun> runs) =>
-        string.Join("\n\n", runs.SelectMany(r => r.Lines).Select(l => $"[{Label(l.Role)}] {l.Content}"));
+        string.Join("\n\n", runs.SelectMany(r => r.Lines).Select(l => WithLinks(l, $"[{Label(l.Role)}] {l.Content}")));
+
+    /// <summary>Files sent with a line travel to Zendesk as links under its text.</summary>
+    private static string WithLinks(TranscriptEntry line, string text) =>
+        line.AttachmentLinks is { Count: > 0 } links ? text + "\n" + string.Join('\n', links) : text;
 
     private static string Label(TranscriptRole role) => role switch
     {

@@ -10,6 +10,12 @@ public sealed class ChatwootOptions
     /// <summary>Admits an <c>http://</c> base URL (a local development set-up); otherwise the token travels only over https.</summary>
     public bool AllowPlainHttp { get; set; }
 
+    /// <summary>
+    /// The account the bot serves, for conversation events that do not name theirs (Chatwoot before 4.14.2 sends
+    /// none when the conversation has no message yet). Optional; events that name their account use it.
+    /// </summary>
+    public long? AccountId { get; set; }
+
     /// <summary>The agent bot's access token (sent as <c>api_access_token</c>).</summary>
     public string? BotToken { get; set; }
 

@@ -29,6 +29,11 @@ public sealed class ChatwootOptionsValidator : IValidateOptions<ChatwootOptions>
                 + "Chatwoot; Chatwoot__AllowUnsignedWebhooks=true accepts unsigned webhooks and is meant for development only.");
         }
 
+        if (options.AccountId is <= 0)
+        {
+            failures.Add("Chatwoot__AccountId must be a positive account id (the number in /app/accounts/<id>/ of Chatwoot's address).");
+        }
+
         if (options.SignatureTolerance <= TimeSpan.Zero || options.SignatureTolerance > TimeSpan.FromHours(1))
         {
             failures.Add("Chatwoot__SignatureTolerance must be between 00:00:01 and 01:00:00.");

@@ -3,7 +3,9 @@ using Assistant.Core.Bridge;
 using Assistant.Core.Chatwoot.Webhooks;
 using Assistant.Core.Inbox;
 using Assistant.Core.Turns;
+using Assistant.Core.Chatwoot;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Assistant.Core.Conversations;
@@ -15,6 +17,7 @@ public sealed partial class ChatwootEventHandler(
     TranscriptRepository transcript,
     TurnScheduler turns,
     MirrorScheduler mirror,
+    IOptionsMonitor<ChatwootOptions> chatwootOptions,
     ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
 {
     public string Source => ChatwootEnvelope.Source;
@@ -24,7 +27,7 @@ public sealed partial class ChatwootEventHandler(
         ChatwootWebhookEvent parsed;
         try
         {
-            parsed = ChatwootEventParser.Parse(inboxEvent.Payload);
+            parsed = ChatwootEventParser.Parse(inboxEvent.Payload, chatwootOptions.CurrentValue.AccountId);
         }
         catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException or ArgumentException or OverflowException)
         {
@@ -70,8 +73,9 @@ public sealed partial class ChatwootEventHandler(
 
         if (role is { } r)
         {
-            var entry = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r, message.Content,
-                message.ContentType, message.ContentAttributes.GetRawText(), message.Sender.Id, message.InReplyTo, message.CreatedAt);
+            var entry = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r,
+                MessageText.Compose(message.Content, message.Attachments), message.ContentType, message.ContentAttributes.GetRawText(),
+                message.Sender.Id, message.InReplyTo, message.CreatedAt, AttachmentLinks: MessageText.Links(message.Attachments));
             var id = await transcript.UpsertAsync(entry, connection, transaction, cancellationToken);
             await mirror.ScheduleAsync(accountId, conversationId, $"line:{id}", connection, transaction, cancellationToken);
             if (r == TranscriptRole.Customer && messageEvent.EventName == "message_created" && state.Ownership == Ownership.Bot)

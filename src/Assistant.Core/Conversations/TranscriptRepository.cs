@@ -11,9 +11,9 @@ public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
     {
         const string sql = """
             INSERT INTO transcript_messages (account_id, conversation_id, message_id, kind, role, content, content_type,
-                                             content_attributes, sender_id, in_reply_to, sent_at)
+                                             content_attributes, sender_id, in_reply_to, sent_at, attachment_links)
             VALUES (@AccountId, @ConversationId, @MessageId, @Kind, @Role, @Content, @ContentType,
-                    @ContentAttributes::jsonb, @SenderId, @InReplyTo, @SentAt)
+                    @ContentAttributes::jsonb, @SenderId, @InReplyTo, @SentAt, @AttachmentLinks)
             ON CONFLICT ON CONSTRAINT transcript_messages_unique DO UPDATE
             SET content = CASE WHEN transcript_messages.kind = 'message' THEN EXCLUDED.content ELSE transcript_messages.content END,
                 content_attributes = CASE WHEN transcript_messages.kind = 'message' THEN EXCLUDED.content_attributes
@@ -29,7 +29,7 @@ public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
         const string sql = """
             SELECT * FROM (
                 SELECT account_id, conversation_id, message_id, kind, role, content, content_type,
-                       content_attributes::text AS content_attributes, sender_id, in_reply_to, sent_at, id
+                       content_attributes::text AS content_attributes, sender_id, in_reply_to, sent_at, id, attachment_links
                 FROM transcript_messages
                 WHERE account_id = @AccountId AND conversation_id = @ConversationId
                 ORDER BY sent_at DESC, id DESC
@@ -47,7 +47,7 @@ public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
     {
         const string sql = """
             SELECT account_id, conversation_id, message_id, kind, role, content, content_type,
-                   content_attributes::text AS content_attributes, sender_id, in_reply_to, sent_at, id
+                   content_attributes::text AS content_attributes, sender_id, in_reply_to, sent_at, id, attachment_links
             FROM transcript_messages
             WHERE account_id = @AccountId AND conversation_id = @ConversationId AND id > @AfterId
             ORDER BY id
@@ -72,15 +72,16 @@ public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
         e.SenderId,
         e.InReplyTo,
         e.SentAt,
+        AttachmentLinks = (e.AttachmentLinks ?? []).ToArray(),
     };
 
     private static string RoleName(TranscriptRole role) => role.ToString().ToLowerInvariant();
 
     private sealed record TranscriptRow(
         long AccountId, long ConversationId, long MessageId, string Kind, string Role, string? Content, string ContentType,
-        string ContentAttributes, long? SenderId, long? InReplyTo, DateTimeOffset SentAt, long Id)
+        string ContentAttributes, long? SenderId, long? InReplyTo, DateTimeOffset SentAt, long Id, string[] AttachmentLinks)
     {
         public TranscriptEntry ToEntry() => new(AccountId, ConversationId, MessageId, Kind,
-            Enum.Parse<TranscriptRole>(Role, ignoreCase: true), Content, ContentType, ContentAttributes, SenderId, InReplyTo, SentAt, Id);
+            Enum.Parse<TranscriptRole>(Role, ignoreCase: true), Content, ContentType, ContentAttributes, SenderId, InReplyTo, SentAt, Id, AttachmentLinks);
     }
 }

@@ -1,3 +1,4 @@
+using Assistant.Core.Chatwoot;
 using Assistant.Core.Chatwoot.Webhooks;
 using Assistant.Core.Bridge;
 using Assistant.Core.Inbox;
@@ -21,6 +22,7 @@ internal static partial class WebhookEndpoints
     internal static async Task<Results<Ok<WebhookReceipt>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveChatwootAsync(
         HttpRequest request,
         ChatwootWebhookAuthenticator authenticator,
+        IOptionsMonitor<ChatwootOptions> chatwootOptions,
         InboxRepository inbox,
         InboxSignal signal,
         ILoggerFactory loggers,
@@ -41,11 +43,16 @@ internal static partial class WebhookEndpoints
             return TypedResults.Unauthorized();
         }
 
-        var envelope = ChatwootEnvelope.TryRead(body, request.Headers["X-Chatwoot-Delivery"], out var error);
+        var envelope = ChatwootEnvelope.TryRead(body, request.Headers["X-Chatwoot-Delivery"], chatwootOptions.CurrentValue.AccountId, out var error);
         if (envelope is null)
         {
             Log.Malformed(logger, error!);
             return TypedResults.BadRequest(error!);
+        }
+
+        if (envelope.AccountId is null)
+        {
+            Log.AccountUnknown(logger, envelope.EventName, ChatwootAccount.MissingHelp);
         }
 
         bool stored;
@@ -139,6 +146,9 @@ internal static partial class WebhookEndpoints
 
         [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Rejected a malformed Chatwoot webhook: {Reason}")]
         public static partial void Malformed(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 25, Level = LogLevel.Error, Message = "A {EventName} webhook names no account; it is stored but cannot be processed. {Help}")]
+        public static partial void AccountUnknown(ILogger logger, string eventName, string help);
 
         [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Could not store a {EventName} webhook; answering so the sender retries.")]
         public static partial void StoreFailed(ILogger logger, Exception exception, string eventName);

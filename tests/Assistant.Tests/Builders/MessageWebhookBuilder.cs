@@ -9,7 +9,8 @@ public sealed class MessageWebhookBuilder
     private readonly ConversationJsonBuilder _conversation;
     private readonly long _accountId;
     private string _event = "message_created";
-    private string _content = "Hi, where is my order #1234?";
+    private string? _content = "Hi, where is my order #1234?";
+    private JsonObject[]? _attachments;
     private string _contentType = "text";
     private string _messageType = "incoming";
     private bool _private;
@@ -28,7 +29,31 @@ public sealed class MessageWebhookBuilder
 
     public MessageWebhookBuilder WithId(long id) { MessageId = id; return this; }
 
-    public MessageWebhookBuilder WithContent(string content) { _content = content; return this; }
+    public MessageWebhookBuilder WithContent(string? content) { _content = content; return this; }
+
+    /// <summary>Files sent with the message, as in <c>attachments</c> (see <see cref="Attachment"/>).</summary>
+    public MessageWebhookBuilder WithAttachments(params JsonObject[] attachments) { _attachments = attachments; return this; }
+
+    /// <summary>An attachment as Chatwoot's <c>Attachment#push_event_data</c> shapes it.</summary>
+    public static JsonObject Attachment(string fileType, string? dataUrl = null, double? lat = null, double? lon = null, string? transcript = null)
+    {
+        var attachment = JsonNode.Parse($$"""
+            {"id":9001,"message_id":4821,"file_type":"{{fileType}}","account_id":1,"extension":null,"file_size":20480,"width":null,"height":null}
+            """)!.AsObject();
+        attachment["data_url"] = dataUrl;
+        attachment["thumb_url"] = fileType == "image" ? dataUrl : "";
+        if (lat is not null)
+        {
+            (attachment["coordinates_lat"], attachment["coordinates_long"]) = (lat, lon);
+        }
+
+        if (transcript is not null)
+        {
+            attachment["transcribed_text"] = transcript;
+        }
+
+        return attachment;
+    }
 
     public MessageWebhookBuilder WithCreatedAt(string iso) { _createdAt = iso; return this; }
 
@@ -75,7 +100,18 @@ public sealed class MessageWebhookBuilder
         return this;
     }
 
-    public JsonObject Build() => new()
+    public JsonObject Build()
+    {
+        var payload = Payload();
+        if (_attachments is { Length: > 0 })
+        {
+            payload["attachments"] = new JsonArray([.. _attachments.Select(a => a.DeepClone())]);
+        }
+
+        return payload;
+    }
+
+    private JsonObject Payload() => new()
     {
         ["account"] = new JsonObject { ["id"] = _accountId, ["name"] = "Acme" },
         ["additional_attributes"] = new JsonObject(),

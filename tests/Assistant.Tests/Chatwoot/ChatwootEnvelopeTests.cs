@@ -11,7 +11,7 @@ public sealed class ChatwootEnvelopeTests
     {
         var body = new MessageWebhookBuilder(conversationId: 42, accountId: 7).ToJson();
 
-        var envelope = ChatwootEnvelope.TryRead(Encoding.UTF8.GetBytes(body), "d3f6a8c0-delivery", out var error);
+        var envelope = ChatwootEnvelope.TryRead(Encoding.UTF8.GetBytes(body), "d3f6a8c0-delivery", null, out var error);
 
         Assert.Null(error);
         Assert.Equal(new ChatwootEnvelope("message_created", 7, "chatwoot:7:42", "d3f6a8c0-delivery"), envelope);
@@ -22,7 +22,7 @@ public sealed class ChatwootEnvelopeTests
     {
         var body = new ConversationWebhookBuilder("conversation_status_changed", conversationId: 9).ToJson();
 
-        var envelope = ChatwootEnvelope.TryRead(Encoding.UTF8.GetBytes(body), null, out _);
+        var envelope = ChatwootEnvelope.TryRead(Encoding.UTF8.GetBytes(body), null, null, out _);
 
         Assert.Equal("chatwoot:1:9", envelope!.OrderingKey);
     }
@@ -34,9 +34,9 @@ public sealed class ChatwootEnvelopeTests
         var first = Encoding.UTF8.GetBytes(builder.ToJson());
         var edited = Encoding.UTF8.GetBytes(builder.WithContent("edited").ToJson());
 
-        var a = ChatwootEnvelope.TryRead(first, null, out _)!;
-        var b = ChatwootEnvelope.TryRead(first, "  ", out _)!;
-        var c = ChatwootEnvelope.TryRead(edited, null, out _)!;
+        var a = ChatwootEnvelope.TryRead(first, null, null, out _)!;
+        var b = ChatwootEnvelope.TryRead(first, "  ", null, out _)!;
+        var c = ChatwootEnvelope.TryRead(edited, null, null, out _)!;
 
         Assert.Equal(a.DeliveryKey, b.DeliveryKey);
         Assert.NotEqual(a.DeliveryKey, c.DeliveryKey);
@@ -48,7 +48,7 @@ public sealed class ChatwootEnvelopeTests
     {
         var body = """{"event":"webwidget_triggered","id":90,"account":{"id":1},"current_conversation":null,"contact":{"id":77}}""";
 
-        var envelope = ChatwootEnvelope.TryRead(Encoding.UTF8.GetBytes(body), null, out _);
+        var envelope = ChatwootEnvelope.TryRead(Encoding.UTF8.GetBytes(body), null, null, out _);
 
         Assert.Equal("chatwoot:1:contact_inbox:90", envelope!.OrderingKey);
     }
@@ -60,7 +60,7 @@ public sealed class ChatwootEnvelopeTests
     [InlineData("""{"event":"message_created","id":1}""", "The body has no 'account.id'.")]
     public void Body_that_is_not_a_chatwoot_event_is_refused_with_a_reason(string body, string reason)
     {
-        var envelope = ChatwootEnvelope.TryRead(Encoding.UTF8.GetBytes(body), null, out var error);
+        var envelope = ChatwootEnvelope.TryRead(Encoding.UTF8.GetBytes(body), null, null, out var error);
 
         Assert.Null(envelope);
         Assert.Equal(reason, error);

@@ -98,7 +98,7 @@ public sealed class FakeChatwoot : FakeHttpServer
             return;
         }
 
-        var echo = new MessageWebhookBuilder(conversationId).WithId(messageId).FromBot().WithContent(message.GetProperty("content").GetString()!);
+        var echo = new MessageWebhookBuilder(conversationId).WithId(messageId).FromBot().WithContent(message.GetProperty("content").GetString());
         _ = Task.Run(async () =>
         {
             try

@@ -6,14 +6,17 @@ namespace Assistant.Core.Chatwoot.Webhooks;
 
 /// <summary>
 /// What the intake needs from a webhook body before storing it: the event, the account, the key that orders it and
-/// the key that deduplicates it. Parsing here is shallow on purpose; the worker parses the rest.
+/// the key that deduplicates it. Parsing here is shallow on purpose; the worker parses the rest. A conversation event
+/// whose account is nowhere (older Chatwoot, no setting) is still stored, so nothing is lost: the worker dead-letters it
+/// with instructions, and it can be replayed once <c>Chatwoot__AccountId</c> is set.
 /// </summary>
-public sealed record ChatwootEnvelope(string EventName, long AccountId, string OrderingKey, string DeliveryKey)
+public sealed record ChatwootEnvelope(string EventName, long? AccountId, string OrderingKey, string DeliveryKey)
 {
     public const string Source = "chatwoot";
 
     /// <summary>Reads the envelope; <c>null</c> with a reason when the body is not a Chatwoot event.</summary>
-    public static ChatwootEnvelope? TryRead(ReadOnlySpan<byte> body, string? deliveryId, out string? error)
+    /// <param name="configuredAccountId"><c>Chatwoot__AccountId</c>, for events that do not name their account.</param>
+    public static ChatwootEnvelope? TryRead(ReadOnlySpan<byte> body, string? deliveryId, long? configuredAccountId, out string? error)
     {
         JsonDocument document;
         try
@@ -48,37 +51,37 @@ public sealed record ChatwootEnvelope(string EventName, long AccountId, string O
                 return null;
             }
 
-            var accountId = root.Path("account", "id").Int64()
-                ?? root.Path("conversation", "account", "id").Int64()
-                ?? root.Path("current_conversation", "account", "id").Int64();
-            if (accountId is null or <= 0)
+            var accountId = ChatwootAccount.Of(root, configuredAccountId);
+            if (accountId is null && eventName.StartsWith("message_", StringComparison.Ordinal))
             {
+                // Every Chatwoot version puts the account at the top of a message event: this is no Chatwoot payload.
                 error = "The body has no 'account.id'.";
                 return null;
             }
 
             error = null;
-            return new ChatwootEnvelope(eventName, accountId.Value, OrderingKeyOf(root, eventName, accountId.Value),
+            return new ChatwootEnvelope(eventName, accountId, OrderingKeyOf(root, eventName, accountId),
                 string.IsNullOrWhiteSpace(deliveryId) ? DerivedDeliveryKey(root, eventName, body) : deliveryId.Trim());
         }
     }
 
     public static string ConversationKey(long accountId, long conversationId) => $"chatwoot:{accountId}:{conversationId}";
 
-    private static string OrderingKeyOf(JsonElement root, string eventName, long accountId)
+    private static string OrderingKeyOf(JsonElement root, string eventName, long? accountId)
     {
         var conversationId = eventName.StartsWith("message_", StringComparison.Ordinal)
             ? root.Path("conversation", "id").Int64()
             : eventName == "webwidget_triggered"
                 ? root.Path("current_conversation", "id").Int64()
-                : root.Property("id").Int64();
+                : root.Property("id").Int64() ?? root.Path("conversation", "id").Int64();
+        var account = accountId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
         if (conversationId is not null)
         {
-            return ConversationKey(accountId, conversationId.Value);
+            return $"chatwoot:{account}:{conversationId.Value}";
         }
 
         // A widget opened by a visitor with no conversation yet: order by the visitor instead.
-        return $"chatwoot:{accountId}:contact_inbox:{root.Property("id").Int64() ?? 0}";
+        return $"chatwoot:{account}:contact_inbox:{root.Property("id").Int64() ?? 0}";
     }
 
     /// <summary>

@@ -5,15 +5,19 @@ namespace Assistant.Core.Chatwoot.Webhooks;
 /// <summary>Turns a stored agent-bot webhook body into a typed event; shapes follow <c>reference/chatwoot.md</c> §1.4–1.5.</summary>
 public static class ChatwootEventParser
 {
-    public static ChatwootWebhookEvent Parse(string payload)
+    /// <param name="configuredAccountId"><c>Chatwoot__AccountId</c>, for events that do not name their account.</param>
+    public static ChatwootWebhookEvent Parse(string payload, long? configuredAccountId = null)
     {
         using var document = JsonDocument.Parse(payload);
         var root = document.RootElement;
         var eventName = root.Property("event").String() ?? throw new FormatException("The payload has no 'event'.");
-        var accountId = root.Path("account", "id").Int64()
-            ?? root.Path("conversation", "account", "id").Int64()
-            ?? root.Path("current_conversation", "account", "id").Int64()
-            ?? throw new FormatException("The payload has no 'account.id'.");
+        if (!IsHandled(eventName))
+        {
+            return new IgnoredEvent(eventName, ChatwootAccount.Of(root, configuredAccountId) ?? 0);
+        }
+
+        var accountId = ChatwootAccount.Of(root, configuredAccountId)
+            ?? throw new FormatException($"The {eventName} payload has no account id. {ChatwootAccount.MissingHelp}");
 
         return eventName switch
         {
@@ -29,6 +33,9 @@ public static class ChatwootEventParser
         };
     }
 
+    private static bool IsHandled(string eventName) => eventName is "message_created" or "message_updated" or "conversation_status_changed"
+        or "conversation_opened" or "conversation_resolved" or "conversation_updated" or "webwidget_triggered";
+
     internal static ChatwootMessage ParseMessage(JsonElement root)
     {
         var attributes = root.Property("content_attributes").ObjectOrEmpty();
@@ -42,8 +49,35 @@ public static class ChatwootEventParser
             CreatedAt: root.Property("created_at").Time() ?? DateTimeOffset.UnixEpoch,
             InReplyTo: attributes.Property("in_reply_to").Int64(),
             SubmittedValues: ParseSubmittedValues(attributes.Property("submitted_values")),
-            ContentAttributes: attributes);
+            ContentAttributes: attributes,
+            Attachments: ParseAttachments(root.Property("attachments")));
     }
+
+    private static List<ChatwootAttachment> ParseAttachments(JsonElement? attachments)
+    {
+        if (attachments is not { ValueKind: JsonValueKind.Array } array)
+        {
+            return [];
+        }
+
+        return array.EnumerateArray()
+            .Where(a => a.ValueKind == JsonValueKind.Object)
+            .Select(a =>
+            {
+                var dataUrl = a.Property("data_url").String();
+                return new ChatwootAttachment(
+                    a.Property("file_type").String() ?? "file",
+                    a.Property("file_name").String() ?? FileNameOf(dataUrl),
+                    string.IsNullOrWhiteSpace(dataUrl) ? null : dataUrl,
+                    a.Property("coordinates_lat").Double(),
+                    a.Property("coordinates_long").Double(),
+                    a.Property("transcribed_text").String());
+            })
+            .ToList();
+    }
+
+    private static string? FileNameOf(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && Uri.UnescapeDataString(uri.Segments[^1]) is { Length: > 0 } name && name != "/" ? name : null;
 
     /// <summary>Chatwoot's four statuses (reference/chatwoot.md §4); anything else is not a Chatwoot payload.</summary>
     private static string ParseStatus(JsonElement? value) => value.String() switch

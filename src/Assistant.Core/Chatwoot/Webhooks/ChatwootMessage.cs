@@ -12,4 +12,5 @@ public sealed record ChatwootMessage(
     DateTimeOffset CreatedAt,
     long? InReplyTo,
     IReadOnlyList<SubmittedValue> SubmittedValues,
-    JsonElement ContentAttributes);
+    JsonElement ContentAttributes,
+    IReadOnlyList<ChatwootAttachment> Attachments);
