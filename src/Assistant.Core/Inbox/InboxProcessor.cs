@@ -6,6 +6,7 @@ namespace Assistant.Core.Inbox;
 /// <summary>Claims one event at a time and runs its handler under a heartbeat-extended lease; settles it as done, retry or dead.</summary>
 public sealed partial class InboxProcessor(
     InboxRepository inbox,
+    IInboxLeases leases,
     IEnumerable<IInboxEventHandler> handlers,
     InboxSignal signal,
     IOptionsMonitor<InboxOptions> options,
@@ -136,29 +137,54 @@ public sealed partial class InboxProcessor(
         Log.WillRetry(logger, failure, claimed.Id, claimed.EventName, claimed.Attempts, delay);
     }
 
+    /// <summary>
+    /// Renews the claim every third of the lease while the handler runs. A renewal that fails (a database blip) is
+    /// retried every tenth of the lease; when the lease is about to run out unrenewed, processing is stopped, since
+    /// another worker may then claim the event and a second run would answer the customer twice.
+    /// </summary>
     private async Task KeepLeaseAsync(long id, string workerId, TimeSpan lease, CancellationTokenSource processing)
     {
-        using var timer = new PeriodicTimer(lease / 3, clock);
+        var renewEvery = lease / 3;
+        var retryEvery = lease / 10;
+        var heldUntil = clock.GetUtcNow() + lease;
+        var wait = renewEvery;
         try
         {
-            while (await timer.WaitForNextTickAsync(processing.Token))
+            while (true)
             {
-                if (!await inbox.ExtendLeaseAsync(id, workerId, lease, processing.Token))
+                await Task.Delay(wait, clock, processing.Token);
+                var attemptedAt = clock.GetUtcNow();
+                try
                 {
-                    Log.LeaseLost(logger, id);
-                    await processing.CancelAsync();
-                    return;
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(processing.Token);
+                    attempt.CancelAfter(renewEvery);
+                    if (!await leases.ExtendLeaseAsync(id, workerId, lease, attempt.Token))
+                    {
+                        Log.LeaseLost(logger, id);
+                        await processing.CancelAsync();
+                        return;
+                    }
+
+                    heldUntil = attemptedAt + lease;
+                    wait = renewEvery;
+                }
+                catch (Exception ex) when (!processing.IsCancellationRequested)
+                {
+                    Log.HeartbeatFailed(logger, ex, id);
+                    if (heldUntil - clock.GetUtcNow() <= retryEvery)
+                    {
+                        Log.LeaseExpiring(logger, id);
+                        await processing.CancelAsync();
+                        return;
+                    }
+
+                    wait = retryEvery;
                 }
             }
         }
         catch (OperationCanceledException)
         {
             // Processing ended or shutdown began.
-        }
-        catch (Exception ex)
-        {
-            // A database hiccup: the lease may still be ours; the next settle tells.
-            Log.HeartbeatFailed(logger, ex, id);
         }
     }
 
@@ -185,7 +211,10 @@ public sealed partial class InboxProcessor(
         [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Lost the claim on inbox event {InboxEventId}; another worker took it over.")]
         public static partial void LeaseLost(ILogger logger, long inboxEventId);
 
-        [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Could not extend the claim on inbox event {InboxEventId}.")]
+        [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Could not extend the claim on inbox event {InboxEventId}; retrying.")]
         public static partial void HeartbeatFailed(ILogger logger, Exception exception, long inboxEventId);
+
+        [LoggerMessage(EventId = 206, Level = LogLevel.Error, Message = "The claim on inbox event {InboxEventId} runs out unrenewed; its processing is stopped so that no other worker runs it at the same time.")]
+        public static partial void LeaseExpiring(ILogger logger, long inboxEventId);
     }
 }

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Assistant.Core.Inbox;
 
 /// <summary>The durable queue of webhook events, shared safely by every instance on one database.</summary>
-public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider clock) : IInboxLeases
 {
     public const string NotificationChannel = "assistant_inbox";
 

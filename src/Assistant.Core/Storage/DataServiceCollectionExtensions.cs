@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
             .Build());
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<InboxRepository>();
+        services.AddSingleton<IInboxLeases>(sp => sp.GetRequiredService<InboxRepository>());
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxProcessor>();
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

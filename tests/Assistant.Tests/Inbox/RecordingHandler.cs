@@ -7,7 +7,7 @@ namespace Assistant.Tests.Inbox;
 /// <summary>
 /// A handler for source <c>test</c> that records every run, tracks how many events of one ordering key run at once,
 /// and behaves as each payload says: <c>ok</c>, <c>fail</c> (always throws), <c>fail-once</c>, <c>defer-5</c> (asks to
-/// wait, five times), or <c>block</c> (waits until released).
+/// wait, five times), <c>block</c> (waits until released), or <c>slow</c> (runs for <see cref="SlowFor"/>).
 /// </summary>
 public sealed class RecordingHandler : IInboxEventHandler
 {
@@ -27,6 +27,8 @@ public sealed class RecordingHandler : IInboxEventHandler
     public TaskCompletionSource BlockedStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Name { get; set; } = "default";
+
+    public TimeSpan SlowFor { get; set; } = TimeSpan.FromSeconds(3);
 
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
@@ -49,6 +51,9 @@ public sealed class RecordingHandler : IInboxEventHandler
                     throw new InvalidOperationException("scripted first failure");
                 case "defer-5" when _failures.AddOrUpdate(inboxEvent.Id, 1, (_, n) => n + 1) <= 5:
                     throw new EventDeferredException("scripted wait", TimeSpan.FromMilliseconds(20));
+                case "slow":
+                    await Task.Delay(SlowFor, cancellationToken);
+                    break;
                 case "block":
                     BlockedStarted.TrySetResult();
                     await Release.Task.WaitAsync(cancellationToken);
