@@ -62,12 +62,10 @@ public sealed partial class ChatwootEventHandler(
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var state = (await conversations.GetForUpdateAsync(accountId, conversationId, connection, transaction, cancellationToken))
-            .Apply(messageEvent.Conversation);
-        if (role == TranscriptRole.Customer || isSubmission)
-        {
-            state = state.WithCustomerMessage();
-        }
+        var before = await conversations.GetForUpdateAsync(accountId, conversationId, connection, transaction, cancellationToken);
+        var state = role == TranscriptRole.Customer || isSubmission
+            ? before.ApplyCustomerMessage(messageEvent.Conversation)
+            : before.Apply(messageEvent.Conversation);
 
         await conversations.SaveAsync(state, connection, transaction, cancellationToken);
 

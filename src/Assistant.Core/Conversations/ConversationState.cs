@@ -86,14 +86,19 @@ public sealed record ConversationState(
             : snapshot.AssigneeId == ReclaimedAssigneeId ? ReclaimedAssigneeId : null;
     }
 
-    /// <summary>A customer wrote: a resolved conversation reopens as pending and is the bot's again.</summary>
-    public ConversationState WithCustomerMessage()
+    /// <summary>
+    /// A customer wrote: the payload's view is folded in, and a resolved conversation reopens as pending and is the
+    /// bot's again, unless the message's snapshot is older than what is known (a late delivery of a message written
+    /// before the conversation was resolved must not reopen it, nor its Zendesk ticket).
+    /// </summary>
+    public ConversationState ApplyCustomerMessage(ConversationSnapshot snapshot)
     {
-        if (Status != "resolved")
+        var merged = Apply(snapshot);
+        if (merged.Status != "resolved" || snapshot.UpdatedAt < SourceUpdatedAt)
         {
-            return this;
+            return merged;
         }
 
-        return this with { Status = "pending", ReclaimedAssigneeId = OwnershipPolicy.ReclaimedAssignee(AssigneeId, AssigneeType) };
+        return merged with { Status = "pending", ReclaimedAssigneeId = OwnershipPolicy.ReclaimedAssignee(merged.AssigneeId, merged.AssigneeType) };
     }
 }

@@ -53,7 +53,7 @@ public sealed class ConversationStateTests
     {
         var resolved = New().Apply(Snapshot(c => c.WithStatus("resolved").WithUpdatedAt(100)));
 
-        var reopened = resolved.WithCustomerMessage();
+        var reopened = resolved.ApplyCustomerMessage(Snapshot(c => c.WithStatus("resolved").WithUpdatedAt(100)));
 
         Assert.Equal("pending", reopened.Status);
         Assert.Equal(Ownership.Bot, reopened.Ownership);
@@ -65,7 +65,7 @@ public sealed class ConversationStateTests
         // Chatwoot reopens resolved → pending before sending the message, and keeps the assignee.
         var resolved = New().Apply(Snapshot(c => c.WithStatus("resolved").WithAssignee(12).WithUpdatedAt(100)));
 
-        var reopened = resolved.Apply(Snapshot(c => c.WithStatus("pending").WithAssignee(12).WithUpdatedAt(200))).WithCustomerMessage();
+        var reopened = resolved.ApplyCustomerMessage(Snapshot(c => c.WithStatus("pending").WithAssignee(12).WithUpdatedAt(200)));
 
         Assert.Equal(Ownership.Bot, reopened.Ownership);
         Assert.Equal(12, reopened.ReclaimedAssigneeId);
@@ -93,6 +93,15 @@ public sealed class ConversationStateTests
         string channel, bool hmac, string? email, string? phone, string? expected)
     {
         Assert.Equal(expected, ContactVerification.Of(channel, hmac, email, phone));
+    }
+
+    [Fact]
+    public void Late_customer_message_with_an_older_snapshot_leaves_a_resolved_conversation_resolved()
+    {
+        var state = New().Apply(Snapshot(c => c.WithStatus("resolved").WithUpdatedAt(200)))
+            .ApplyCustomerMessage(Snapshot(c => c.WithStatus("pending").WithUpdatedAt(150)));
+
+        Assert.Equal(("resolved", Ownership.Closed), (state.Status, state.Ownership));
     }
 
     [Fact]
