@@ -26,6 +26,9 @@ public sealed partial class ActionExecutor(
     private static readonly TimeSpan HistoryClockSkew = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan EchoPoll = TimeSpan.FromSeconds(1);
 
+    // Time for Chatwoot to commit a message whose response was lost before its history is asked.
+    private static readonly TimeSpan HistoryGrace = TimeSpan.FromSeconds(1);
+
     /// <returns><c>false</c> when a human took over before the plan was finished.</returns>
     public async Task<bool> ExecuteAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)
     {
@@ -89,15 +92,33 @@ public sealed partial class ActionExecutor(
             return true;
         }
 
-        // The echo webhook is lost when it arrives while this process is down (Chatwoot does not retry a refused
-        // connection); the history is the authority then.
-        if (await FindInHistoryAsync(conversation, step.Action.Content!, attemptedAt, cancellationToken) is { } stored)
+        // With a user token the message history is the authority: after a short grace it says at once whether the
+        // answer was stored, so a customer waits seconds, not the echo wait, for an answer whose POST failed.
+        var waited = clock.GetUtcNow() - attemptedAt;
+        if (!string.IsNullOrWhiteSpace(chatwootOptions.CurrentValue.UserToken))
         {
-            await turns.SetActionStateAsync(turnId, step.Seq, "done", stored, cancellationToken);
-            return true;
+            if (waited < HistoryGrace)
+            {
+                throw new EventDeferredException("An answer's delivery is uncertain; reading Chatwoot's history shortly.", HistoryGrace - waited);
+            }
+
+            try
+            {
+                if (await FindInHistoryAsync(conversation, step.Action.Content!, attemptedAt, cancellationToken) is { } stored)
+                {
+                    await turns.SetActionStateAsync(turnId, step.Seq, "done", stored, cancellationToken);
+                    return true;
+                }
+
+                return false;
+            }
+            catch (ChatwootApiException ex)
+            {
+                // The history cannot be read now: the echo (or the echo wait) decides instead.
+                Log.HistoryUnavailable(logger, ex, conversation.AccountId, conversation.ConversationId);
+            }
         }
 
-        var waited = clock.GetUtcNow() - attemptedAt;
         if (waited < options.CurrentValue.EchoWait)
         {
             var remaining = options.CurrentValue.EchoWait - waited;
@@ -110,11 +131,6 @@ public sealed partial class ActionExecutor(
 
     private async Task<long?> FindInHistoryAsync(ConversationState conversation, string content, DateTimeOffset attemptedAt, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(chatwootOptions.CurrentValue.UserToken))
-        {
-            return null;
-        }
-
         // Chatwoot's clock is not ours: allow some skew. An identical earlier answer is told apart by its id, which its own step claimed.
         var recent = await chatwootUsers.ListMessagesAsync(conversation.AccountId, conversation.ConversationId, cancellationToken);
         var candidates = recent.Where(m => m.MessageType == ChatwootMessageType.Outgoing && !m.Private && m.Content == content
@@ -155,6 +171,9 @@ public sealed partial class ActionExecutor(
     {
         [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "A human took over conversation {AccountId}/{ConversationId}; the rest of the bot's plan is dropped.")]
         public static partial void HumanTookOver(ILogger logger, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Could not read the message history of {AccountId}/{ConversationId} to confirm an uncertain delivery; waiting for its echo.")]
+        public static partial void HistoryUnavailable(ILogger logger, Exception exception, long accountId, long conversationId);
 
         [LoggerMessage(EventId = 701, Level = LogLevel.Warning, Message = "Chatwoot refused step {Seq} ({Kind}) in conversation {AccountId}/{ConversationId}; skipping it.")]
         public static partial void StepRefused(ILogger logger, Exception exception, int seq, string kind, long accountId, long conversationId);

@@ -14,7 +14,10 @@ public sealed class AssistantOptions
     [Range(0, 120_000)]
     public int MaxDebounceMs { get; set; } = 10_000;
 
-    /// <summary>How long an answer whose delivery is uncertain (Chatwoot failed mid-request) waits for its echo before it is sent again.</summary>
+    /// <summary>
+    /// How long an answer whose delivery is uncertain (Chatwoot failed mid-request) waits for its echo before it is
+    /// sent again, when no user token lets the message history settle the question at once.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan EchoWait { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan EchoWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -210,6 +210,34 @@ public sealed class OfflineConversationTests : ConversationTestBase
     }
 
     [Fact]
+    public async Task With_a_user_token_an_answer_chatwoot_did_not_store_is_resent_as_soon_as_the_history_shows_it_missing()
+    {
+        // Arrange: one 500 on the message post; the echo wait is long, so only the history can settle it quickly.
+        var conversation = Chatwoot.AddConversation(1, 42);
+        var failures = 0;
+        Chatwoot.On("POST", "/api/v1/accounts/1/conversations/42/messages", request =>
+        {
+            if (Interlocked.Increment(ref failures) == 1)
+            {
+                return FakeResponse.Error(HttpStatusCode.InternalServerError);
+            }
+
+            conversation.Messages.Enqueue(request.Json.Clone());
+            return FakeResponse.Json("""{"id":778}""");
+        });
+        await StartServerAsync(withLlm: false, s => s["Assistant:EchoWait"] = "00:10:00");
+
+        // Act
+        await SayAsync(VerifiedJane("what's the status of order 1042?"));
+        var turns = await SettledTurnsAsync();
+
+        // Assert
+        Assert.Equal(["answered"], turns);
+        Assert.Single(Posted());
+        Assert.Single(Chatwoot.RequestsTo("GET", "/api/v1/accounts/1/conversations/42/messages"));
+    }
+
+    [Fact]
     public async Task Answer_that_chatwoot_stored_despite_an_error_is_confirmed_by_its_echo_and_not_sent_twice()
     {
         // Arrange: Chatwoot stores the message but the response is lost (500); its echo webhook arrives.
@@ -221,7 +249,8 @@ public sealed class OfflineConversationTests : ConversationTestBase
             _ = Task.Run(() => Server.Http.PostSignedAsync(echo.ToJson()));
             return FakeResponse.Error(HttpStatusCode.InternalServerError);
         });
-        await StartServerAsync(withLlm: false, s => s["Assistant:EchoWait"] = "00:00:05");
+        // No user token: the echo is the only confirmation there is.
+        await StartServerAsync(withLlm: false, s => (s["Assistant:EchoWait"], s["Chatwoot:UserToken"]) = ("00:00:05", null));
 
         // Act
         await SayAsync(VerifiedJane("what's the status of order 1042?"));
