@@ -24,6 +24,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<TurnRepository>();
         services.AddSingleton<OwnershipGuard>();
         services.AddSingleton<ActionExecutor>();
+        services.AddSingleton<LastResortHandoff>();
         services.AddSingleton<Inbox.IInboxEventHandler, TurnRunner>();
         services.AddScoped<TurnContext>();
         services.AddScoped<ITurnResponder, AgentResponder>();

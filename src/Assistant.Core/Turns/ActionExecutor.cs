@@ -82,6 +82,25 @@ public sealed partial class ActionExecutor(
         return true;
     }
 
+    /// <summary>
+    /// Runs steps without recording them, each one whatever became of the one before: the last resort when the turn's
+    /// own storage or pipeline has failed for good and a word to the customer is worth more than exactly-once.
+    /// </summary>
+    public async Task RunBestEffortAsync(IReadOnlyList<PlannedAction> actions, ConversationState conversation)
+    {
+        foreach (var action in actions)
+        {
+            try
+            {
+                await RunAsync(action, conversation.AccountId, conversation.ConversationId, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                Log.BestEffortStepFailed(logger, ex, action.Kind, conversation.AccountId, conversation.ConversationId);
+            }
+        }
+    }
+
     private async Task<bool> ConfirmedByEchoAsync(long turnId, StoredAction step, ConversationState conversation, CancellationToken cancellationToken)
     {
         var attemptedAt = step.AttemptedAt ?? clock.GetUtcNow();
@@ -171,6 +190,9 @@ public sealed partial class ActionExecutor(
     {
         [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "A human took over conversation {AccountId}/{ConversationId}; the rest of the bot's plan is dropped.")]
         public static partial void HumanTookOver(ILogger logger, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 703, Level = LogLevel.Error, Message = "The last-resort {Kind} step failed in {AccountId}/{ConversationId}.")]
+        public static partial void BestEffortStepFailed(ILogger logger, Exception exception, string kind, long accountId, long conversationId);
 
         [LoggerMessage(EventId = 702, Level = LogLevel.Warning, Message = "Could not read the message history of {AccountId}/{ConversationId} to confirm an uncertain delivery; waiting for its echo.")]
         public static partial void HistoryUnavailable(ILogger logger, Exception exception, long accountId, long conversationId);

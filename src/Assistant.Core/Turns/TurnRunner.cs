@@ -23,10 +23,12 @@ public sealed partial class TurnRunner(
     ChatwootClient chatwoot,
     OwnershipGuard ownership,
     ActionExecutor executor,
+    LastResortHandoff lastResort,
     PromptLibrary prompts,
     IOptionsMonitor<AssistantOptions> assistantOptions,
     IOptionsMonitor<HandoffOptions> handoffOptions,
     IOptionsMonitor<LlmOptions> llmOptions,
+    IOptionsMonitor<InboxOptions> inboxOptions,
     TimeProvider clock,
     ILogger<TurnRunner> logger) : IInboxEventHandler
 {
@@ -38,9 +40,23 @@ public sealed partial class TurnRunner(
     {
         var due = JsonSerializer.Deserialize(inboxEvent.Payload, TurnJsonContext.Default.TurnDue)
             ?? throw new UnprocessableEventException("A turn event has no payload.");
-        var conversation = await conversations.GetAsync(due.AccountId, due.ConversationId, cancellationToken)
-            ?? throw new UnprocessableEventException($"Conversation {due.AccountId}/{due.ConversationId} is unknown.");
+        ConversationState? conversation = null;
+        try
+        {
+            conversation = await conversations.GetAsync(due.AccountId, due.ConversationId, cancellationToken)
+                ?? throw new UnprocessableEventException($"Conversation {due.AccountId}/{due.ConversationId} is unknown.");
+            await AnswerAsync(due, conversation, cancellationToken);
+        }
+        catch (Exception ex) when (inboxEvent.Attempts >= inboxOptions.CurrentValue.MaxAttempts && !cancellationToken.IsCancellationRequested
+            && ex is not (UnprocessableEventException or EventDeferredException))
+        {
+            await lastResort.HandOffAsync(conversation ?? ConversationState.New(due.AccountId, due.ConversationId), await InReplyToAsync(due), ex);
+            throw;
+        }
+    }
 
+    private async Task AnswerAsync(TurnDue due, ConversationState conversation, CancellationToken cancellationToken)
+    {
         // A turn an earlier attempt started (and perhaps half carried out) is finished first, never started afresh.
         if (await turns.UnfinishedAsync(due.AccountId, due.ConversationId, cancellationToken) is { } unfinished)
         {
@@ -57,6 +73,24 @@ public sealed partial class TurnRunner(
         var newest = pending[^1];
         var turn = await turns.StartAsync(due.AccountId, due.ConversationId, newest.Id, newest.MessageId, cancellationToken);
         await RunAsync(turn, conversation, cancellationToken);
+    }
+
+    /// <summary>The newest unanswered customer message, when the database can still say which it is.</summary>
+    private async Task<long?> InReplyToAsync(TurnDue due)
+    {
+        try
+        {
+            if (await turns.UnfinishedAsync(due.AccountId, due.ConversationId, CancellationToken.None) is { } started)
+            {
+                return started.InReplyTo;
+            }
+
+            return (await turns.UnansweredAsync(due.AccountId, due.ConversationId, CancellationToken.None)) is { Count: > 0 } pending ? pending[^1].MessageId : null;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     /// <summary>A newer input has its own turn coming, unless the burst has already made the first input wait too long.</summary>
