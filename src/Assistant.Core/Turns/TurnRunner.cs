@@ -139,8 +139,10 @@ public sealed partial class TurnRunner(
 
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
-        context.Begin(conversation, customerTexts, [.. inputs.Where(i => i.Content is not null).Select(i => i.Content!)],
-            promptSet.Locales.For(conversation.Language).Language, turn.InReplyTo);
+        var newInputs = inputs.Where(i => i.Content is not null).Select(i => i.Content!).ToList();
+        // The customer's own words decide the reply's language; the widget's setting only when they say too little.
+        var language = LanguageDetector.Detect(string.Join('\n', newInputs)) ?? conversation.Language;
+        context.Begin(conversation, customerTexts, newInputs, promptSet.Locales.For(language).Language, turn.InReplyTo);
         var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
         var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet);
         await turns.SavePlanAsync(turn.Id, actions, metrics, cancellationToken);

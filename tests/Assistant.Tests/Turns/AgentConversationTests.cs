@@ -201,6 +201,20 @@ public sealed class AgentConversationTests : ConversationTestBase
         Assert.StartsWith("Sorry, something went wrong", posted[^1].GetProperty("content").GetString());
     }
 
+    [Fact]
+    public async Task Model_is_told_the_language_the_customer_writes_in()
+    {
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenText("您好！");
+        await StartServerAsync(withLlm: true);
+
+        await SayAsync(VerifiedJane("你好，我想问一下我的订单").WithConversation(c => c.WithLanguage("en")));
+        await SettledTurnsAsync();
+
+        var system = OpenAI.Completions[0].GetProperty("messages")[0].GetProperty("content").GetString()!;
+        Assert.Contains("Reply in the customer's language (zh-CN)", system, StringComparison.Ordinal);
+    }
+
     private void AssertHandoffWithApology()
     {
         var conversation = Chatwoot.Conversations[(1, 42)];

@@ -168,6 +168,20 @@ public sealed class OfflineConversationTests : ConversationTestBase
         Assert.Contains(expected, Posted()[^1].GetProperty("content").GetString());
     }
 
+    [Theory]
+    [InlineData("我的订单1042到哪了？", "DHL JD014600006611：运输中")]
+    [InlineData("Đơn hàng 1042 của tôi đang ở đâu?", "DHL JD014600006611: Đang vận chuyển")]
+    public async Task Offline_mode_answers_in_the_language_the_customer_writes_not_the_widgets(string question, string expected)
+    {
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false);
+
+        await SayAsync(VerifiedJane(question).WithConversation(c => c.WithLanguage("en")));
+        await SettledTurnsAsync();
+
+        Assert.Contains(expected, Posted()[^1].GetProperty("content").GetString());
+    }
+
     [Fact]
     public async Task Offline_mode_hands_off_what_it_cannot_answer()
     {
