@@ -39,7 +39,7 @@ internal static class AssistantBuilder
         builder.Services.AddHostedService<InboxNotificationListener>();
         builder.Services.AddHostedService<InboxWorker>();
         builder.Services.AddHostedService<ZendeskReconcileWorker>();
-        builder.Services.AddHostedService<InboxJanitor>();
+        builder.Services.AddHostedService<RetentionJanitor>();
         builder.Services.AddProblemDetails();
         return builder;
     }

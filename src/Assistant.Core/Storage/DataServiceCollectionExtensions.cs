@@ -27,6 +27,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxProcessor>();
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Retention.HistoryPurger>();
+        services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<TranscriptRepository>();
         services.AddSingleton<IInboxEventHandler, ChatwootEventHandler>();
