@@ -199,18 +199,7 @@ public sealed class OfflineConversationTests : ConversationTestBase
     public async Task Answer_whose_delivery_failed_is_sent_again_once_without_duplicates()
     {
         // Arrange: Chatwoot fails the first message post with a 500 (it may or may not have stored it; here it did not).
-        var conversation = Chatwoot.AddConversation(1, 42);
-        var failures = 0;
-        Chatwoot.On("POST", "/api/v1/accounts/1/conversations/42/messages", request =>
-        {
-            if (Interlocked.Increment(ref failures) == 1)
-            {
-                return FakeResponse.Error(HttpStatusCode.InternalServerError);
-            }
-
-            conversation.Messages.Enqueue(request.Json.Clone());
-            return FakeResponse.Json("""{"id":777}""");
-        });
+        FailFirstMessagePost();
         await StartServerAsync(withLlm: false, s => s["Assistant:EchoWait"] = "00:00:01");
 
         // Act
@@ -227,18 +216,7 @@ public sealed class OfflineConversationTests : ConversationTestBase
     public async Task With_a_user_token_an_answer_chatwoot_did_not_store_is_resent_as_soon_as_the_history_shows_it_missing()
     {
         // Arrange: one 500 on the message post; the echo wait is long, so only the history can settle it quickly.
-        var conversation = Chatwoot.AddConversation(1, 42);
-        var failures = 0;
-        Chatwoot.On("POST", "/api/v1/accounts/1/conversations/42/messages", request =>
-        {
-            if (Interlocked.Increment(ref failures) == 1)
-            {
-                return FakeResponse.Error(HttpStatusCode.InternalServerError);
-            }
-
-            conversation.Messages.Enqueue(request.Json.Clone());
-            return FakeResponse.Json("""{"id":778}""");
-        });
+        FailFirstMessagePost();
         await StartServerAsync(withLlm: false, s => s["Assistant:EchoWait"] = "00:10:00");
 
         // Act
@@ -296,5 +274,22 @@ public sealed class OfflineConversationTests : ConversationTestBase
         Assert.Equal(["answered"], turns);
         Assert.Single(Chatwoot.RequestsTo("POST", "/api/v1/accounts/1/conversations/42/messages"));
         Assert.Single(Chatwoot.RequestsTo("GET", "/api/v1/accounts/1/conversations/42/messages"));
+    }
+
+    /// <summary>Chatwoot answers the first message post with a 500 without storing it, and stores the ones after.</summary>
+    private void FailFirstMessagePost()
+    {
+        var conversation = Chatwoot.AddConversation(1, 42);
+        var failures = 0;
+        Chatwoot.On("POST", "/api/v1/accounts/1/conversations/42/messages", request =>
+        {
+            if (Interlocked.Increment(ref failures) == 1)
+            {
+                return FakeResponse.Error(HttpStatusCode.InternalServerError);
+            }
+
+            conversation.Messages.Enqueue(request.Json.Clone());
+            return FakeResponse.Json("""{"id":777}""");
+        });
     }
 }
