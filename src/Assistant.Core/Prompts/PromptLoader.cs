@@ -1,5 +1,4 @@
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Core.Prompts;
 
@@ -36,13 +35,9 @@ public static class PromptLoader
         PromptTemplateConfig config;
         try
         {
-            var deserializer = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .IgnoreUnmatchedProperties()
-                .Build();
-            config = deserializer.Deserialize<PromptTemplateConfig>(File.ReadAllText(file)) ?? throw new PromptException($"{file} is empty.");
+            config = YamlPromptConfig.Parse(File.ReadAllText(file));
         }
-        catch (YamlDotNet.Core.YamlException ex)
+        catch (Exception ex) when (ex is YamlDotNet.Core.YamlException or System.Text.Json.JsonException or ArgumentException or InvalidCastException)
         {
             throw new PromptException($"{file} is not a valid prompt file: {ex.Message}", ex);
         }

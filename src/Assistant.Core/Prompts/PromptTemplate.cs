@@ -1,10 +1,15 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Core.Prompts;
 
-/// <summary>A loaded prompt: its configuration and compiled Handlebars template.</summary>
-public sealed partial class PromptTemplate
+/// <summary>
+/// A loaded prompt: Semantic Kernel's <see cref="PromptTemplateConfig"/> and its compiled Handlebars template, which
+/// SK renders through <see cref="IPromptTemplate"/> and the service synchronously (rendering does no I/O).
+/// </summary>
+public sealed partial class PromptTemplate : IPromptTemplate
 {
     private readonly HandlebarsTemplate<object, object> _render;
 
@@ -16,13 +21,14 @@ public sealed partial class PromptTemplate
 
     public PromptTemplateConfig Config { get; }
 
-    public double? Temperature => Config.ExecutionSettings.GetValueOrDefault("default")?.Temperature;
+    public double? Temperature => Setting("temperature") is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
 
-    public int? MaxTokens => Config.ExecutionSettings.GetValueOrDefault("default")?.MaxTokens;
+    public int? MaxTokens => Setting("max_tokens") is { ValueKind: JsonValueKind.Number } value ? value.GetInt32() : null;
 
+    /// <summary>Checks the config as the service needs it and compiles it; every failure names the file.</summary>
     public static PromptTemplate Parse(PromptTemplateConfig config, string file)
     {
-        if (!string.Equals(config.TemplateFormat, "handlebars", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(config.TemplateFormat, HandlebarsPromptTemplateFactory.Format, StringComparison.OrdinalIgnoreCase))
         {
             throw new PromptException($"{file}: template_format must be handlebars.");
         }
@@ -43,13 +49,18 @@ public sealed partial class PromptTemplate
 
         try
         {
-            var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = false });
-            return new PromptTemplate(config, handlebars.Compile(config.Template));
+            return Compile(config);
         }
         catch (HandlebarsException ex)
         {
             throw new PromptException($"{file}: the template does not compile: {ex.Message}", ex);
         }
+    }
+
+    internal static PromptTemplate Compile(PromptTemplateConfig config)
+    {
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = false });
+        return new PromptTemplate(config, handlebars.Compile(config.Template));
     }
 
     /// <summary>Renders with the given variables; a missing required variable is an error, not an empty string.</summary>
@@ -64,7 +75,7 @@ public sealed partial class PromptTemplate
             throw new PromptException($"Prompt '{Config.Name}' is missing required variable(s) {string.Join(", ", missing)}.");
         }
 
-        var values = Config.InputVariables.Where(v => v.Default is not null).ToDictionary(v => v.Name, v => v.Default);
+        var values = Config.InputVariables.Where(v => v.Default is not null).ToDictionary(v => v.Name, v => Plain(v.Default));
         foreach (var (name, value) in variables)
         {
             values[name] = value;
@@ -72,6 +83,25 @@ public sealed partial class PromptTemplate
 
         return _render(values).Trim();
     }
+
+    public Task<string> RenderAsync(Kernel kernel, KernelArguments? arguments = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Render(arguments?.ToDictionary(a => a.Key, a => a.Value) ?? []));
+
+    /// <summary>A default execution setting; SK keeps the ones it has no property for as JSON.</summary>
+    private JsonElement? Setting(string name) =>
+        Config.DefaultExecutionSettings?.ExtensionData?.TryGetValue(name, out var value) == true && value is JsonElement element ? element : null;
+
+    /// <summary>Defaults read from JSON arrive as <see cref="JsonElement"/>; Handlebars wants plain values.</summary>
+    private static object? Plain(object? value) => value is JsonElement element
+        ? element.ValueKind switch
+        {
+            JsonValueKind.String => element.GetString(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Number => element.GetDouble(),
+            _ => element.GetRawText(),
+        }
+        : value;
 
     [GeneratedRegex(@"\{\{\{?\s*(?:#(?:if|unless|each|with)\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex VariablePattern();
