@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
+using Assistant.Core.Agent;
 
 namespace Assistant.Bench;
 
 /// <summary>
 /// Prompt size: every request the agent sends while `assistant eval` plays the scenarios, split into the system
-/// prompt, the tool schemas and the whole request. Tokens are estimated at 4 characters each (OpenAI's rule of thumb
-/// for English; no tokenizer package restores here).
+/// prompt, the tool schemas and the whole request, counted in tokens with the o200k_base encoding (the service's own
+/// <see cref="ModelTokens"/>). The tool schemas are counted as the JSON sent; the model's own framing of tools adds a
+/// few tokens per tool that no public tokenizer reproduces.
 /// </summary>
 public static class PromptBench
 {
-    private const double CharsPerToken = 4.0;
-
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         await using var upstreams = await FakeUpstreams.StartAsync(TimeSpan.Zero);
@@ -33,15 +33,15 @@ public static class PromptBench
             return 1;
         }
 
-        Console.WriteLine($"prompt size over {requests.Count} model requests of the eval scenarios (estimated tokens = characters / {CharsPerToken})");
-        Console.WriteLine("| part | median chars | max chars | median est. tokens | max est. tokens |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"prompt size over {requests.Count} model requests of the eval scenarios (tokens counted with o200k_base)");
+        Console.WriteLine("| part | median tokens | max tokens |");
+        Console.WriteLine("|---|---:|---:|");
         Row("system prompt", requests.Select(r => r.System));
         Row("tool schemas", requests.Select(r => r.Tools));
         Row("system prompt + tools", requests.Select(r => r.System + r.Tools));
         Row("whole request", requests.Select(r => r.Whole));
-        var worst = requests.Max(r => r.System + r.Tools) / CharsPerToken;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"largest prompt + tools: {worst:F0} est. tokens (target <= 1,200)"));
+        var worst = requests.Max(r => r.System + r.Tools);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"largest prompt + tools: {worst} tokens (target <= 1,200)"));
         return 0;
     }
 
@@ -51,15 +51,14 @@ public static class PromptBench
         var root = document.RootElement;
         var system = root.GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("role").GetString() == "system")
-            .Sum(m => m.GetProperty("content").ValueKind == JsonValueKind.String ? m.GetProperty("content").GetString()!.Length : m.GetProperty("content").GetRawText().Length);
-        var tools = root.TryGetProperty("tools", out var t) ? t.GetRawText().Length : 0;
-        return (system, tools, body.Length);
+            .Sum(m => ModelTokens.Count(m.GetProperty("content").ValueKind == JsonValueKind.String ? m.GetProperty("content").GetString()! : m.GetProperty("content").GetRawText()));
+        var tools = root.TryGetProperty("tools", out var t) ? ModelTokens.Count(t.GetRawText()) : 0;
+        return (system, tools, ModelTokens.Count(body));
     }
 
-    private static void Row(string part, IEnumerable<int> chars)
+    private static void Row(string part, IEnumerable<int> tokens)
     {
-        var values = chars.Select(c => (double)c).ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {part} | {Stats.Median(values):F0} | {values.Max():F0} | {Stats.Median(values) / CharsPerToken:F0} | {values.Max() / CharsPerToken:F0} |"));
+        var values = tokens.Select(c => (double)c).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {part} | {Stats.Median(values):F0} | {values.Max():F0} |"));
     }
 }
