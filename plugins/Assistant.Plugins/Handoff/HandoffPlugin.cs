@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using Assistant.Core.Turns;
 
 namespace Assistant.Plugins.Handoff;
@@ -8,6 +9,7 @@ public sealed class HandoffPlugin(TurnContext turn)
 {
     public const string PluginName = "Handoff";
 
+    [KernelFunction]
     [Description("Hands the conversation to a human colleague. A fixed message tells the customer; do not write one.")]
     public HandoffResult HandOff(
         [Description("Why, in a few words: customer_request, refund, return, complaint, payment, out_of_scope, other.")] string reason,
@@ -17,6 +19,7 @@ public sealed class HandoffPlugin(TurnContext turn)
         return new HandoffResult(true, "A colleague will take over. End your turn without further text.");
     }
 
+    [KernelFunction]
     [Description("Closes the conversation when the customer confirms they need nothing else. The customer gets a fixed closing message.")]
     public HandoffResult Resolve()
     {

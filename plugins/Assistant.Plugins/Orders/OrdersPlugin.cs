@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Plugins.Orders;
 
@@ -7,6 +8,7 @@ public sealed class OrdersPlugin(OrderService orders)
 {
     public const string PluginName = "Orders";
 
+    [KernelFunction]
     [Description("Gets an order by number: status, items, totals, shipments. An unverified customer must also give the order's email or phone; pass exactly what they wrote.")]
     public async Task<OrderLookup> GetOrderAsync(
         [Description("Order number, e.g. 1042.")] string orderNumber,
@@ -15,12 +17,14 @@ public sealed class OrdersPlugin(OrderService orders)
         CancellationToken cancellationToken = default) =>
         (await orders.LookUpAsync(orderNumber, email, phone, cancellationToken)).Lookup;
 
+    [KernelFunction]
     [Description("Lists the verified customer's most recent orders, newest first.")]
     public async Task<OrderList> ListRecentOrdersAsync(
         [Description("How many orders to list (1-10).")] int limit = 5,
         CancellationToken cancellationToken = default) =>
         (await orders.RecentAsync(limit, cancellationToken)).List;
 
+    [KernelFunction]
     [Description("Tracks an order's shipments: carrier, tracking link, status, estimated delivery, events. Proof rules as GetOrder.")]
     public async Task<OrderLookup> TrackShipmentAsync(
         [Description("Order number, e.g. 1042.")] string orderNumber,

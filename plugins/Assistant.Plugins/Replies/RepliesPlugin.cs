@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
 using Assistant.Core.Chatwoot.Channels;
 using Assistant.Core.Turns;
 using Assistant.Plugins.Orders;
@@ -10,6 +11,7 @@ public sealed class RepliesPlugin(OrderService orders, TurnContext turn)
 {
     public const string PluginName = "Replies";
 
+    [KernelFunction]
     [Description("Shows an order to the customer (a card on website chat, text elsewhere). Proof rules as Orders_GetOrder. Returns whether it was shown.")]
     public async Task<ShowResult> ShowOrderAsync(
         [Description("Order number, e.g. 1042.")] string orderNumber,
@@ -31,6 +33,7 @@ public sealed class RepliesPlugin(OrderService orders, TurnContext turn)
         return new ShowResult(true, null);
     }
 
+    [KernelFunction]
     [Description("Asks a question with 2-10 choices (buttons where the channel has them, else a numbered list).")]
     public ShowResult OfferChoices(
         [Description("The question.")] string question,

@@ -31,7 +31,8 @@ public static class AgentServiceCollectionExtensions
         services.AddScoped<ShoppingAgent>();
         services.AddSingleton<ToolCatalog>();
         services.AddSingleton<Evals.EvalRunner>();
-        services.TryAddSingleton<IChatClient>(sp => new OpenAIChatClient(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
+        services.AddSingleton<AgentRun>();
+        services.TryAddSingleton<IChatClient>(sp => ModelClient.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
         return services;
     }
 }

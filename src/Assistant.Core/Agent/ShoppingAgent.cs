@@ -4,19 +4,20 @@ using Assistant.Core.Conversations;
 using Assistant.Core.Prompts;
 using Assistant.Core.Store;
 using Assistant.Core.Turns;
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Agent;
 
 /// <summary>
-/// One turn with the language model: the system prompt from <c>prompts/assistant.yaml</c>, a bounded history
-/// window, the tools, and the model's final text as the answer. Tools write cards, choices and handoffs into the
-/// turn's plan; nothing reaches Chatwoot from here.
+/// One turn with the language model: the system prompt from <c>prompts/assistant.yaml</c> (its execution settings
+/// too), a bounded history window, the turn's plugins on a Semantic Kernel of its own, and the model's final text as
+/// the answer. Tools write cards, choices and handoffs into the turn's plan; nothing reaches Chatwoot from here.
 /// </summary>
 public sealed partial class ShoppingAgent(
-    IChatClient model,
+    AgentRun agent,
     ToolCatalog catalog,
     PromptLibrary prompts,
     IServiceProvider turnServices,
@@ -42,23 +43,12 @@ public sealed partial class ShoppingAgent(
             ["now"] = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
         });
 
-        var messages = new List<ChatMessage> { new(ChatRole.System, system) };
-        messages.AddRange(HistoryMessages(HistoryWindow.Fit(history, settings.MaxHistoryLineTokens, settings.MaxHistoryTokens)));
-        var options = new ChatOptions { Tools = [.. catalog.Tools], Temperature = (float?)prompt.Temperature, MaxOutputTokens = prompt.MaxTokens };
-        using var loop = new ToolInvokingChatClient(model, turnServices, logger)
-        {
-            MaximumIterationsPerRequest = settings.MaxToolRounds,
-            MaximumConsecutiveErrorsPerRequest = settings.MaxConsecutiveToolErrors,
-            MaximumCallsPerRound = settings.MaxToolCallsPerRound,
-            MaximumCallsPerRequest = settings.MaxToolCallsPerTurn,
-        };
+        var chat = new ChatHistory(system);
+        chat.AddRange(HistoryMessages(HistoryWindow.Fit(history, settings.MaxHistoryLineTokens, settings.MaxHistoryTokens)));
+        var run = await agent.RunAsync(chat, catalog.PluginsFor(turnServices), prompt.Config.DefaultExecutionSettings, AgentLimits.From(settings), cancellationToken);
+        var metrics = new TurnMetrics("llm", run.Rounds, (int)run.InputTokens, (int)run.OutputTokens, run.ToolsCalled, null);
 
-        var response = await loop.GetResponseAsync(messages, options, cancellationToken);
-        var rounds = response.AdditionalProperties?[ToolInvokingChatClient.RoundsProperty] is int r ? r : 1;
-        var toolsCalled = response.Messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).Select(c => c.Name).ToList();
-        var text = response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Text?.Trim();
-        var metrics = new TurnMetrics("llm", rounds, (int)(response.Usage?.InputTokenCount ?? 0), (int)(response.Usage?.OutputTokenCount ?? 0), toolsCalled, null);
-
+        var text = run.Text?.Trim();
         if (!string.IsNullOrEmpty(text) && turn.Plan.Handoff is null)
         {
             foreach (var message in ChannelText.Messages(text, channel, turn.InReplyTo))
@@ -69,28 +59,28 @@ public sealed partial class ShoppingAgent(
         else if (turn.Plan.Answers.Count == 0 && turn.Plan.Handoff is null && !turn.Plan.Resolve)
         {
             // Tools kept being called until the last, tool-less round still said nothing.
-            throw new ToolRoundLimitException(rounds);
+            throw new ToolRoundLimitException(run.Rounds);
         }
 
-        Log.Responded(logger, turn.Conversation.AccountId, turn.Conversation.ConversationId, rounds, toolsCalled.Count);
+        Log.Responded(logger, turn.Conversation.AccountId, turn.Conversation.ConversationId, run.Rounds, run.ToolsCalled.Count);
         return metrics;
     }
 
     /// <summary>The transcript as the model sees it: customers as the user, the bot and human colleagues as the assistant; private notes stay private.</summary>
-    internal static IEnumerable<ChatMessage> HistoryMessages(IReadOnlyList<TranscriptEntry> history)
+    internal static IEnumerable<ChatMessageContent> HistoryMessages(IReadOnlyList<TranscriptEntry> history)
     {
         foreach (var entry in history.Where(e => !string.IsNullOrWhiteSpace(e.Content)))
         {
             switch (entry.Role)
             {
                 case TranscriptRole.Customer:
-                    yield return new ChatMessage(ChatRole.User, entry.Content);
+                    yield return new ChatMessageContent(AuthorRole.User, entry.Content);
                     break;
                 case TranscriptRole.Bot or TranscriptRole.Template:
-                    yield return new ChatMessage(ChatRole.Assistant, entry.Content);
+                    yield return new ChatMessageContent(AuthorRole.Assistant, entry.Content);
                     break;
                 case TranscriptRole.Agent:
-                    yield return new ChatMessage(ChatRole.Assistant, $"[a human colleague wrote] {entry.Content}");
+                    yield return new ChatMessageContent(AuthorRole.Assistant, $"[a human colleague wrote] {entry.Content}");
                     break;
             }
         }

@@ -24,11 +24,11 @@ public sealed class ToolCatalogTests
             new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)),
             new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)),
         ]);
-        var actual = new JsonArray([.. catalog.Tools.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject
+        var actual = new JsonArray([.. catalog.Describe().Select(t => (JsonNode)new JsonObject
         {
             ["name"] = t.Name,
             ["description"] = t.Description,
-            ["schema"] = JsonNode.Parse(t.JsonSchema.GetRawText()),
+            ["schema"] = JsonNode.Parse(t.Schema.GetRawText()),
         })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
@@ -45,7 +45,7 @@ public sealed class ToolCatalogTests
     {
         var catalog = new ToolCatalog([new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin))]);
 
-        Assert.Equal(["Orders_GetOrder", "Orders_ListRecentOrders", "Orders_TrackShipment"], catalog.Tools.Select(t => t.Name));
+        Assert.Equal(["Orders_GetOrder", "Orders_ListRecentOrders", "Orders_TrackShipment"], catalog.Describe().Select(t => t.Name));
     }
 
     [Fact]

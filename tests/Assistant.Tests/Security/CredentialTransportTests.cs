@@ -78,7 +78,7 @@ public sealed class CredentialTransportTests : IAsyncLifetime
     public async Task Model_endpoint_redirect_is_not_followed_with_the_api_key()
     {
         _openAI.On("POST", "/v1/chat/completions", RedirectElsewhere());
-        using var client = new OpenAIChatClient(new LlmOptions { Endpoint = _openAI.Endpoint, ApiKey = KnownSecrets.LlmApiKey, AllowPlainHttp = true });
+        using var client = ModelClient.Create(new LlmOptions { Endpoint = _openAI.Endpoint, ApiKey = KnownSecrets.LlmApiKey, AllowPlainHttp = true });
 
         await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token));
 
