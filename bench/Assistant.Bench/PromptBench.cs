@@ -7,8 +7,8 @@ namespace Assistant.Bench;
 /// <summary>
 /// Prompt size: every request the agent sends while `assistant eval` plays the scenarios, split into the system
 /// prompt, the tool schemas and the whole request, counted in tokens with the o200k_base encoding (the service's own
-/// <see cref="ModelTokens"/>). The tool schemas are counted as the JSON sent; the model's own framing of tools adds a
-/// few tokens per tool that no public tokenizer reproduces.
+/// <see cref="ModelTokens"/>). JSON is counted compact; the model's own framing of tools adds a few tokens per tool
+/// that no public tokenizer reproduces.
 /// </summary>
 public static class PromptBench
 {
@@ -25,6 +25,12 @@ public static class PromptBench
         };
         await ChildProcess.RunToEndAsync(settings.ServiceDll, ["seed-demo"], environment);
         await ChildProcess.RunToEndAsync(settings.ServiceDll, ["eval", "--report", Path.Combine(Path.GetTempPath(), "bench-eval-report.json")], environment);
+
+        // BENCH_DUMP_REQUEST=<file> keeps the first request, to read what the tokens are spent on.
+        if (Environment.GetEnvironmentVariable("BENCH_DUMP_REQUEST") is { Length: > 0 } dump && upstreams.ModelRequests.TryPeek(out var first))
+        {
+            await File.WriteAllTextAsync(dump, first);
+        }
 
         var requests = upstreams.ModelRequests.Select(Measure).ToList();
         if (requests.Count == 0)
@@ -52,8 +58,10 @@ public static class PromptBench
         var system = root.GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("role").GetString() == "system")
             .Sum(m => ModelTokens.Count(m.GetProperty("content").ValueKind == JsonValueKind.String ? m.GetProperty("content").GetString()! : m.GetProperty("content").GetRawText()));
-        var tools = root.TryGetProperty("tools", out var t) ? ModelTokens.Count(t.GetRawText()) : 0;
-        return (system, tools, ModelTokens.Count(body));
+        // Counted compact: the SDK writes the parameter schemas indented, and that whitespace is not what a model reads
+        // (OpenAI renders tool definitions into its own syntax before counting them).
+        var tools = root.TryGetProperty("tools", out var t) ? ModelTokens.Count(JsonSerializer.Serialize(t)) : 0;
+        return (system, tools, ModelTokens.Count(JsonSerializer.Serialize(root)));
     }
 
     private static void Row(string part, IEnumerable<int> tokens)

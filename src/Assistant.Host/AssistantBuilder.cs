@@ -26,7 +26,7 @@ internal static class AssistantBuilder
 
     public static WebApplicationBuilder AddAssistant(this WebApplicationBuilder builder)
     {
-        builder.Logging.AddAssistantLogging(builder.Configuration);
+        builder.Services.AddAssistantLogging(builder.Configuration);
         // Hosted services start in registration order: the schema is migrated before any worker runs.
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddAssistantData(builder.Configuration);
@@ -46,7 +46,7 @@ internal static class AssistantBuilder
 
     public static WebApplication UseAssistant(this WebApplication app)
     {
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseAssistantRequestLogging();
         app.UseExceptionHandler();
         app.MapHealthEndpoints();
         app.MapWebhookEndpoints();
@@ -74,7 +74,7 @@ internal static class AssistantBuilder
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.AddAssistantLogging(builder.Configuration);
+        builder.Services.AddAssistantLogging(builder.Configuration);
         configure(builder.Services, builder.Configuration);
         return builder.Build();
     }

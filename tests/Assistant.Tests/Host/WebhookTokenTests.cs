@@ -40,6 +40,7 @@ public sealed class WebhookTokenTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["done"], await _database.InboxDrainedAsync());
         Assert.False(_server.Logs.Contains(Token), "a log line contains the webhook token");
+        Assert.True(_server.Logs.Contains("POST /webhooks/chatwoot answered 200"), "the request log line is missing");
     }
 
     [Fact]
