@@ -1,3 +1,4 @@
+using System.Text;
 using Assistant.Core.Conversations;
 
 namespace Assistant.Core.Agent;
@@ -10,6 +11,15 @@ public static class HistoryWindow
 {
     public static IReadOnlyList<TranscriptEntry> Fit(IReadOnlyList<TranscriptEntry> history, int maxLineTokens, int maxTotalTokens)
     {
+        // A token is at least one UTF-8 byte, so a history whose bytes fit needs no tokenizer: most do, and the
+        // tokenizer's vocabulary costs tens of MiB of memory once loaded.
+        var lines = history.Where(e => !string.IsNullOrWhiteSpace(e.Content)).ToList();
+        var bytes = lines.Select(e => Encoding.UTF8.GetByteCount(e.Content!)).ToList();
+        if (bytes.Sum() <= maxTotalTokens && bytes.All(b => b <= maxLineTokens))
+        {
+            return lines;
+        }
+
         var kept = new List<TranscriptEntry>();
         var total = 0;
         for (var i = history.Count - 1; i >= 0; i--)
