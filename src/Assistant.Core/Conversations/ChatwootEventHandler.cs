@@ -76,7 +76,7 @@ public sealed partial class ChatwootEventHandler(
                 message.Sender.Id, message.InReplyTo, message.CreatedAt, AttachmentLinks: MessageText.Links(message.Attachments));
             var id = await transcript.UpsertAsync(entry, connection, transaction, cancellationToken);
             await mirror.ScheduleAsync(accountId, conversationId, $"line:{id}", connection, transaction, cancellationToken);
-            if (r == TranscriptRole.Customer && messageEvent.EventName == "message_created" && state.Ownership == Ownership.Bot)
+            if (r == TranscriptRole.Customer && messageEvent.EventName == ChatwootEvents.MessageCreated && state.Ownership == Ownership.Bot)
             {
                 await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
             }

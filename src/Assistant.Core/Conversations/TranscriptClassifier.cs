@@ -21,7 +21,7 @@ public static class TranscriptClassifier
     /// <c>submitted_values</c>; it is the customer speaking.
     /// </summary>
     public static bool IsSubmission(MessageEvent messageEvent) =>
-        messageEvent.EventName == "message_updated"
+        messageEvent.EventName == ChatwootEvents.MessageUpdated
         && messageEvent.Message is { MessageType: ChatwootMessageType.Outgoing, Private: false, SubmittedValues.Count: > 0 };
 
     /// <summary>The submission as the customer's words: the clicked choice's title, or one "label: value" line per form field.</summary>

@@ -35,13 +35,13 @@ public sealed partial class ActionExecutor(
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
         foreach (var step in await turns.ActionsAsync(turnId, cancellationToken))
         {
-            if (step.State is "done" or "dropped")
+            if (step.State is StepState.Done or StepState.Dropped)
             {
                 continue;
             }
 
             var action = step.Action;
-            if (step.State == "attempted" && action.Kind == PlannedAction.MessageKind)
+            if (step.State == StepState.Attempted && action.Kind == PlannedAction.MessageKind)
             {
                 if (await ConfirmedByEchoAsync(turnId, step, conversation, cancellationToken))
                 {
@@ -56,7 +56,7 @@ public sealed partial class ActionExecutor(
                 return false;
             }
 
-            await turns.SetActionStateAsync(turnId, step.Seq, "attempted", null, cancellationToken);
+            await turns.SetActionStateAsync(turnId, step.Seq, StepState.Attempted, null, cancellationToken);
             long? messageId = null;
             try
             {
@@ -65,18 +65,18 @@ public sealed partial class ActionExecutor(
             catch (ChatwootApiException ex) when (ex.StatusCode is null && ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
             {
                 // Nothing reached Chatwoot: the step is plainly still to do.
-                await turns.SetActionStateAsync(turnId, step.Seq, "pending", null, CancellationToken.None);
+                await turns.SetActionStateAsync(turnId, step.Seq, StepState.Pending, null, CancellationToken.None);
                 throw;
             }
             catch (ChatwootApiException ex) when (ex.StatusCode is { } status && (int)status is >= 400 and < 500 and not 408 and not 429)
             {
                 // Chatwoot refused the step itself (422, 404): repeating it cannot help; the rest of the plan goes on.
                 Log.StepRefused(logger, ex, step.Seq, action.Kind, accountId, conversationId);
-                await turns.SetActionStateAsync(turnId, step.Seq, "dropped", null, CancellationToken.None);
+                await turns.SetActionStateAsync(turnId, step.Seq, StepState.Dropped, null, CancellationToken.None);
                 continue;
             }
 
-            await turns.SetActionStateAsync(turnId, step.Seq, "done", messageId, CancellationToken.None);
+            await turns.SetActionStateAsync(turnId, step.Seq, StepState.Done, messageId, CancellationToken.None);
         }
 
         return true;
@@ -107,7 +107,7 @@ public sealed partial class ActionExecutor(
         var echo = await turns.FindBotEchoAsync(conversation.AccountId, conversation.ConversationId, step.Action.Content!, attemptedAt, cancellationToken);
         if (echo is not null)
         {
-            await turns.SetActionStateAsync(turnId, step.Seq, "done", echo, cancellationToken);
+            await turns.SetActionStateAsync(turnId, step.Seq, StepState.Done, echo, cancellationToken);
             return true;
         }
 
@@ -125,7 +125,7 @@ public sealed partial class ActionExecutor(
             {
                 if (await FindInHistoryAsync(conversation, step.Action.Content!, attemptedAt, cancellationToken) is { } stored)
                 {
-                    await turns.SetActionStateAsync(turnId, step.Seq, "done", stored, cancellationToken);
+                    await turns.SetActionStateAsync(turnId, step.Seq, StepState.Done, stored, cancellationToken);
                     return true;
                 }
 

@@ -103,12 +103,12 @@ public sealed partial class TurnRunner(
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
         try
         {
-            if (turn.State == "running")
+            if (turn.State == TurnState.Running)
             {
                 if (!await ownership.IsBotsAsync(conversation, cancellationToken))
                 {
                     Log.NotOwner(logger, accountId, conversationId);
-                    await turns.FinishAsync(turn.Id, "skipped", "not_owner", null, cancellationToken);
+                    await turns.FinishAsync(turn.Id, TurnState.Skipped, TurnOutcome.NotOwner, null, cancellationToken);
                     return;
                 }
 
@@ -117,8 +117,8 @@ public sealed partial class TurnRunner(
             }
 
             var completed = await executor.ExecuteAsync(turn.Id, conversation, cancellationToken);
-            var outcome = completed ? Outcome(await turns.ActionsAsync(turn.Id, cancellationToken)) : "not_owner";
-            await turns.FinishAsync(turn.Id, "done", outcome, null, cancellationToken);
+            var outcome = completed ? Outcome(await turns.ActionsAsync(turn.Id, cancellationToken)) : TurnOutcome.NotOwner;
+            await turns.FinishAsync(turn.Id, TurnState.Done, outcome, null, cancellationToken);
             Log.Finished(logger, accountId, conversationId, outcome);
         }
         finally
@@ -149,10 +149,10 @@ public sealed partial class TurnRunner(
     }
 
     private static string Outcome(IReadOnlyList<StoredAction> actions) =>
-        actions.Any(a => a.Action is { Kind: PlannedAction.StatusKind, Status: "open" }) ? "handed_off"
-        : actions.Any(a => a.Action is { Kind: PlannedAction.StatusKind, Status: "resolved" }) ? "resolved"
-        : actions.Any(a => a.State == "done" && a.Action.Kind == PlannedAction.MessageKind) ? "answered"
-        : "silent";
+        actions.Any(a => a.Action is { Kind: PlannedAction.StatusKind, Status: "open" }) ? TurnOutcome.HandedOff
+        : actions.Any(a => a.Action is { Kind: PlannedAction.StatusKind, Status: "resolved" }) ? TurnOutcome.Resolved
+        : actions.Any(a => a.State == StepState.Done && a.Action.Kind == PlannedAction.MessageKind) ? TurnOutcome.Answered
+        : TurnOutcome.Silent;
 
     private async Task TryTypingAsync(long accountId, long conversationId, bool on, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class SandboxSession(HttpClient assistant, SandboxChatwoot chatwoo
 
     public SandboxCustomer Customer { get; } = customer;
 
-    public Task SayAsync(string text) => PostAsync(Message("message_created", chatwoot.NextMessageId(), text, "incoming", null, null));
+    public Task SayAsync(string text) => PostAsync(Message(ChatwootEvents.MessageCreated, chatwoot.NextMessageId(), text, "incoming", null, null));
 
     /// <summary>Picks an option of the bot's <c>input_select</c>: Chatwoot sends the bot its own message back, updated.</summary>
     public Task ChooseAsync(JsonObject botMessage, JsonObject item) => AnswerAsync(botMessage, new JsonArray(item.DeepClone()));
@@ -26,7 +26,7 @@ public sealed class SandboxSession(HttpClient assistant, SandboxChatwoot chatwoo
         AnswerAsync(botMessage, new JsonArray([.. values.Select(v => (JsonNode)new JsonObject { ["name"] = v.Key, ["value"] = v.Value })]));
 
     /// <summary>Chatwoot's echo of a message the bot posted (the bot token cannot read history, so this is how it learns it).</summary>
-    public Task EchoAsync(JsonObject botMessage) => PostAsync(Message("message_created", botMessage["id"]!.GetValue<long>(),
+    public Task EchoAsync(JsonObject botMessage) => PostAsync(Message(ChatwootEvents.MessageCreated, botMessage["id"]!.GetValue<long>(),
         botMessage["content"]?.GetValue<string>() ?? string.Empty, "outgoing", botMessage["content_type"]?.GetValue<string>(),
         botMessage["content_attributes"]?.DeepClone().AsObject(), botMessage["private"]?.GetValue<bool>() ?? false));
 
@@ -34,7 +34,7 @@ public sealed class SandboxSession(HttpClient assistant, SandboxChatwoot chatwoo
     {
         var attributes = botMessage["content_attributes"]?.DeepClone().AsObject() ?? [];
         attributes["submitted_values"] = submitted;
-        return PostAsync(Message("message_updated", botMessage["id"]!.GetValue<long>(), botMessage["content"]?.GetValue<string>() ?? string.Empty,
+        return PostAsync(Message(ChatwootEvents.MessageUpdated, botMessage["id"]!.GetValue<long>(), botMessage["content"]?.GetValue<string>() ?? string.Empty,
             "outgoing", botMessage["content_type"]?.GetValue<string>(), attributes));
     }
 

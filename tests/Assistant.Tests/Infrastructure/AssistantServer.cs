@@ -42,6 +42,11 @@ public sealed class AssistantServer : IAsyncDisposable
         ["Inbox:ShutdownGrace"] = "00:00:01",
         ["Http:BaseDelay"] = "00:00:00.010",
         ["Serilog:MinimumLevel:Default"] = "Debug",
+        // Every library's debug lines too, so the secrets scan sees all a verbose production log could hold (the
+        // hosting layer's request lines, which carry query strings, stay held at Warning by the service itself).
+        ["Serilog:MinimumLevel:Override:Npgsql"] = "Debug",
+        ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Debug",
+        ["Serilog:MinimumLevel:Override:System.Net.Http.HttpClient"] = "Debug",
         ["Assistant:DebounceMs"] = "300",
         ["Assistant:PromptsPath"] = RepositoryPaths.Prompts,
     };

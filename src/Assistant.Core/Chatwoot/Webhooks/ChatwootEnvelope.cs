@@ -71,7 +71,7 @@ public sealed record ChatwootEnvelope(string EventName, long? AccountId, string 
     {
         var conversationId = eventName.StartsWith("message_", StringComparison.Ordinal)
             ? root.Path("conversation", "id").Int64()
-            : eventName == "webwidget_triggered"
+            : eventName == ChatwootEvents.WebWidgetTriggered
                 ? root.Path("current_conversation", "id").Int64()
                 : root.Property("id").Int64() ?? root.Path("conversation", "id").Int64();
         var account = accountId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";

@@ -21,11 +21,11 @@ public static class ChatwootEventParser
 
         return eventName switch
         {
-            "message_created" or "message_updated" => new MessageEvent(eventName, accountId, ParseMessage(root),
+            ChatwootEvents.MessageCreated or ChatwootEvents.MessageUpdated => new MessageEvent(eventName, accountId, ParseMessage(root),
                 ParseConversation(root.Property("conversation") ?? throw new FormatException("A message event has no 'conversation'."))),
-            "conversation_status_changed" or "conversation_opened" or "conversation_resolved" or "conversation_updated" =>
+            ChatwootEvents.ConversationStatusChanged or ChatwootEvents.ConversationOpened or ChatwootEvents.ConversationResolved or ChatwootEvents.ConversationUpdated =>
                 new ConversationEvent(eventName, accountId, ParseConversation(root)),
-            "webwidget_triggered" => new WidgetTriggeredEvent(eventName, accountId,
+            ChatwootEvents.WebWidgetTriggered => new WidgetTriggeredEvent(eventName, accountId,
                 root.Property("id").Int64() ?? 0,
                 ParseContact(root.Property("contact")),
                 root.Property("current_conversation") is { } current ? ParseConversation(current) : null),
@@ -33,8 +33,8 @@ public static class ChatwootEventParser
         };
     }
 
-    private static bool IsHandled(string eventName) => eventName is "message_created" or "message_updated" or "conversation_status_changed"
-        or "conversation_opened" or "conversation_resolved" or "conversation_updated" or "webwidget_triggered";
+    private static bool IsHandled(string eventName) => eventName is ChatwootEvents.MessageCreated or ChatwootEvents.MessageUpdated or ChatwootEvents.ConversationStatusChanged
+        or ChatwootEvents.ConversationOpened or ChatwootEvents.ConversationResolved or ChatwootEvents.ConversationUpdated or ChatwootEvents.WebWidgetTriggered;
 
     internal static ChatwootMessage ParseMessage(JsonElement root)
     {
