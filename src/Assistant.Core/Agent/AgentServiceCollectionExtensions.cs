@@ -1,3 +1,4 @@
+using Assistant.Core.Inbox;
 using Assistant.Core.Prompts;
 using Assistant.Core.Store;
 using Assistant.Core.Turns;
@@ -25,7 +26,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<OwnershipGuard>();
         services.AddSingleton<ActionExecutor>();
         services.AddSingleton<LastResortHandoff>();
-        services.AddSingleton<Inbox.IInboxEventHandler, TurnRunner>();
+        services.AddInboxHandler<TurnRunner>(TurnScheduler.Source);
         services.AddScoped<TurnContext>();
         services.AddScoped<ITurnResponder, AgentResponder>();
         services.AddScoped<ShoppingAgent>();

@@ -21,8 +21,6 @@ public sealed partial class ZendeskEventHandler(
     ZendeskConversationOpener opener,
     ILogger<ZendeskEventHandler> logger) : IInboxEventHandler
 {
-    public string Source => ZendeskEnvelope.Source;
-
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         using var document = JsonDocument.Parse(inboxEvent.Payload);

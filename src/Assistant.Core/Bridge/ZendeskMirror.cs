@@ -28,8 +28,6 @@ public sealed partial class ZendeskMirror(
 {
     private const int MaxLinesPerFlush = 200;
 
-    public string Source => MirrorScheduler.Source;
-
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         using var payload = JsonDocument.Parse(inboxEvent.Payload);

@@ -20,8 +20,6 @@ public sealed partial class ChatwootEventHandler(
     IOptionsMonitor<ChatwootOptions> chatwootOptions,
     ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
 {
-    public string Source => ChatwootEnvelope.Source;
-
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         ChatwootWebhookEvent parsed;

@@ -1,20 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Inbox;
 
-/// <summary>Claims one event at a time and runs its handler under a heartbeat-extended lease; settles it as done, retry or dead.</summary>
+/// <summary>
+/// Claims one event at a time and runs its handler, resolved by the event's source in a DI scope of its own, under a
+/// heartbeat-extended lease; settles it as done, retry or dead.
+/// </summary>
 public sealed partial class InboxProcessor(
     InboxRepository inbox,
     IInboxLeases leases,
-    IEnumerable<IInboxEventHandler> handlers,
+    IServiceScopeFactory scopes,
     InboxSignal signal,
     IOptionsMonitor<InboxOptions> options,
     TimeProvider clock,
     ILogger<InboxProcessor> logger)
 {
-    private readonly Dictionary<string, IInboxEventHandler> _handlers = handlers.ToDictionary(h => h.Source, StringComparer.Ordinal);
-
     // One claim at a time per instance. Concurrent claims race for the same first rows and skip each other's locks;
     // serialised, they also pace how many events hit the database at once. Both raised intake throughput about 3x
     // on the benchmark machine (bench/README.md), more than claiming batches for the waiting workers did.
@@ -39,11 +41,9 @@ public sealed partial class InboxProcessor(
         Exception? failure = null;
         try
         {
-            if (!_handlers.TryGetValue(claimed.Source, out var handler))
-            {
-                throw new UnprocessableEventException($"No handler for source '{claimed.Source}'.");
-            }
-
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetKeyedService<IInboxEventHandler>(claimed.Source)
+                ?? throw new UnprocessableEventException($"No handler for source '{claimed.Source}'.");
             await handler.HandleAsync(claimed, leaseLost.Token);
         }
         catch (OperationCanceledException) when (processingToken.IsCancellationRequested)

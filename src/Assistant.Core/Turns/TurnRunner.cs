@@ -34,8 +34,6 @@ public sealed partial class TurnRunner(
 {
     private const int CustomerTextsForProof = 500;
 
-    public string Source => TurnScheduler.Source;
-
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         var due = JsonSerializer.Deserialize(inboxEvent.Payload, TurnJsonContext.Default.TurnDue)

@@ -21,8 +21,8 @@ public static class ZendeskServiceCollectionExtensions
         services.AddSingleton<MirrorScheduler>();
         services.AddSingleton<ZendeskReconciler>();
         services.AddSingleton<ZendeskConversationOpener>();
-        services.AddSingleton<IInboxEventHandler, ZendeskMirror>();
-        services.AddSingleton<IInboxEventHandler, ZendeskEventHandler>();
+        services.AddInboxHandler<ZendeskMirror>(MirrorScheduler.Source);
+        services.AddInboxHandler<ZendeskEventHandler>(ZendeskEnvelope.Source);
         return services;
     }
 

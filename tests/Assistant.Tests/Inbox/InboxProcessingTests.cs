@@ -212,7 +212,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         settings["Inbox:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Inbox:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Inbox:Lease"] = "00:00:03";
-        var server = await AssistantServer.StartAsync(settings, services => services.AddSingleton<IInboxEventHandler>(handler));
+        var server = await AssistantServer.StartAsync(settings, services => services.AddKeyedSingleton<IInboxEventHandler>("test", handler));
         _servers.Add(server);
         return server;
     }

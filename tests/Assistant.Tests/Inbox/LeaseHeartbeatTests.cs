@@ -1,5 +1,6 @@
 using Assistant.Core.Inbox;
 using Assistant.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Assistant.Tests.Inbox;
@@ -81,7 +82,8 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
     }
 
     private InboxProcessor Processor(IInboxLeases leases) => new(
-        _inbox, leases, [_handler], new InboxSignal(),
+        _inbox, leases, new ServiceCollection().AddKeyedSingleton<IInboxEventHandler>("test", _handler).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
+        new InboxSignal(),
         new StaticOptionsMonitor<InboxOptions>(new InboxOptions { Lease = Lease, RetryBaseDelay = TimeSpan.FromMilliseconds(10), RetryMaxDelay = TimeSpan.FromMilliseconds(50) }),
         TimeProvider.System, NullLogger<InboxProcessor>.Instance);
 

@@ -14,8 +14,6 @@ public sealed class RecordingHandler : IInboxEventHandler
     private readonly ConcurrentDictionary<string, int> _running = new();
     private readonly ConcurrentDictionary<long, int> _failures = new();
 
-    public string Source => "test";
-
     public ConcurrentQueue<(long EventId, string Key, int Sequence, string Worker)> Completed { get; } = new();
 
     public ConcurrentQueue<long> Started { get; } = new();
