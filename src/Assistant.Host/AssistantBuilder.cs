@@ -26,7 +26,7 @@ internal static class AssistantBuilder
 
     public static WebApplicationBuilder AddAssistant(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAssistantLogging(builder.Configuration);
+        builder.Logging.AddAssistantLogging(builder.Configuration);
         // Hosted services start in registration order: the schema is migrated before any worker runs.
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddAssistantData(builder.Configuration);
@@ -74,7 +74,7 @@ internal static class AssistantBuilder
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Services.AddAssistantLogging(builder.Configuration);
+        builder.Logging.AddAssistantLogging(builder.Configuration);
         configure(builder.Services, builder.Configuration);
         return builder.Build();
     }

@@ -8,12 +8,14 @@ internal static class AssistantLogging
 {
     /// <summary>
     /// Serilog on the console: levels from the <c>Serilog</c> section, <c>Logging__Format=json</c> for one JSON object
-    /// per line. Other logging providers registered with the host (a test's capture) receive every event too.
+    /// per line. The host's default providers are removed (each line would be written twice); providers added after
+    /// this (a test's capture) receive every event too.
     /// </summary>
-    public static IServiceCollection AddAssistantLogging(this IServiceCollection services, IConfiguration configuration)
+    public static ILoggingBuilder AddAssistantLogging(this ILoggingBuilder logging, IConfiguration configuration)
     {
         var json = string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
-        services.AddSerilog(
+        logging.ClearProviders();
+        logging.Services.AddSerilog(
             (provider, logger) => Quiet(logger.MinimumLevel.Information().ReadFrom.Configuration(configuration), configuration)
                 .Enrich.FromLogContext()
                 // One background writer: request and worker threads hand a line over instead of contending for the
@@ -28,7 +30,7 @@ internal static class AssistantLogging
                     blockWhenFull: true),
             preserveStaticLogger: true,
             writeToProviders: true);
-        return services;
+        return logging;
     }
 
     /// <summary>
