@@ -7,29 +7,15 @@ using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Host;
 
-public sealed class WebhookIntakeTests : IAsyncLifetime
+public sealed class WebhookIntakeTests : ServiceTestBase
 {
-    private TestDatabase _database = null!;
-    private FakeChatwoot _chatwoot = null!;
-    private AssistantServer _server = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override void Configure(Dictionary<string, string?> settings)
     {
-        _database = await TestDatabase.CreateAsync();
-        _chatwoot = await FakeChatwoot.StartAsync();
-        foreach (var conversationId in Enumerable.Range(100, 10).Append(42))
+        foreach (var conversationId in Enumerable.Range(100, 10))
         {
-            _chatwoot.AddConversation(1, conversationId);
+            Chatwoot.AddConversation(1, conversationId);
         }
-
-        _server = await AssistantServer.StartAsync(AssistantServer.DefaultSettings(_database, _chatwoot.BaseUrl));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _chatwoot.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -40,38 +26,38 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
             .WithConversation(c => c.WithContact(77, "Jane Doe", email: "jane@example.com").WithHmacVerified());
 
         // Act
-        using var response = await _server.Http.PostSignedAsync(message.ToJson());
+        using var response = await Server.Http.PostSignedAsync(message.ToJson());
 
         // Assert: acknowledged before anything was sent to Chatwoot (the turn comes after the debounce).
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_chatwoot.Requests);
+        Assert.Empty(Chatwoot.Requests);
         Assert.Equal("""{"status":"accepted"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        await _database.InboxDrainedAsync();
-        var conversation = await _database.ConversationAsync(1, 42);
+        await Database.InboxDrainedAsync();
+        var conversation = await Database.ConversationAsync(1, 42);
         Assert.NotNull(conversation);
         Assert.Equal(Ownership.Bot, conversation.Ownership);
         Assert.Equal("hmac", conversation.ContactVerifiedBy);
         Assert.Equal("jane@example.com", conversation.ContactEmail);
-        var line = Assert.Single(await _database.TranscriptAsync(1, 42));
+        var line = Assert.Single(await Database.TranscriptAsync(1, 42));
         Assert.Equal((TranscriptRole.Customer, message.MessageId, "Hi, where is my order #1234?"), (line.Role, line.MessageId, line.Content));
     }
 
     [Fact]
     public async Task Webhook_with_invalid_signature_is_401_and_stores_nothing()
     {
-        using var response = await _server.Http.PostSignedAsync(new MessageWebhookBuilder().ToJson(), secret: "wrong-secret");
+        using var response = await Server.Http.PostSignedAsync(new MessageWebhookBuilder().ToJson(), secret: "wrong-secret");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, await _database.CountAsync("inbox_events"));
+        Assert.Equal(0, await Database.CountAsync("inbox_events"));
     }
 
     [Fact]
     public async Task Webhook_with_a_stale_timestamp_is_401_and_stores_nothing()
     {
-        using var response = await _server.Http.PostSignedAsync(new MessageWebhookBuilder().ToJson(), timestamp: DateTimeOffset.UtcNow.AddMinutes(-6));
+        using var response = await Server.Http.PostSignedAsync(new MessageWebhookBuilder().ToJson(), timestamp: DateTimeOffset.UtcNow.AddMinutes(-6));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, await _database.CountAsync("inbox_events"));
+        Assert.Equal(0, await Database.CountAsync("inbox_events"));
     }
 
     [Fact]
@@ -79,19 +65,19 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     {
         using var content = new StringContent(new MessageWebhookBuilder().ToJson(), Encoding.UTF8, "application/json");
 
-        using var response = await _server.Http.PostAsync("/webhooks/chatwoot", content, TestContext.Current.CancellationToken);
+        using var response = await Server.Http.PostAsync("/webhooks/chatwoot", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, await _database.CountAsync("inbox_events"));
+        Assert.Equal(0, await Database.CountAsync("inbox_events"));
     }
 
     [Fact]
     public async Task Malformed_json_is_400_and_stores_nothing()
     {
-        using var response = await _server.Http.PostSignedAsync("{\"event\": \"message_created\", ");
+        using var response = await Server.Http.PostSignedAsync("{\"event\": \"message_created\", ");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await _database.CountAsync("inbox_events"));
+        Assert.Equal(0, await Database.CountAsync("inbox_events"));
     }
 
     [Fact]
@@ -99,10 +85,10 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     {
         var huge = new MessageWebhookBuilder().WithContent(new string('x', 1024 * 1024)).ToJson();
 
-        using var response = await _server.Http.PostSignedAsync(huge);
+        using var response = await Server.Http.PostSignedAsync(huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(0, await _database.CountAsync("inbox_events"));
+        Assert.Equal(0, await Database.CountAsync("inbox_events"));
     }
 
     [Fact]
@@ -111,37 +97,37 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
         var body = new MessageWebhookBuilder().ToJson();
         var delivery = Guid.NewGuid().ToString();
 
-        using var first = await _server.Http.PostSignedAsync(body, deliveryId: delivery);
-        using var second = await _server.Http.PostSignedAsync(body, deliveryId: delivery);
+        using var first = await Server.Http.PostSignedAsync(body, deliveryId: delivery);
+        using var second = await Server.Http.PostSignedAsync(body, deliveryId: delivery);
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal("""{"status":"duplicate"}""", await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(["done"], await _database.InboxDrainedAsync());
-        Assert.Single(await _database.TranscriptAsync(1, 42));
+        Assert.Equal(["done"], await Database.InboxDrainedAsync());
+        Assert.Single(await Database.TranscriptAsync(1, 42));
     }
 
     [Fact]
     public async Task Unhandled_event_is_acknowledged_and_ignored()
     {
-        using var response = await _server.Http.PostSignedAsync("""{"event":"contact_updated","account":{"id":1},"id":77}""");
+        using var response = await Server.Http.PostSignedAsync("""{"event":"contact_updated","account":{"id":1},"id":77}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["done"], await _database.InboxDrainedAsync());
-        Assert.Equal(0, await _database.CountAsync("conversations"));
+        Assert.Equal(["done"], await Database.InboxDrainedAsync());
+        Assert.Equal(0, await Database.CountAsync("conversations"));
     }
 
     [Fact]
     public async Task Bot_echo_agent_reply_private_note_and_template_are_recorded_with_their_roles()
     {
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(1).ToJson());
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(2).FromBot().ToJson());
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(3).FromAgent().ToJson());
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(4).AsPrivateNote().ToJson());
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(5).AsTemplate().ToJson());
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(1).ToJson());
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(2).FromBot().ToJson());
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(3).FromAgent().ToJson());
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(4).AsPrivateNote().ToJson());
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder().WithId(5).AsTemplate().ToJson());
 
-        await _database.InboxDrainedAsync();
+        await Database.InboxDrainedAsync();
 
-        var roles = (await _database.TranscriptAsync(1, 42)).OrderBy(l => l.MessageId).Select(l => l.Role);
+        var roles = (await Database.TranscriptAsync(1, 42)).OrderBy(l => l.MessageId).Select(l => l.Role);
         Assert.Equal([TranscriptRole.Customer, TranscriptRole.Bot, TranscriptRole.Agent, TranscriptRole.Note, TranscriptRole.Template], roles);
     }
 
@@ -150,10 +136,10 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     {
         var form = new MessageWebhookBuilder().WithId(9).AsFormSubmit(("email", "jane@example.com"), ("order", "1042"));
 
-        await _server.Http.PostSignedAsync(form.ToJson());
-        await _database.InboxDrainedAsync();
+        await Server.Http.PostSignedAsync(form.ToJson());
+        await Database.InboxDrainedAsync();
 
-        var submission = Assert.Single(await _database.TranscriptAsync(1, 42), l => l.Kind == TranscriptEntry.SubmissionKind);
+        var submission = Assert.Single(await Database.TranscriptAsync(1, 42), l => l.Kind == TranscriptEntry.SubmissionKind);
         Assert.Equal(TranscriptRole.Customer, submission.Role);
         Assert.Equal("email: jane@example.com\norder: 1042", submission.Content);
     }
@@ -161,21 +147,21 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Handoff_status_and_assignment_make_the_conversation_a_humans_until_it_is_resolved_and_the_customer_writes()
     {
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder().WithConversation(c => c.WithUpdatedAt(100)).ToJson());
-        await _server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_status_changed")
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder().WithConversation(c => c.WithUpdatedAt(100)).ToJson());
+        await Server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_status_changed")
             .With(c => c.WithStatus("open").WithTeam(3).WithUpdatedAt(200)).ToJson());
-        await _database.InboxDrainedAsync();
-        Assert.Equal(Ownership.Human, (await _database.ConversationAsync(1, 42))!.Ownership);
+        await Database.InboxDrainedAsync();
+        Assert.Equal(Ownership.Human, (await Database.ConversationAsync(1, 42))!.Ownership);
 
-        await _server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_resolved")
+        await Server.Http.PostSignedAsync(new ConversationWebhookBuilder("conversation_resolved")
             .With(c => c.WithStatus("resolved").WithAssignee(12).WithUpdatedAt(300)).ToJson());
-        await _database.InboxDrainedAsync();
-        Assert.Equal(Ownership.Closed, (await _database.ConversationAsync(1, 42))!.Ownership);
+        await Database.InboxDrainedAsync();
+        Assert.Equal(Ownership.Closed, (await Database.ConversationAsync(1, 42))!.Ownership);
 
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder()
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder()
             .WithConversation(c => c.WithStatus("pending").WithAssignee(12).WithUpdatedAt(400)).ToJson());
-        await _database.InboxDrainedAsync();
-        Assert.Equal(Ownership.Bot, (await _database.ConversationAsync(1, 42))!.Ownership);
+        await Database.InboxDrainedAsync();
+        Assert.Equal(Ownership.Bot, (await Database.ConversationAsync(1, 42))!.Ownership);
     }
 
     [Fact]
@@ -189,46 +175,46 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
         {
             for (var i = 0; i < 5; i++)
             {
-                using var response = await _server.Http.PostSignedAsync(
+                using var response = await Server.Http.PostSignedAsync(
                     new MessageWebhookBuilder(conversationId).WithId((conversationId * 100) + i).WithContent($"message {i}").ToJson());
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
         }));
 
         // Assert: the transcript was written in the order the events arrived, for every conversation.
-        var states = await _database.InboxDrainedAsync();
+        var states = await Database.InboxDrainedAsync();
         Assert.Equal(50, states.Count(s => s == "done"));
         foreach (var conversationId in conversations)
         {
-            var lines = await _database.TranscriptInsertionOrderAsync(1, conversationId);
+            var lines = await Database.TranscriptInsertionOrderAsync(1, conversationId);
             Assert.Equal(Enumerable.Range(0, 5).Select(i => (long)((conversationId * 100) + i)), lines);
         }
     }
 
     [Fact]
-    public async Task Webhook_that_cannot_be_stored_is_500_so_chatwoot_retries_it()
+    public async Task Webhook_that_cannot_be_stored_is_500_soChatwoot_retries_it()
     {
         // Arrange: the inbox table is unreachable, as in a database outage.
-        await _database.ExecuteAsync("ALTER TABLE inbox_events RENAME TO inbox_events_away");
+        await Database.ExecuteAsync("ALTER TABLE inbox_events RENAME TO inbox_events_away");
         var body = new MessageWebhookBuilder().ToJson();
         var delivery = Guid.NewGuid().ToString();
 
         // Act
-        using var failed = await _server.Http.PostSignedAsync(body, deliveryId: delivery);
-        await _database.ExecuteAsync("ALTER TABLE inbox_events_away RENAME TO inbox_events");
-        using var retried = await _server.Http.PostSignedAsync(body, deliveryId: delivery);
+        using var failed = await Server.Http.PostSignedAsync(body, deliveryId: delivery);
+        await Database.ExecuteAsync("ALTER TABLE inbox_events_away RENAME TO inbox_events");
+        using var retried = await Server.Http.PostSignedAsync(body, deliveryId: delivery);
 
         // Assert
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
-        Assert.Equal(["done"], await _database.InboxDrainedAsync());
+        Assert.Equal(["done"], await Database.InboxDrainedAsync());
     }
 
     [Fact]
     public async Task Health_endpoints_say_alive_and_ready()
     {
-        using var alive = await _server.Http.GetAsync("/healthz", TestContext.Current.CancellationToken);
-        using var ready = await _server.Http.GetAsync("/readyz", TestContext.Current.CancellationToken);
+        using var alive = await Server.Http.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        using var ready = await Server.Http.GetAsync("/readyz", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -238,14 +224,14 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     [Fact]
     public async Task Secrets_never_appear_in_logs()
     {
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder().ToJson(), secret: "wrong-secret");
-        await _server.Http.PostSignedAsync(new MessageWebhookBuilder().ToJson());
-        await _database.InboxDrainedAsync();
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder().ToJson(), secret: "wrong-secret");
+        await Server.Http.PostSignedAsync(new MessageWebhookBuilder().ToJson());
+        await Database.InboxDrainedAsync();
 
-        Assert.NotEmpty(_server.Logs.Entries);
+        Assert.NotEmpty(Server.Logs.Entries);
         foreach (var secret in KnownSecrets.All)
         {
-            Assert.False(_server.Logs.Contains(secret), $"a log line contains {secret}");
+            Assert.False(Server.Logs.Contains(secret), $"a log line contains {secret}");
         }
     }
 }

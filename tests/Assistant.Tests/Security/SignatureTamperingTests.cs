@@ -8,27 +8,12 @@ using Assistant.Tests.Infrastructure;
 namespace Assistant.Tests.Security;
 
 /// <summary>Captured webhooks replayed, and signed webhooks altered in transit.</summary>
-public sealed class SignatureTamperingTests : IAsyncLifetime
+public sealed class SignatureTamperingTests : ServiceTestBase
 {
-    private TestDatabase _database = null!;
-    private FakeChatwoot _chatwoot = null!;
-    private AssistantServer _server = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override void Configure(Dictionary<string, string?> settings)
     {
-        _database = await TestDatabase.CreateAsync();
-        _chatwoot = await FakeChatwoot.StartAsync();
-        _chatwoot.AddConversation(1, 42);
-        var settings = AssistantServer.DefaultSettings(_database, _chatwoot.BaseUrl);
         settings["Assistant:DebounceMs"] = "50";
-        _server = await AssistantServer.StartAsync(settings);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _chatwoot.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -66,13 +51,13 @@ public sealed class SignatureTamperingTests : IAsyncLifetime
             request.Content.Headers.ContentType = new("application/json");
             request.Headers.Add("X-Chatwoot-Timestamp", ts);
             request.Headers.Add("X-Chatwoot-Signature", sig);
-            using var response = await _server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+            using var response = await Server.Http.SendAsync(request, TestContext.Current.CancellationToken);
             outcomes.Add($"{what}: {(int)response.StatusCode}");
         }
 
         // Assert
         Assert.All(outcomes, outcome => Assert.EndsWith(": 401", outcome));
-        Assert.Equal(0, await _database.CountAsync("inbox_events"));
+        Assert.Equal(0, await Database.CountAsync("inbox_events"));
     }
 
     [Fact]
@@ -87,15 +72,15 @@ public sealed class SignatureTamperingTests : IAsyncLifetime
         // Act
         for (var i = 0; i < 5; i++)
         {
-            using var response = await _server.Http.PostSignedAsync(body, timestamp: timestamp);
+            using var response = await Server.Http.PostSignedAsync(body, timestamp: timestamp);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        await _database.InboxDrainedAsync();
+        await Database.InboxDrainedAsync();
 
         // Assert
-        Assert.Single(await _database.TranscriptAsync(1, 42), e => e.MessageId == message.MessageId);
-        Assert.Equal(1, await _database.CountAsync("turns"));
-        Assert.Single(_chatwoot.Conversations[(1, 42)].Messages);
+        Assert.Single(await Database.TranscriptAsync(1, 42), e => e.MessageId == message.MessageId);
+        Assert.Equal(1, await Database.CountAsync("turns"));
+        Assert.Single(Chatwoot.Conversations[(1, 42)].Messages);
     }
 }

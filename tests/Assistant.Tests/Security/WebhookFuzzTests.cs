@@ -10,30 +10,19 @@ using Dapper;
 namespace Assistant.Tests.Security;
 
 /// <summary>Hostile webhook bodies, correctly signed so they get past the signature check and reach the parser and the inbox.</summary>
-public sealed class WebhookFuzzTests : IAsyncLifetime
+public sealed class WebhookFuzzTests : ServiceTestBase
 {
     private const int Mutations = 10_000;
-    private TestDatabase _database = null!;
-    private FakeChatwoot _chatwoot = null!;
-    private AssistantServer _server = null!;
 
-    public async ValueTask InitializeAsync()
+    protected override void Configure(Dictionary<string, string?> settings)
     {
-        _database = await TestDatabase.CreateAsync();
-        _chatwoot = await FakeChatwoot.StartAsync();
-        _chatwoot.AddConversation(1, 42);
-        var settings = AssistantServer.DefaultSettings(_database, _chatwoot.BaseUrl);
         settings["Assistant:DebounceMs"] = "60000"; // the bodies are under test here, not the turns they would start
         settings["Assistant:MaxDebounceMs"] = "120000";
+        // Ten thousand requests: the service's own quiet levels, not the suite's verbose ones.
         settings["Serilog:MinimumLevel:Default"] = "Warning";
-        _server = await AssistantServer.StartAsync(settings);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _chatwoot.DisposeAsync();
-        await _database.DisposeAsync();
+        settings["Serilog:MinimumLevel:Override:Npgsql"] = null;
+        settings["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = null;
+        settings["Serilog:MinimumLevel:Override:System.Net.Http.HttpClient"] = null;
     }
 
     [Fact]
@@ -75,22 +64,22 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
         Assert.Equal(Mutations, statuses.Values.Sum());
         Assert.True(statuses.GetValueOrDefault(HttpStatusCode.OK) > 0 && statuses.GetValueOrDefault(HttpStatusCode.BadRequest) > 0,
             $"the mutations should produce both accepted and rejected bodies: {string.Join(", ", statuses)}");
-        using (var health = await _server.Http.GetAsync("/healthz", TestContext.Current.CancellationToken))
+        using (var health = await Server.Http.GetAsync("/healthz", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
 
-        await Eventually.WaitForAsync(() => _database.CountAsync("inbox_events WHERE source = 'chatwoot' AND state IN ('pending', 'processing')"),
+        await Eventually.WaitForAsync(() => Database.CountAsync("inbox_events WHERE source = 'chatwoot' AND state IN ('pending', 'processing')"),
             n => n == 0, "the fuzzed events to settle", TimeSpan.FromSeconds(120));
-        await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var connection = await Database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var retried = (await connection.QueryAsync<string>(
             "SELECT concat(event_name, ' ', ordering_key, ': ', last_error) FROM inbox_events WHERE source = 'chatwoot' AND attempts > 1 LIMIT 5")).AsList();
         Assert.True(retried.Count == 0, $"events were retried instead of settled: {string.Join(" | ", retried)}");
 
         var after = new MessageWebhookBuilder(42).WithContent("Are you still there?");
-        using var accepted = await _server.Http.PostSignedAsync(after.ToJson());
+        using var accepted = await Server.Http.PostSignedAsync(after.ToJson());
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
-        await Eventually.WaitForAsync(async () => (await _database.TranscriptAsync(1, 42)).Any(e => e.MessageId == after.MessageId),
+        await Eventually.WaitForAsync(async () => (await Database.TranscriptAsync(1, 42)).Any(e => e.MessageId == after.MessageId),
             found => found, "a valid message after the fuzzing to be processed");
     }
 
@@ -102,6 +91,6 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
         request.Headers.Add("X-Chatwoot-Timestamp", timestamp);
         request.Headers.Add("X-Chatwoot-Signature", ChatwootWebhookAuthenticator.Sign(AssistantServer.WebhookSecret, timestamp, body));
         request.Headers.Add("X-Chatwoot-Delivery", Guid.NewGuid().ToString());
-        return await _server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return await Server.Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 }
