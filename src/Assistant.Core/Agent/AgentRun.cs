@@ -81,8 +81,15 @@ public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
         return settings;
     }
 
-    private static UsageDetails UsageOf(ChatMessageContent reply) =>
-        reply.Metadata?.TryGetValue("Usage", out var usage) == true && usage is UsageDetails details
-            ? new UsageDetails { InputTokenCount = details.InputTokenCount, OutputTokenCount = details.OutputTokenCount, TotalTokenCount = details.TotalTokenCount }
-            : new UsageDetails();
+    /// <summary>A reply's usage, which the function invoker has already summed over the rounds it ran.</summary>
+    private static UsageDetails UsageOf(ChatMessageContent reply)
+    {
+        var usage = new UsageDetails();
+        if (reply.Metadata?.TryGetValue("Usage", out var value) == true && value is UsageDetails details)
+        {
+            usage.Add(details);
+        }
+
+        return usage;
+    }
 }
