@@ -23,9 +23,9 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<PromptLibrary>();
 
         services.AddSingleton<TurnRepository>();
-        services.AddSingleton<OwnershipGuard>();
-        services.AddSingleton<ActionExecutor>();
-        services.AddSingleton<LastResortHandoff>();
+        services.AddScoped<OwnershipGuard>();
+        services.AddScoped<ActionExecutor>();
+        services.AddScoped<LastResortHandoff>();
         services.AddInboxHandler<TurnRunner>(TurnScheduler.Source);
         services.AddScoped<TurnContext>();
         services.AddScoped<ITurnResponder, AgentResponder>();

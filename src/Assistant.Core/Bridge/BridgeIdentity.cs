@@ -1,9 +1,11 @@
 using Assistant.Core.Zendesk;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Core.Bridge;
 
 /// <summary>The bridge agent's Zendesk user id, asked once: comments it authored are never brought back.</summary>
-public sealed class BridgeIdentity(ZendeskClient zendesk)
+/// <remarks>A singleton cache, so it asks through a client of its own scope rather than holding one.</remarks>
+public sealed class BridgeIdentity(IServiceScopeFactory scopes)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long? _userId;
@@ -18,7 +20,12 @@ public sealed class BridgeIdentity(ZendeskClient zendesk)
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            _userId ??= await zendesk.GetMeAsync(cancellationToken);
+            if (_userId is null)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                _userId = await scope.ServiceProvider.GetRequiredService<ZendeskClient>().GetMeAsync(cancellationToken);
+            }
+
             return _userId.Value;
         }
         finally

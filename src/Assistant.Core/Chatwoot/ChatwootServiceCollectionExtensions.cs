@@ -4,6 +4,7 @@ using Assistant.Core.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace Assistant.Core.Chatwoot;
 
@@ -19,24 +20,31 @@ public static class ChatwootServiceCollectionExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatwootOptions>, ChatwootOptionsValidator>());
         }
 
-        services.AddOptions<HttpRetryOptions>().BindConfiguration(HttpRetryOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChatwootWebhookAuthenticator>();
-        services.AddTransient<TransientRetryHandler>();
-        services.AddHttpClient<ChatwootApi>((sp, http) =>
-        {
-            var options = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value;
-            if (options.BaseUrl is { } baseUrl)
-            {
-                // A trailing slash keeps a path prefix (Chatwoot behind /support/) when relative paths are resolved.
-                http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-            }
-
-            http.Timeout = options.RequestTimeout;
-        }).ConfigurePrimaryHttpMessageHandler(SecureTransport.Handler).AddHttpMessageHandler<TransientRetryHandler>();
+        services.AddChatwootApi<IChatwootBotApi>(ChatwootToken.Bot);
+        services.AddChatwootApi<IChatwootUserApi>(ChatwootToken.User);
+        services.AddTransient<ChatwootApi>();
         services.AddTransient<ChatwootClient>();
         services.AddTransient<ChatwootUserClient>();
         services.AddTransient<Setup.ChatwootSetup>();
         return services;
     }
+
+    private static void AddChatwootApi<TApi>(this IServiceCollection services, ChatwootToken token)
+        where TApi : class =>
+        services.AddRefitGeneratedClient<TApi>(ChatwootJsonContext.Default)
+            .ConfigureHttpClient((sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value;
+                if (options.BaseUrl is { } baseUrl)
+                {
+                    // A trailing slash keeps a path prefix (Chatwoot behind /support/) when relative paths are resolved.
+                    http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                }
+
+                http.Timeout = options.RequestTimeout;
+            })
+            .AddAssistantTransport()
+            .AddHttpMessageHandler(sp => new ChatwootTokenHandler(token, sp.GetRequiredService<IOptionsMonitor<ChatwootOptions>>()));
 }

@@ -16,7 +16,7 @@ public sealed class ChatwootSetup(ChatwootApi api)
 {
     public async Task<ChatwootSetupResult> RunAsync(long accountId, string botName, Uri outgoingUrl, IReadOnlyList<long> inboxIds, CancellationToken cancellationToken)
     {
-        var bots = await api.SendAsync(HttpMethod.Get, $"api/v1/accounts/{accountId}/agent_bots", null, ChatwootToken.User, "list agent bots", cancellationToken)
+        var bots = await api.UserAsync("list agent bots", u => u.ListAgentBotsAsync(accountId, cancellationToken), cancellationToken)
             ?? throw new ChatwootApiException("list agent bots", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no account {accountId}.");
         var existing = (bots.ValueKind == JsonValueKind.Array ? bots.EnumerateArray() : (bots.Property("payload") is { ValueKind: JsonValueKind.Array } p ? p.EnumerateArray() : default))
             .FirstOrDefault(b => b.Property("name").String() == botName);
@@ -29,25 +29,25 @@ public sealed class ChatwootSetup(ChatwootApi api)
             botId = id;
             if (existing.Property("outgoing_url").String() != outgoingUrl.AbsoluteUri)
             {
-                await api.SendAsync(HttpMethod.Patch, $"api/v1/accounts/{accountId}/agent_bots/{botId}", body, ChatwootToken.User, "update agent bot", cancellationToken);
+                await api.UserAsync("update agent bot", u => u.UpdateAgentBotAsync(accountId, id, body, cancellationToken), cancellationToken);
                 updated = true;
             }
         }
         else
         {
-            var response = await api.SendAsync(HttpMethod.Post, $"api/v1/accounts/{accountId}/agent_bots", body, ChatwootToken.User, "create agent bot", cancellationToken, idempotent: false);
+            var response = await api.UserAsync("create agent bot", u => u.CreateAgentBotAsync(accountId, body, cancellationToken), cancellationToken);
             botId = response?.Property("id").Int64() ?? throw new ChatwootApiException("create agent bot", null, "Chatwoot's answer has no bot id.");
             created = true;
         }
 
         foreach (var inbox in inboxIds)
         {
-            _ = await api.SendAsync(HttpMethod.Post, $"api/v1/accounts/{accountId}/inboxes/{inbox}/set_agent_bot",
-                new JsonObject { ["agent_bot"] = botId }, ChatwootToken.User, $"connect the bot to inbox {inbox}", cancellationToken)
+            var connect = new JsonObject { ["agent_bot"] = botId };
+            _ = await api.UserAsync($"connect the bot to inbox {inbox}", u => u.SetAgentBotAsync(accountId, inbox, connect, cancellationToken), cancellationToken)
                 ?? throw new ChatwootApiException("set agent bot", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no inbox {inbox} in account {accountId}.");
         }
 
-        var details = await api.SendAsync(HttpMethod.Get, $"api/v1/accounts/{accountId}/agent_bots/{botId}", null, ChatwootToken.User, "read agent bot", cancellationToken);
+        var details = await api.UserAsync("read agent bot", u => u.GetAgentBotAsync(accountId, botId, cancellationToken), cancellationToken);
         return new ChatwootSetupResult(botId, created, updated, details?.Property("access_token").String(), details?.Property("secret").String(), inboxIds);
     }
 }

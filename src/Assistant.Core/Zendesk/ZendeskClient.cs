@@ -1,21 +1,18 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Core.Chatwoot.Webhooks;
-using Assistant.Core.Http;
-using Microsoft.Extensions.Options;
+using Refit;
 
 namespace Assistant.Core.Zendesk;
 
 /// <summary>The Zendesk Support API calls the bridge makes (reference/zendesk.md §2–3), as the dedicated bridge agent.</summary>
-public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOptions> options)
+public sealed class ZendeskClient(IZendeskApi api)
 {
     /// <summary>The user that holds <paramref name="externalId"/>, if any (an exact match, not a search).</summary>
     public async Task<long?> FindUserByExternalIdAsync(string externalId, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, $"api/v2/users/search?external_id={Uri.EscapeDataString(externalId)}", null, "find user", cancellationToken);
+        var response = await SendAsync("find user", () => api.SearchUsersByExternalIdAsync(externalId, cancellationToken), cancellationToken);
         return response.Property("users") is { ValueKind: JsonValueKind.Array } users
             ? users.EnumerateArray().Select(u => u.Property("id").Int64()).FirstOrDefault(id => id is not null)
             : null;
@@ -35,21 +32,21 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
             user["email"] = verifiedEmail;
         }
 
-        var response = await SendAsync(HttpMethod.Post, "api/v2/users/create_or_update", new JsonObject { ["user"] = user }, "create or update user", cancellationToken);
+        var response = await SendAsync("create or update user", () => api.CreateOrUpdateUserAsync(new JsonObject { ["user"] = user }, cancellationToken), cancellationToken);
         return response.Path("user", "id").Int64() ?? throw new ZendeskApiException("create or update user", null, "Zendesk's answer has no user id.");
     }
 
     /// <summary>A user's name and email.</summary>
     public async Task<(string Name, string? Email)> GetUserAsync(long userId, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, $"api/v2/users/{userId}", null, "get user", cancellationToken);
+        var response = await SendAsync("get user", () => api.GetUserAsync(userId, cancellationToken), cancellationToken);
         return (response.Path("user", "name").String() ?? $"Zendesk user {userId}", response.Path("user", "email").String());
     }
 
     /// <summary>The bridge agent's own user id: comments it authored are never brought back.</summary>
     public async Task<long> GetMeAsync(CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, "api/v2/users/me", null, "get me", cancellationToken);
+        var response = await SendAsync("get me", () => api.GetMeAsync(cancellationToken), cancellationToken);
         return response.Path("user", "id").Int64() ?? throw new ZendeskApiException("get me", null, "Zendesk's answer has no user id.");
     }
 
@@ -73,7 +70,7 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
         }
 
         var body = new JsonObject { ["ticket"] = ticket };
-        var response = await SendAsync(HttpMethod.Post, "api/v2/tickets", body, "create ticket", cancellationToken, idempotencyKey: idempotencyKey);
+        var response = await SendAsync("create ticket", () => api.CreateTicketAsync(body, idempotencyKey, cancellationToken), cancellationToken);
         var ticketId = response.Path("ticket", "id").Int64() ?? throw new ZendeskApiException("create ticket", null, "Zendesk's answer has no ticket id.");
         return (ticketId, CommentId(response));
     }
@@ -88,15 +85,14 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
             ticket["status"] = status;
         }
 
-        // A comment has no idempotency key: a retry after Zendesk may have stored it would post it twice.
-        var response = await SendAsync(HttpMethod.Put, $"api/v2/tickets/{ticketId}", new JsonObject { ["ticket"] = ticket }, "add comment", cancellationToken, idempotent: false);
+        var response = await SendAsync("add comment", () => api.AddCommentAsync(ticketId, new JsonObject { ["ticket"] = ticket }, cancellationToken), cancellationToken);
         return CommentId(response);
     }
 
     /// <summary>The newest comments of a ticket (up to 100), with whether each author is staff.</summary>
     public async Task<IReadOnlyList<ZendeskTicketComment>> RecentCommentsAsync(long ticketId, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, $"api/v2/tickets/{ticketId}/comments?sort=-created_at&page[size]=100&include=users", null, "list comments", cancellationToken);
+        var response = await SendAsync("list comments", () => api.RecentCommentsAsync(ticketId, cancellationToken), cancellationToken);
         var staff = response.Property("users") is { ValueKind: JsonValueKind.Array } users
             ? users.EnumerateArray().Where(u => u.Property("role").String() is "agent" or "admin").Select(u => u.Property("id").Int64()).OfType<long>().ToHashSet()
             : [];
@@ -111,7 +107,7 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
     /// <returns>The webhook's id and whether it was created.</returns>
     public async Task<(string Id, bool Created)> EnsureWebhookAsync(string name, Uri endpoint, IReadOnlyList<string> subscriptions, CancellationToken cancellationToken)
     {
-        var list = await SendAsync(HttpMethod.Get, "api/v2/webhooks?page[size]=100", null, "list webhooks", cancellationToken);
+        var list = await SendAsync("list webhooks", () => api.ListWebhooksAsync(cancellationToken), cancellationToken);
         var existing = list.Property("webhooks") is { ValueKind: JsonValueKind.Array } hooks
             ? hooks.EnumerateArray().FirstOrDefault(h => h.Property("endpoint").String() == endpoint.AbsoluteUri)
             : default;
@@ -132,54 +128,34 @@ public sealed class ZendeskClient(HttpClient http, IOptionsMonitor<ZendeskOption
                 ["subscriptions"] = new JsonArray([.. subscriptions.Select(s => (JsonNode)s)]),
             },
         };
-        var created = await SendAsync(HttpMethod.Post, "api/v2/webhooks", body, "create webhook", cancellationToken, idempotent: false);
+        var created = await SendAsync("create webhook", () => api.CreateWebhookAsync(body, cancellationToken), cancellationToken);
         return (created.Path("webhook", "id").String() ?? throw new ZendeskApiException("create webhook", null, "Zendesk's answer has no webhook id."), true);
     }
 
     public async Task<string> GetWebhookSigningSecretAsync(string webhookId, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, $"api/v2/webhooks/{Uri.EscapeDataString(webhookId)}/signing_secret", null, "read signing secret", cancellationToken);
+        var response = await SendAsync("read signing secret", () => api.GetWebhookSigningSecretAsync(webhookId, cancellationToken), cancellationToken);
         return response.Path("signing_secret", "secret").String() ?? throw new ZendeskApiException("read signing secret", null, "Zendesk's answer has no secret.");
     }
 
     public async Task SetStatusAsync(long ticketId, string status, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Put, $"api/v2/tickets/{ticketId}", new JsonObject { ["ticket"] = new JsonObject { ["status"] = status } }, "set status", cancellationToken);
+        await SendAsync("set status", () => api.UpdateTicketAsync(ticketId, new JsonObject { ["ticket"] = new JsonObject { ["status"] = status } }, cancellationToken), cancellationToken);
 
     private static long? CommentId(JsonElement response) =>
         response.Path("audit", "events") is { ValueKind: JsonValueKind.Array } events
             ? events.EnumerateArray().Where(e => e.Property("type").String() == "Comment").Select(e => e.Property("id").Int64()).FirstOrDefault()
             : null;
 
-    private async Task<JsonElement> SendAsync(
-        HttpMethod method, string path, JsonObject? body, string operation, CancellationToken cancellationToken, bool idempotent = true, string? idempotencyKey = null)
+    private static async Task<JsonElement> SendAsync(string operation, Func<Task<HttpResponseMessage>> call, CancellationToken cancellationToken)
     {
-        var current = options.CurrentValue;
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{current.Email}/token:{current.ApiToken}")));
-        if (idempotencyKey is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-        }
-
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-
-        if (!idempotent)
-        {
-            request.MarkNotIdempotent();
-        }
-
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            response = await call();
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (ApiRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ZendeskApiException(operation, null, $"Zendesk could not be reached for {operation}: {ex.Message}", ex);
+            throw new ZendeskApiException(operation, null, $"Zendesk could not be reached for {operation}: {ex.InnerException?.Message ?? ex.Message}", ex.InnerException);
         }
 
         using (response)

@@ -4,6 +4,7 @@ using Assistant.Core.Inbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace Assistant.Core.Zendesk;
 
@@ -19,8 +20,8 @@ public static class ZendeskServiceCollectionExtensions
         services.AddSingleton<BridgeRepository>();
         services.AddSingleton<BridgeIdentity>();
         services.AddSingleton<MirrorScheduler>();
-        services.AddSingleton<ZendeskReconciler>();
-        services.AddSingleton<ZendeskConversationOpener>();
+        services.AddScoped<ZendeskReconciler>();
+        services.AddScoped<ZendeskConversationOpener>();
         services.AddInboxHandler<ZendeskMirror>(MirrorScheduler.Source);
         services.AddInboxHandler<ZendeskEventHandler>(ZendeskEnvelope.Source);
         return services;
@@ -31,16 +32,19 @@ public static class ZendeskServiceCollectionExtensions
     {
         services.AddOptions<ZendeskOptions>().BindConfiguration(ZendeskOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddTransient<TransientRetryHandler>();
-        services.AddHttpClient<ZendeskClient>((sp, http) =>
-        {
-            if (sp.GetRequiredService<IOptions<ZendeskOptions>>().Value.BaseUrl is { } baseUrl)
+        services.AddRefitGeneratedClient<IZendeskApi>(ZendeskJsonContext.Default)
+            .ConfigureHttpClient((sp, http) =>
             {
-                http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-            }
+                if (sp.GetRequiredService<IOptions<ZendeskOptions>>().Value.BaseUrl is { } baseUrl)
+                {
+                    http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                }
 
-            http.Timeout = TimeSpan.FromSeconds(60);
-        }).ConfigurePrimaryHttpMessageHandler(SecureTransport.Handler).AddHttpMessageHandler<TransientRetryHandler>();
+                http.Timeout = TimeSpan.FromSeconds(60);
+            })
+            .AddAssistantTransport()
+            .AddHttpMessageHandler(sp => new ZendeskAuthHandler(sp.GetRequiredService<IOptionsMonitor<ZendeskOptions>>()));
+        services.AddTransient<ZendeskClient>();
         return services;
     }
 }

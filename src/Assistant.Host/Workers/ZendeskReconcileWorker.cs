@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Host.Workers;
 
 /// <summary>Runs the Zendesk reconciler every <c>Zendesk__ReconcileInterval</c> while the bridge is enabled.</summary>
-internal sealed partial class ZendeskReconcileWorker(ZendeskReconciler reconciler, IOptionsMonitor<ZendeskOptions> options, ILogger<ZendeskReconcileWorker> logger)
+internal sealed partial class ZendeskReconcileWorker(IServiceScopeFactory scopes, IOptionsMonitor<ZendeskOptions> options, ILogger<ZendeskReconcileWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(1);
@@ -19,7 +19,9 @@ internal sealed partial class ZendeskReconcileWorker(ZendeskReconciler reconcile
                 await Task.Delay(options.CurrentValue.ReconcileInterval, stoppingToken);
                 if (options.CurrentValue.Enabled)
                 {
-                    await reconciler.ReconcileAsync(LookBack, stoppingToken);
+                    // A scope per pass: the reconciler's Zendesk client comes from the HTTP client factory, which rotates handlers.
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ZendeskReconciler>().ReconcileAsync(LookBack, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -178,7 +178,9 @@ public sealed class ChatwootClientTests : IAsyncLifetime
 
         await Client.ToggleTypingAsync(Account, ConversationId, true, Token);
 
-        Assert.Equal(2, _chatwoot.RequestsTo("POST", "/api/v1/accounts/1/conversations/42/toggle_typing_status").Count);
+        var attempts = _chatwoot.RequestsTo("POST", "/api/v1/accounts/1/conversations/42/toggle_typing_status");
+        Assert.Equal(2, attempts.Count);
+        Assert.All(attempts, attempt => Assert.Equal(FakeChatwoot.BotToken, attempt.Header("api_access_token")));
     }
 
     [Fact]

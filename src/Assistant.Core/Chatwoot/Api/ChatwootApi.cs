@@ -1,108 +1,96 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Assistant.Core.Http;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using Refit;
 
 namespace Assistant.Core.Chatwoot.Api;
 
 /// <summary>
-/// The typed <see cref="HttpClient"/> under both Chatwoot clients: authenticates with the right token, maps errors,
-/// returns JSON. Paths are relative to <c>Chatwoot__BaseUrl</c>.
+/// Makes one call through the generated Refit clients and reads its answer the same way for every operation: 404 is
+/// <c>null</c>, 401/403 name the token's setting, other failures become <see cref="ChatwootApiException"/> with
+/// Chatwoot's own words and never a token.
 /// </summary>
-public sealed class ChatwootApi(HttpClient http, IOptionsMonitor<ChatwootOptions> options)
+public sealed class ChatwootApi(IChatwootBotApi bot, IChatwootUserApi user, IOptionsMonitor<ChatwootOptions> options)
 {
-    private const string TokenHeader = "api_access_token";
+    /// <returns>The response JSON, or <c>null</c> for 404.</returns>
+    public Task<JsonElement?> BotAsync(string operation, Func<IChatwootBotApi, Task<HttpResponseMessage>> call, CancellationToken cancellationToken) =>
+        SendAsync(ChatwootToken.Bot, operation, () => call(bot), cancellationToken);
 
     /// <returns>The response JSON, or <c>null</c> for 404.</returns>
-    public async Task<JsonElement?> SendAsync(
-        HttpMethod method, string path, object? body, ChatwootToken token, string operation, CancellationToken cancellationToken,
-        bool idempotent = true)
+    public Task<JsonElement?> UserAsync(string operation, Func<IChatwootUserApi, Task<HttpResponseMessage>> call, CancellationToken cancellationToken) =>
+        SendAsync(ChatwootToken.User, operation, () => call(user), cancellationToken);
+
+    public static string SettingOf(ChatwootToken token) => token == ChatwootToken.Bot ? "Chatwoot__BotToken" : "Chatwoot__UserToken";
+
+    private async Task<JsonElement?> SendAsync(ChatwootToken token, string operation, Func<Task<HttpResponseMessage>> call, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.TryAddWithoutValidation(TokenHeader, TokenValue(token, operation));
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ChatwootJsonContext.Default))
-            {
-                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
-            };
-        }
-
-        if (!idempotent)
-        {
-            request.MarkNotIdempotent();
-        }
-
+        RequireToken(token, operation);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            response = await call();
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        catch (ApiRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ChatwootApiException(operation, null, $"Chatwoot could not be reached for {operation}: {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ChatwootApiException(operation, null, $"Chatwoot did not answer {operation} in time.", ex);
+            throw ex.InnerException is TaskCanceledException or TimeoutRejectedException
+                ? new ChatwootApiException(operation, null, $"Chatwoot did not answer {operation} in time.", ex.InnerException)
+                : new ChatwootApiException(operation, null, $"Chatwoot could not be reached for {operation}: {ex.InnerException?.Message ?? ex.Message}", ex.InnerException);
         }
 
         using (response)
         {
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            {
-                throw new ChatwootAuthorizationException(operation, response.StatusCode, token,
-                    $"Chatwoot refused {operation} ({(int)response.StatusCode}): the token in {SettingOf(token)} is invalid or lacks this permission"
-                    + (token == ChatwootToken.Bot ? " (agent bot tokens may only call the endpoints in Chatwoot's bot allow-list)." : ".")
-                    + Detail(text));
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ChatwootApiException(operation, response.StatusCode,
-                    $"Chatwoot answered {operation} with {(int)response.StatusCode} {response.ReasonPhrase}.{Detail(text)}");
-            }
-
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return default(JsonElement);
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                return document.RootElement.Clone();
-            }
-            catch (JsonException ex)
-            {
-                throw new ChatwootApiException(operation, response.StatusCode, $"Chatwoot answered {operation} with a body that is not JSON.", ex);
-            }
+            return await ReadAsync(response, token, operation, cancellationToken);
         }
     }
 
-    public static string SettingOf(ChatwootToken token) => token == ChatwootToken.Bot ? "Chatwoot__BotToken" : "Chatwoot__UserToken";
-
-    private string TokenValue(ChatwootToken token, string operation)
+    private static async Task<JsonElement?> ReadAsync(HttpResponseMessage response, ChatwootToken token, string operation, CancellationToken cancellationToken)
     {
-        var current = options.CurrentValue;
-        var value = token == ChatwootToken.Bot ? current.BotToken : current.UserToken;
-        if (string.IsNullOrWhiteSpace(value))
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new ChatwootAuthorizationException(operation, response.StatusCode, token,
+                $"Chatwoot refused {operation} ({(int)response.StatusCode}): the token in {SettingOf(token)} is invalid or lacks this permission"
+                + (token == ChatwootToken.Bot ? " (agent bot tokens may only call the endpoints in Chatwoot's bot allow-list)." : ".")
+                + Detail(text));
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ChatwootApiException(operation, response.StatusCode,
+                $"Chatwoot answered {operation} with {(int)response.StatusCode} {response.ReasonPhrase}.{Detail(text)}");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return default(JsonElement);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new ChatwootApiException(operation, response.StatusCode, $"Chatwoot answered {operation} with a body that is not JSON.", ex);
+        }
+    }
+
+    private void RequireToken(ChatwootToken token, string operation)
+    {
+        if (string.IsNullOrWhiteSpace(ChatwootTokenHandler.TokenOf(options.CurrentValue, token)))
         {
             throw new ChatwootAuthorizationException(operation, null, token,
                 $"{operation} needs {SettingOf(token)}, which is not set"
                 + (token == ChatwootToken.User ? " (an agent or administrator access token: bot tokens cannot read contacts or message history)." : "."));
         }
-
-        return value;
     }
 
     /// <summary>Chatwoot's own error text, shortened; it never echoes the token.</summary>

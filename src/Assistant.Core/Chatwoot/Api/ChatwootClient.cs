@@ -14,17 +14,15 @@ public sealed class ChatwootClient(ChatwootApi api)
     public async Task<long> CreateMessageAsync(long accountId, long conversationId, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var body = new CreateMessageBody(message.Content, message.MessageType, message.Private, message.ContentType, message.ContentAttributes);
-        // Creating a message is not idempotent: a retry after Chatwoot may have stored it would say it twice.
-        var response = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/messages", body,
-            ChatwootToken.Bot, "create message", cancellationToken, idempotent: false) ?? throw NotFound("create message", conversationId);
+        var response = await api.BotAsync("create message", b => b.CreateMessageAsync(accountId, conversationId, body, cancellationToken), cancellationToken)
+            ?? throw NotFound("create message", conversationId);
         return response.Property("id").Int64() ?? throw new ChatwootApiException("create message", null, "Chatwoot's answer has no message id.");
     }
 
     /// <returns>The conversation, or <c>null</c> when Chatwoot does not know it.</returns>
     public async Task<ChatwootConversation?> GetConversationAsync(long accountId, long conversationId, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Get, Conversation(accountId, conversationId), null, ChatwootToken.Bot,
-            "get conversation", cancellationToken);
+        var response = await api.BotAsync("get conversation", b => b.GetConversationAsync(accountId, conversationId, cancellationToken), cancellationToken);
         if (response is not { } conversation)
         {
             return null;
@@ -47,32 +45,32 @@ public sealed class ChatwootClient(ChatwootApi api)
         long accountId, long conversationId, ConversationStatus status, CancellationToken cancellationToken, DateTimeOffset? snoozedUntil = null)
     {
         var body = new ToggleStatusBody(status.ToString().ToLowerInvariant(), snoozedUntil?.ToUnixTimeSeconds());
-        var response = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/toggle_status", body,
-            ChatwootToken.Bot, "toggle status", cancellationToken) ?? throw NotFound("toggle status", conversationId);
+        var response = await api.BotAsync("toggle status", b => b.ToggleStatusAsync(accountId, conversationId, body, cancellationToken), cancellationToken)
+            ?? throw NotFound("toggle status", conversationId);
         return response.Path("payload", "current_status").String() ?? body.Status;
     }
 
     public async Task ToggleTypingAsync(long accountId, long conversationId, bool typing, CancellationToken cancellationToken)
     {
         var body = new ToggleTypingBody(typing ? "on" : "off", IsPrivate: false);
-        _ = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/toggle_typing_status", body,
-            ChatwootToken.Bot, "toggle typing", cancellationToken) ?? throw NotFound("toggle typing", conversationId);
+        _ = await api.BotAsync("toggle typing", b => b.ToggleTypingAsync(accountId, conversationId, body, cancellationToken), cancellationToken)
+            ?? throw NotFound("toggle typing", conversationId);
     }
 
     /// <param name="priority">The new priority, or <c>null</c> to clear it.</param>
     public async Task TogglePriorityAsync(long accountId, long conversationId, ConversationPriority? priority, CancellationToken cancellationToken)
     {
         var body = new TogglePriorityBody(priority?.ToString().ToLowerInvariant());
-        _ = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/toggle_priority", body,
-            ChatwootToken.Bot, "toggle priority", cancellationToken) ?? throw NotFound("toggle priority", conversationId);
+        _ = await api.BotAsync("toggle priority", b => b.TogglePriorityAsync(accountId, conversationId, body, cancellationToken), cancellationToken)
+            ?? throw NotFound("toggle priority", conversationId);
     }
 
     /// <summary>Assigns a human agent; <c>null</c> unassigns. Chatwoot silently unassigns on an unknown id, so the result says who it is now.</summary>
     /// <returns>The assignee Chatwoot reports, or <c>null</c> when unassigned.</returns>
     public async Task<long?> AssignAgentAsync(long accountId, long conversationId, long? agentId, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/assignments",
-            new AgentAssignmentBody(agentId), ChatwootToken.Bot, "assign agent", cancellationToken) ?? throw NotFound("assign agent", conversationId);
+        var response = await api.BotAsync("assign agent", b => b.AssignAgentAsync(accountId, conversationId, new AgentAssignmentBody(agentId), cancellationToken),
+            cancellationToken) ?? throw NotFound("assign agent", conversationId);
         return response.Property("id").Int64();
     }
 
@@ -80,23 +78,23 @@ public sealed class ChatwootClient(ChatwootApi api)
     /// <returns>The team Chatwoot reports, or <c>null</c> when none.</returns>
     public async Task<long?> AssignTeamAsync(long accountId, long conversationId, long? teamId, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/assignments",
-            new TeamAssignmentBody(teamId), ChatwootToken.Bot, "assign team", cancellationToken) ?? throw NotFound("assign team", conversationId);
+        var response = await api.BotAsync("assign team", b => b.AssignTeamAsync(accountId, conversationId, new TeamAssignmentBody(teamId), cancellationToken),
+            cancellationToken) ?? throw NotFound("assign team", conversationId);
         return response.Property("id").Int64();
     }
 
     public async Task<IReadOnlyList<string>> GetLabelsAsync(long accountId, long conversationId, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Get, $"{Conversation(accountId, conversationId)}/labels", null,
-            ChatwootToken.Bot, "get labels", cancellationToken) ?? throw NotFound("get labels", conversationId);
+        var response = await api.BotAsync("get labels", b => b.GetLabelsAsync(accountId, conversationId, cancellationToken), cancellationToken)
+            ?? throw NotFound("get labels", conversationId);
         return Strings(response.Property("payload"));
     }
 
     /// <summary>Replaces the whole label list (Chatwoot's POST semantics).</summary>
     public async Task<IReadOnlyList<string>> SetLabelsAsync(long accountId, long conversationId, IReadOnlyList<string> labels, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/labels", new LabelsBody(labels),
-            ChatwootToken.Bot, "set labels", cancellationToken) ?? throw NotFound("set labels", conversationId);
+        var response = await api.BotAsync("set labels", b => b.SetLabelsAsync(accountId, conversationId, new LabelsBody(labels), cancellationToken), cancellationToken)
+            ?? throw NotFound("set labels", conversationId);
         return Strings(response.Property("payload"));
     }
 
@@ -111,8 +109,8 @@ public sealed class ChatwootClient(ChatwootApi api)
     /// <summary>Replaces the conversation's custom attributes (Chatwoot's POST semantics).</summary>
     public async Task SetCustomAttributesAsync(long accountId, long conversationId, JsonObject attributes, CancellationToken cancellationToken)
     {
-        _ = await api.SendAsync(HttpMethod.Post, $"{Conversation(accountId, conversationId)}/custom_attributes",
-            new CustomAttributesBody(attributes), ChatwootToken.Bot, "set custom attributes", cancellationToken)
+        _ = await api.BotAsync("set custom attributes",
+            b => b.SetCustomAttributesAsync(accountId, conversationId, new CustomAttributesBody(attributes), cancellationToken), cancellationToken)
             ?? throw NotFound("set custom attributes", conversationId);
     }
 
@@ -140,12 +138,10 @@ public sealed class ChatwootClient(ChatwootApi api)
             ["contact_id"] = contactId,
             ["message"] = new JsonObject { ["content"] = firstMessage },
         };
-        var response = await api.SendAsync(HttpMethod.Post, $"api/v1/accounts/{accountId}/conversations", body, ChatwootToken.Bot,
-            "create conversation", cancellationToken, idempotent: false) ?? throw new ChatwootApiException("create conversation", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no account {accountId}.");
+        var response = await api.BotAsync("create conversation", b => b.CreateConversationAsync(accountId, body, cancellationToken), cancellationToken)
+            ?? throw new ChatwootApiException("create conversation", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no account {accountId}.");
         return response.Property("id").Int64() ?? throw new ChatwootApiException("create conversation", null, "Chatwoot's answer has no conversation id.");
     }
-
-    internal static string Conversation(long accountId, long conversationId) => $"api/v1/accounts/{accountId}/conversations/{conversationId}";
 
     internal static IReadOnlyList<string> Strings(JsonElement? array) => array is { ValueKind: JsonValueKind.Array } items
         ? items.EnumerateArray().Select(i => ((JsonElement?)i).String()).OfType<string>().ToList()

@@ -11,8 +11,7 @@ public sealed class ChatwootUserClient(ChatwootApi api)
 {
     public async Task<ChatwootContactRecord?> GetContactAsync(long accountId, long contactId, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Get, $"api/v1/accounts/{accountId}/contacts/{contactId}", null,
-            ChatwootToken.User, "get contact", cancellationToken);
+        var response = await api.UserAsync("get contact", u => u.GetContactAsync(accountId, contactId, cancellationToken), cancellationToken);
         return response is { } body ? ParseContact(Unwrap(body)) : null;
     }
 
@@ -24,8 +23,7 @@ public sealed class ChatwootUserClient(ChatwootApi api)
             throw new ArgumentException("Chatwoot needs a search text.", nameof(query));
         }
 
-        var path = $"api/v1/accounts/{accountId}/contacts/search?q={Uri.EscapeDataString(query)}&page={page}";
-        var response = await api.SendAsync(HttpMethod.Get, path, null, ChatwootToken.User, "search contacts", cancellationToken);
+        var response = await api.UserAsync("search contacts", u => u.SearchContactsAsync(accountId, query, page, cancellationToken), cancellationToken);
         if (response is not { } body)
         {
             return new ContactSearchPage([], 0, false);
@@ -39,8 +37,7 @@ public sealed class ChatwootUserClient(ChatwootApi api)
 
     public async Task<ChatwootContactRecord> UpdateContactAsync(long accountId, long contactId, ContactUpdate update, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Put, $"api/v1/accounts/{accountId}/contacts/{contactId}", update,
-            ChatwootToken.User, "update contact", cancellationToken)
+        var response = await api.UserAsync("update contact", u => u.UpdateContactAsync(accountId, contactId, update, cancellationToken), cancellationToken)
             ?? throw new ChatwootApiException("update contact", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no contact {contactId}.");
         return ParseContact(Unwrap(response));
     }
@@ -49,8 +46,7 @@ public sealed class ChatwootUserClient(ChatwootApi api)
     public async Task<IReadOnlyList<ChatwootMessage>> ListMessagesAsync(
         long accountId, long conversationId, CancellationToken cancellationToken, long? beforeMessageId = null)
     {
-        var path = $"{ChatwootClient.Conversation(accountId, conversationId)}/messages" + (beforeMessageId is { } before ? $"?before={before}" : string.Empty);
-        var response = await api.SendAsync(HttpMethod.Get, path, null, ChatwootToken.User, "list messages", cancellationToken);
+        var response = await api.UserAsync("list messages", u => u.ListMessagesAsync(accountId, conversationId, beforeMessageId, cancellationToken), cancellationToken);
         if (response?.Property("payload") is not { ValueKind: JsonValueKind.Array } items)
         {
             return [];
@@ -79,7 +75,7 @@ public sealed class ChatwootUserClient(ChatwootApi api)
 
         try
         {
-            var created = await api.SendAsync(HttpMethod.Post, $"api/v1/accounts/{accountId}/contacts", body, ChatwootToken.User, "create contact", cancellationToken, idempotent: false)
+            var created = await api.UserAsync("create contact", u => u.CreateContactAsync(accountId, body, cancellationToken), cancellationToken)
                 ?? throw new ChatwootApiException("create contact", System.Net.HttpStatusCode.NotFound, $"Chatwoot has no account {accountId}.");
             var payload = created.Property("payload") ?? created;
             var contact = payload.Property("contact") ?? payload;
@@ -106,8 +102,8 @@ public sealed class ChatwootUserClient(ChatwootApi api)
 
     private async Task<string> AddToInboxAsync(long accountId, long contactId, long inboxId, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Post, $"api/v1/accounts/{accountId}/contacts/{contactId}/contact_inboxes",
-            new System.Text.Json.Nodes.JsonObject { ["inbox_id"] = inboxId }, ChatwootToken.User, "add contact to inbox", cancellationToken, idempotent: false);
+        var body = new System.Text.Json.Nodes.JsonObject { ["inbox_id"] = inboxId };
+        var response = await api.UserAsync("add contact to inbox", u => u.AddContactToInboxAsync(accountId, contactId, body, cancellationToken), cancellationToken);
         return response?.Property("source_id").String() ?? throw new ChatwootApiException("add contact to inbox", null, "Chatwoot's answer has no source id.");
     }
 

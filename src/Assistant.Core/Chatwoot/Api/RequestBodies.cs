@@ -5,24 +5,24 @@ namespace Assistant.Core.Chatwoot.Api;
 
 // Request bodies as in reference/chatwoot/swagger.json; serialized snake_case, nulls omitted unless stated.
 
-internal sealed record CreateMessageBody(string Content, string MessageType, bool Private, string ContentType, JsonObject? ContentAttributes);
+public sealed record CreateMessageBody(string Content, string MessageType, bool Private, string ContentType, JsonObject? ContentAttributes);
 
-internal sealed record ToggleStatusBody(string Status, long? SnoozedUntil);
+public sealed record ToggleStatusBody(string Status, long? SnoozedUntil);
 
-internal sealed record ToggleTypingBody(string TypingStatus, bool IsPrivate);
+public sealed record ToggleTypingBody(string TypingStatus, bool IsPrivate);
 
 /// <summary>Chatwoot clears the priority on null; "none" is in the spec's enum but not in the code.</summary>
-internal sealed record TogglePriorityBody([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Priority);
+public sealed record TogglePriorityBody([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Priority);
 
 /// <summary>The key must be present: Chatwoot assigns an agent when <c>assignee_id</c> is sent, and null unassigns.</summary>
-internal sealed record AgentAssignmentBody([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? AssigneeId);
+public sealed record AgentAssignmentBody([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? AssigneeId);
 
 /// <summary>Sent without <c>assignee_id</c>, or Chatwoot ignores the team.</summary>
-internal sealed record TeamAssignmentBody([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? TeamId);
+public sealed record TeamAssignmentBody([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? TeamId);
 
-internal sealed record LabelsBody(IReadOnlyList<string> Labels);
+public sealed record LabelsBody(IReadOnlyList<string> Labels);
 
-internal sealed record CustomAttributesBody(JsonObject CustomAttributes);
+public sealed record CustomAttributesBody(JsonObject CustomAttributes);
 
 /// <summary>Only the fields to change; Chatwoot merges custom and additional attributes.</summary>
 public sealed record ContactUpdate(
