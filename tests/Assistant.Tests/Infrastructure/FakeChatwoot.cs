@@ -7,7 +7,7 @@ using Assistant.Tests.Builders;
 namespace Assistant.Tests.Infrastructure;
 
 /// <summary>
-/// A Kestrel-hosted stand-in for Chatwoot's application API, as an agent bot's token sees it: it keeps each
+/// A WireMock.Net-hosted stand-in for Chatwoot's application API, as an agent bot's token sees it: it keeps each
 /// conversation's status, assignment, labels and posted messages, and checks the <c>api_access_token</c> header.
 /// </summary>
 public sealed class FakeChatwoot : FakeHttpServer
@@ -17,18 +17,13 @@ public sealed class FakeChatwoot : FakeHttpServer
     private long _nextMessageId = 10_000;
 
     private FakeChatwoot()
-        : base(CreateApp())
     {
+        OnAnyUnder("/api/v1/accounts/*/conversations/*", FakeResponse.Error(HttpStatusCode.NotFound, """{"error":"Resource could not be found"}"""));
     }
 
     public ConcurrentDictionary<(long Account, long Conversation), FakeConversation> Conversations { get; } = new();
 
-    public static async Task<FakeChatwoot> StartAsync()
-    {
-        var fake = new FakeChatwoot();
-        await fake.StartServerAsync();
-        return fake;
-    }
+    public static Task<FakeChatwoot> StartAsync() => Task.FromResult(new FakeChatwoot());
 
     public FakeConversation AddConversation(long accountId, long conversationId, string status = "pending")
     {

@@ -1,34 +1,48 @@
 using System.Collections.Concurrent;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using WireMock;
+using WireMock.Logging;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace Assistant.Tests.Infrastructure;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 that answers from scripted routes, records every request, and answers 501 to
-/// (and remembers) any request nobody scripted, so tests can fail on unexpected calls.
+/// A WireMock.Net server on 127.0.0.1 whose mappings answer through callbacks, so a fake can keep state (messages,
+/// tickets, scripted model turns). Every request is recorded. A request no mapping matches is answered 501 and
+/// remembered, as is a callback that throws (WireMock would turn it into a plain 500): disposing the fake then fails
+/// the test that made them.
 /// </summary>
 public class FakeHttpServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private const int CatchAllPriority = int.MaxValue;
+    private const int PatternPriority = CatchAllPriority - 1;
+    private readonly WireMockServer _server;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
-    private readonly List<Route> _routes = [];
-    private readonly Lock _routesLock = new();
+    private readonly ConcurrentQueue<Exception> _callbackErrors = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private int _nextPriority = PatternPriority;
 
-    protected FakeHttpServer(WebApplication app)
+    protected FakeHttpServer()
     {
-        _app = app;
-        _app.Run(HandleAsync);
+        _server = WireMockServer.Start(new WireMockServerSettings { Logger = new WireMockNullLogger() });
+        BaseUrl = new Uri(_server.Url! + "/");
+        _server.Given(Request.Create().WithPath(new WildcardMatcher("*")).UsingAnyMethod())
+            .AtPriority(CatchAllPriority)
+            .RespondWith(Response.Create().WithCallback(message =>
+            {
+                var request = Record(message);
+                _unexpected.Enqueue($"{request.Method} {request.Path}{request.Query}");
+                return new ResponseMessage { StatusCode = 501 };
+            }));
     }
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl { get; }
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -40,34 +54,29 @@ public class FakeHttpServer : IAsyncDisposable
     /// </summary>
     public Func<RecordedRequest, Fault?>? Faults { get; set; }
 
-    protected static WebApplication CreateApp()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        return builder.Build();
-    }
-
-    protected async Task StartServerAsync()
-    {
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address + "/");
-    }
-
     /// <summary>Answers matching requests; later registrations win, so a test can override a default.</summary>
     public void On(string method, string path, Func<RecordedRequest, FakeResponse> respond) =>
         OnAsync(method, path, request => Task.FromResult(respond(request)));
 
-    public void OnAsync(string method, string path, Func<RecordedRequest, Task<FakeResponse>> respond)
-    {
-        lock (_routesLock)
-        {
-            _routes.Insert(0, new Route(method, path, respond));
-        }
-    }
+    public void OnAsync(string method, string path, Func<RecordedRequest, Task<FakeResponse>> respond) =>
+        _server.Given(Request.Create().WithPath(new ExactMatcher(path)).UsingMethod(method))
+            .AtPriority(Interlocked.Decrement(ref _nextPriority))
+            .RespondWith(Response.Create().WithCallback(message => AnswerAsync(message, respond)));
 
     public void On(string method, string path, FakeResponse response) => On(method, path, _ => response);
+
+    /// <summary>
+    /// Answers every request under a wildcard path no exact route matched, as the real server answers what it does not
+    /// know (Chatwoot's 404 for a conversation it has no record of); those requests are expected, not failures.
+    /// </summary>
+    protected void OnAnyUnder(string wildcardPath, FakeResponse response) =>
+        _server.Given(Request.Create().WithPath(new WildcardMatcher(wildcardPath)).UsingAnyMethod())
+            .AtPriority(PatternPriority)
+            .RespondWith(Response.Create().WithCallback(message =>
+            {
+                Record(message);
+                return ToMessage(response);
+            }));
 
     /// <summary>Answers with each response in turn, repeating the last.</summary>
     public void OnSequence(string method, string path, params FakeResponse[] responses)
@@ -83,55 +92,67 @@ public class FakeHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await _stopping.CancelAsync();
+        _server.Stop();
+        _server.Dispose();
+        _stopping.Dispose();
         GC.SuppressFinalize(this);
+        if (!_unexpected.IsEmpty || !_callbackErrors.IsEmpty)
+        {
+            throw new InvalidOperationException(
+                $"{GetType().Name} received requests the test did not expect: "
+                + string.Join("; ", _unexpected.Concat(_callbackErrors.Select(e => $"a callback failed: {e.Message}")).Take(20)));
+        }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task<IResponseMessage> AnswerAsync(IRequestMessage message, Func<RecordedRequest, Task<FakeResponse>> respond)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        var request = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? "", headers, body)
+        var request = Record(message);
+        try
         {
-            Aborted = context.RequestAborted,
+            var fault = Faults?.Invoke(request);
+            var response = fault is { AfterRoute: false } ? fault.Response : await respond(request);
+            return ToMessage(fault is { AfterRoute: true } ? fault.Response : response);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return new ResponseMessage { StatusCode = 503 };
+        }
+        catch (Exception ex)
+        {
+            _callbackErrors.Enqueue(ex);
+            throw;
+        }
+    }
+
+    private RecordedRequest Record(IRequestMessage message)
+    {
+        var headers = (message.Headers ?? new Dictionary<string, WireMockList<string>>())
+            .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value));
+        var request = new RecordedRequest(message.Method, message.Path, message.RawQuery ?? "", headers, message.Body ?? "")
+        {
+            Aborted = _stopping.Token,
         };
         _requests.Enqueue(request);
+        return request;
+    }
 
-        Route? route;
-        lock (_routesLock)
-        {
-            route = _routes.FirstOrDefault(r => r.Method == request.Method && r.Path == request.Path);
-        }
-
-        if (route is null)
-        {
-            _unexpected.Enqueue($"{request.Method} {request.Path}{request.Query}");
-            context.Response.StatusCode = StatusCodes.Status501NotImplemented;
-            return;
-        }
-
-        var fault = Faults?.Invoke(request);
-        var response = fault is { AfterRoute: false } ? fault.Response : await route.Respond(request);
-        if (fault is { AfterRoute: true })
-        {
-            response = fault.Response;
-        }
-
-        context.Response.StatusCode = (int)response.Status;
+    private static ResponseMessage ToMessage(FakeResponse response)
+    {
+        var message = new ResponseMessage { StatusCode = (int)response.Status };
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
-            context.Response.Headers[name] = value;
+            message.AddHeader(name, value);
         }
 
         if (response.Body is not null)
         {
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(response.Body);
+            message.BodyData = new BodyData { BodyAsString = response.Body, DetectedBodyType = BodyType.String };
+            message.AddHeader("Content-Type", "application/json; charset=utf-8");
         }
+
+        return message;
     }
 
     public sealed record Fault(FakeResponse Response, bool AfterRoute);
-
-    private sealed record Route(string Method, string Path, Func<RecordedRequest, Task<FakeResponse>> Respond);
 }

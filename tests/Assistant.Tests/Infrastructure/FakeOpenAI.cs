@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Assistant.Tests.Infrastructure;
 
 /// <summary>
-/// A scripted OpenAI chat-completions server on Kestrel: the real OpenAI SDK talks to it over HTTP. Each request
+/// A scripted OpenAI chat-completions server on WireMock.Net: the real OpenAI SDK talks to it over HTTP. Each request
 /// takes the next scripted reply (the last one repeats); every request is recorded.
 /// </summary>
 public sealed class FakeOpenAI : FakeHttpServer
@@ -16,7 +16,6 @@ public sealed class FakeOpenAI : FakeHttpServer
     private int _calls;
 
     private FakeOpenAI()
-        : base(CreateApp())
     {
         OnAsync("POST", "/v1/chat/completions", Next);
     }
@@ -25,12 +24,7 @@ public sealed class FakeOpenAI : FakeHttpServer
 
     public IReadOnlyList<JsonElement> Completions => [.. RequestsTo("POST", "/v1/chat/completions").Select(r => r.Json)];
 
-    public static async Task<FakeOpenAI> StartAsync()
-    {
-        var fake = new FakeOpenAI();
-        await fake.StartServerAsync();
-        return fake;
-    }
+    public static Task<FakeOpenAI> StartAsync() => Task.FromResult(new FakeOpenAI());
 
     public FakeOpenAI ThenToolCall(string name, string argumentsJson) =>
         Then(_ => Task.FromResult(FakeResponse.Json(Completion(new JsonObject

@@ -8,7 +8,7 @@ using Assistant.Core.Zendesk;
 namespace Assistant.Tests.Infrastructure;
 
 /// <summary>
-/// A Kestrel stand-in for Zendesk Support: users, tickets (honouring Idempotency-Key), comments with ids from the
+/// A WireMock.Net stand-in for Zendesk Support: users, tickets (honouring Idempotency-Key), comments with ids from the
 /// update's audit, status. Like Zendesk, it can echo every comment written through the API back to the bridge as a
 /// signed <c>ticket.comment_added</c> event.
 /// </summary>
@@ -22,7 +22,6 @@ public sealed class FakeZendesk : FakeHttpServer
     private long _nextComment = 7000;
 
     private FakeZendesk()
-        : base(CreateApp())
     {
         On("GET", "/api/v2/users/me", FakeResponse.Json($$$"""{"user":{"id":{{{BridgeUserId}}},"name":"Bridge"}}"""));
         On("POST", "/api/v2/users/create_or_update", CreateOrUpdateUser);
@@ -41,12 +40,7 @@ public sealed class FakeZendesk : FakeHttpServer
     /// <summary>Where echoes go; null disables them.</summary>
     public HttpClient? EchoTo { get; set; }
 
-    public static async Task<FakeZendesk> StartAsync()
-    {
-        var fake = new FakeZendesk();
-        await fake.StartServerAsync();
-        return fake;
-    }
+    public static Task<FakeZendesk> StartAsync() => Task.FromResult(new FakeZendesk());
 
     /// <summary>A signed event-subscription webhook as Zendesk sends it.</summary>
     public static HttpRequestMessage SignedEvent(string body, string secret = Secret, DateTimeOffset? at = null)

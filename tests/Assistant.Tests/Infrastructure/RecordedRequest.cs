@@ -5,7 +5,7 @@ namespace Assistant.Tests.Infrastructure;
 /// <summary>A request a fake server received.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
 {
-    /// <summary>Fires when the client gave up on the request (its timeout, or the connection closed).</summary>
+    /// <summary>Fires when the fake server stops: a held request (a model that never answers) ends with it.</summary>
     public CancellationToken Aborted { get; init; }
 
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
