@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Assistant.Core.Agent;
+using Assistant.Agent;
 
 namespace Assistant.Bench;
 

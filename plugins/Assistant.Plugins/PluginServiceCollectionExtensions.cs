@@ -1,5 +1,5 @@
-using Assistant.Core.Agent;
-using Assistant.Core.Storage;
+using Assistant.Engine.Storage;
+using Assistant.Engine.Turns;
 using Assistant.Plugins.Handoff;
 using Assistant.Plugins.Offline;
 using Assistant.Plugins.Orders;

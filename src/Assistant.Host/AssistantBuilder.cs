@@ -1,11 +1,13 @@
-using Assistant.Core.Agent;
-using Assistant.Core.Chatwoot;
-using Assistant.Core.Storage;
-using Assistant.Core.Zendesk;
+using Assistant.Agent;
+using Assistant.Bridge;
+using Assistant.Chatwoot;
+using Assistant.Engine.Storage;
+using Assistant.Engine.Turns;
 using Assistant.Host.Endpoints;
 using Assistant.Host.Logging;
 using Assistant.Host.Workers;
 using Assistant.Plugins;
+using Assistant.Zendesk;
 
 namespace Assistant.Host;
 
@@ -32,8 +34,10 @@ internal static class AssistantBuilder
         builder.Services.AddAssistantData(builder.Configuration);
         builder.Services.AddAssistantChatwoot();
         builder.Services.AddOptions<ChatwootOptions>().ValidateOnStart();
+        builder.Services.AddAssistantTurns();
         builder.Services.AddAssistantAgent();
         builder.Services.AddAssistantZendesk();
+        builder.Services.AddAssistantBridge();
         builder.Services.AddAssistantPlugins(builder.Configuration);
         builder.Services.AddHostedService<PromptCheckHostedService>();
         builder.Services.AddHostedService<InboxNotificationListener>();
@@ -58,6 +62,7 @@ internal static class AssistantBuilder
     {
         services.AddAssistantData(configuration);
         services.AddAssistantChatwoot(forService: false);
+        services.AddAssistantTurns();
         services.AddAssistantAgent();
         services.AddAssistantPlugins(configuration);
     });

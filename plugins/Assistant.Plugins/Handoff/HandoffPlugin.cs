@@ -1,6 +1,6 @@
 using System.ComponentModel;
+using Assistant.Engine.Turns;
 using Microsoft.SemanticKernel;
-using Assistant.Core.Turns;
 
 namespace Assistant.Plugins.Handoff;
 

@@ -1,7 +1,6 @@
-using Assistant.Core.Agent;
-using Assistant.Core.Chatwoot.Channels;
-using Assistant.Core.Conversations;
-using Assistant.Core.Turns;
+using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Conversations;
+using Assistant.Engine.Turns;
 using Assistant.Plugins.Orders;
 using Assistant.Plugins.Replies;
 

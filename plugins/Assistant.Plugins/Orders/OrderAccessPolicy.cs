@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Assistant.Core.Turns;
+using Assistant.Engine.Turns;
 
 namespace Assistant.Plugins.Orders;
 

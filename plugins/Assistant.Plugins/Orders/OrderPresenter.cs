@@ -1,5 +1,5 @@
-using Assistant.Core.Prompts;
-using Assistant.Core.Store;
+using Assistant.Engine.Prompts;
+using Assistant.Engine.Store;
 
 namespace Assistant.Plugins.Orders;
 

@@ -1,6 +1,6 @@
-using Assistant.Core.Prompts;
-using Assistant.Core.Store;
-using Assistant.Core.Turns;
+using Assistant.Engine.Prompts;
+using Assistant.Engine.Store;
+using Assistant.Engine.Turns;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Plugins.Orders;

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Microsoft.SemanticKernel;
-using Assistant.Core.Chatwoot.Channels;
-using Assistant.Core.Turns;
+using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Turns;
 using Assistant.Plugins.Orders;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Plugins.Replies;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using Assistant.Core.Chatwoot.Api;
-using Assistant.Core.Chatwoot.Channels;
-using Assistant.Core.Prompts;
+using Assistant.Chatwoot.Api;
+using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Prompts;
 using Assistant.Plugins.Orders;
 
 namespace Assistant.Plugins.Replies;

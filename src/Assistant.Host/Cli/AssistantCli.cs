@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Assistant.Core.Configuration;
+using Assistant.Engine.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Cli;
@@ -51,7 +51,7 @@ internal static class AssistantCli
     internal static IReadOnlyList<string> ConfigurationProblems(Exception exception) => exception switch
     {
         ConfigurationException configuration => [configuration.Message],
-        Core.Prompts.PromptException prompt => [prompt.Message],
+        Engine.Prompts.PromptException prompt => [prompt.Message],
         OptionsValidationException validation => [.. validation.Failures],
         AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationProblems)],
         { InnerException: { } inner } => ConfigurationProblems(inner),

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Assistant.Core.Agent;
-using Assistant.Core.Evals;
-using Assistant.Core.Prompts;
+using Assistant.Engine.Evals;
+using Assistant.Engine.Prompts;
+using Assistant.Engine.Turns;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Assistant.Core.Inbox;
+using Assistant.Engine.Inbox;
 
 namespace Assistant.Host.Cli;
 

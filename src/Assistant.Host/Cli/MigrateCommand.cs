@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Assistant.Core.Storage;
+using Assistant.Engine.Storage;
 
 namespace Assistant.Host.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Assistant.Core.Storage;
+using Assistant.Engine.Storage;
 using Assistant.Plugins.Orders;
 
 namespace Assistant.Host.Cli;

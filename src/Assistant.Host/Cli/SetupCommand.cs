@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Net;
-using Assistant.Core.Chatwoot;
-using Assistant.Core.Configuration;
-using Assistant.Core.Http;
-using Assistant.Core.Setup;
-using Assistant.Core.Zendesk;
+using Assistant.Chatwoot;
+using Assistant.Chatwoot.Setup;
+using Assistant.Engine.Configuration;
+using Assistant.Transport;
+using Assistant.Zendesk;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Cli;

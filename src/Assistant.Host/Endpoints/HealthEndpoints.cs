@@ -1,4 +1,4 @@
-using Assistant.Core.Storage;
+using Assistant.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 

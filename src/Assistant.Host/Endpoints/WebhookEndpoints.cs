@@ -1,10 +1,10 @@
-using Assistant.Core.Chatwoot;
-using Assistant.Core.Chatwoot.Webhooks;
-using Assistant.Core.Bridge;
-using Assistant.Core.Inbox;
-using Assistant.Core.Zendesk;
-using Microsoft.Extensions.Options;
+using Assistant.Bridge;
+using Assistant.Chatwoot;
+using Assistant.Chatwoot.Webhooks;
+using Assistant.Engine.Inbox;
+using Assistant.Zendesk;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Endpoints;
 

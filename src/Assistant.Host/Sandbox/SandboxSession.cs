@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Chatwoot.Webhooks;
 
 namespace Assistant.Host.Sandbox;
 

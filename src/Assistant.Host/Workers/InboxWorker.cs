@@ -1,4 +1,4 @@
-using Assistant.Core.Inbox;
+using Assistant.Engine.Inbox;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Workers;

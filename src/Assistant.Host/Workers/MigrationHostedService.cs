@@ -1,4 +1,4 @@
-using Assistant.Core.Storage;
+using Assistant.Engine.Storage;
 
 namespace Assistant.Host.Workers;
 

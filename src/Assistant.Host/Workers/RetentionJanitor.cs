@@ -1,5 +1,5 @@
-using Assistant.Core.Inbox;
-using Assistant.Core.Retention;
+using Assistant.Engine.Inbox;
+using Assistant.Engine.Retention;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Workers;

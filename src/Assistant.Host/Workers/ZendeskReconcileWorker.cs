@@ -1,5 +1,5 @@
-using Assistant.Core.Bridge;
-using Assistant.Core.Zendesk;
+using Assistant.Bridge;
+using Assistant.Zendesk;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Workers;

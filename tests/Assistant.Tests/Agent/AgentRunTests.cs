@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Assistant.Core.Agent;
+using Assistant.Agent;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;

@@ -1,5 +1,5 @@
-using Assistant.Core.Agent;
-using Assistant.Core.Conversations;
+using Assistant.Agent;
+using Assistant.Engine.Conversations;
 
 namespace Assistant.Tests.Agent;
 

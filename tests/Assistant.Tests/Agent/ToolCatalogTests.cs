@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Assistant.Core.Agent;
+using Assistant.Agent;
+using Assistant.Engine.Turns;
 using Assistant.Plugins.Handoff;
 using Assistant.Plugins.Orders;
 using Assistant.Plugins.Replies;

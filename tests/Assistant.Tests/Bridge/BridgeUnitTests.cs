@@ -1,7 +1,7 @@
 using System.Text;
-using Assistant.Core.Bridge;
-using Assistant.Core.Conversations;
-using Assistant.Core.Zendesk;
+using Assistant.Bridge;
+using Assistant.Engine.Conversations;
+using Assistant.Zendesk;
 
 namespace Assistant.Tests.Bridge;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Tests.Bridge;
 
-/// <summary>The bridge end to end: real PostgreSQL, the service on real HTTP, Kestrel fakes of Chatwoot and Zendesk.</summary>
+/// <summary>The bridge end to end: real PostgreSQL, the service on real HTTP, WireMock.Net fakes of Chatwoot and Zendesk.</summary>
 public sealed class ZendeskBridgeTests : BridgeTestBase
 {
     [Fact]
@@ -280,7 +280,7 @@ public sealed class ZendeskBridgeTests : BridgeTestBase
         await SettledTurnsAsync();
         var ticket = Assert.Single(Zendesk.Tickets.Values);
         ticket.Comments.Add(new FakeZendesk.FakeComment(9100, "Your refund is on its way.", true, 777));
-        var reconciler = Server.Services.GetRequiredService<Assistant.Core.Bridge.ZendeskReconciler>();
+        var reconciler = Server.Services.GetRequiredService<Assistant.Bridge.ZendeskReconciler>();
 
         var first = await reconciler.ReconcileAsync(TimeSpan.FromDays(1), Token);
         await SettledTurnsAsync();

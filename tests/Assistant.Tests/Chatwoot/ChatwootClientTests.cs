@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using Assistant.Core.Chatwoot;
-using Assistant.Core.Chatwoot.Api;
+using Assistant.Chatwoot;
+using Assistant.Chatwoot.Api;
 using Assistant.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

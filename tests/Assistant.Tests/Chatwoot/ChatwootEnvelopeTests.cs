@@ -1,5 +1,5 @@
 using System.Text;
-using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Chatwoot.Webhooks;
 using Assistant.Tests.Builders;
 
 namespace Assistant.Tests.Chatwoot;

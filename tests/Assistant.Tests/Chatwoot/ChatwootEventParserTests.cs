@@ -1,4 +1,4 @@
-using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Chatwoot.Webhooks;
 using Assistant.Tests.Builders;
 
 namespace Assistant.Tests.Chatwoot;

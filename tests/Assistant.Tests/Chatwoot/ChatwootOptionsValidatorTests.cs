@@ -1,4 +1,4 @@
-using Assistant.Core.Chatwoot;
+using Assistant.Chatwoot;
 
 namespace Assistant.Tests.Chatwoot;
 

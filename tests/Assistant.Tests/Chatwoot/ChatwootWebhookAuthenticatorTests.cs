@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Assistant.Core.Chatwoot;
-using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Chatwoot;
+using Assistant.Chatwoot.Webhooks;
 using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Chatwoot;

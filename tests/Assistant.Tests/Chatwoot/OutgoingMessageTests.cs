@@ -1,4 +1,4 @@
-using Assistant.Core.Chatwoot.Api;
+using Assistant.Chatwoot.Api;
 
 namespace Assistant.Tests.Chatwoot;
 

@@ -1,5 +1,5 @@
-using Assistant.Core.Chatwoot.Webhooks;
-using Assistant.Core.Conversations;
+using Assistant.Chatwoot.Webhooks;
+using Assistant.Engine.Conversations;
 using Assistant.Tests.Builders;
 
 namespace Assistant.Tests.Conversations;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Assistant.Core.Conversations;
+using Assistant.Engine.Conversations;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 

@@ -1,10 +1,10 @@
 using System.Net;
-using Assistant.Core.Chatwoot.Api;
-using Assistant.Core.Http;
-using Assistant.Core.Zendesk;
+using Assistant.Chatwoot.Api;
+using Assistant.Transport;
+using Assistant.Zendesk;
 using Polly;
 using Refit;
-using HttpRetryOptions = Assistant.Core.Http.HttpRetryOptions;
+using HttpRetryOptions = Assistant.Transport.HttpRetryOptions;
 
 namespace Assistant.Tests.Http;
 

@@ -1,4 +1,4 @@
-using Assistant.Core.Inbox;
+using Assistant.Engine.Inbox;
 using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Inbox;

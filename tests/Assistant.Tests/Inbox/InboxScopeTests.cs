@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Assistant.Core.Inbox;
+using Assistant.Engine.Inbox;
 using Assistant.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using Assistant.Core.Inbox;
+using Assistant.Engine.Inbox;
 using Assistant.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

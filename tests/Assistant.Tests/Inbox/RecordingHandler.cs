@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Assistant.Core.Inbox;
+using Assistant.Engine.Inbox;
 
 namespace Assistant.Tests.Inbox;
 

@@ -1,4 +1,4 @@
-using Assistant.Core.Inbox;
+using Assistant.Engine.Inbox;
 
 namespace Assistant.Tests.Inbox;
 

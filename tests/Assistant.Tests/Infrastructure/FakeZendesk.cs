@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Assistant.Core.Zendesk;
+using Assistant.Zendesk;
 
 namespace Assistant.Tests.Infrastructure;
 

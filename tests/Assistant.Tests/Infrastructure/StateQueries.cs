@@ -1,4 +1,4 @@
-using Assistant.Core.Conversations;
+using Assistant.Engine.Conversations;
 using Dapper;
 
 namespace Assistant.Tests.Infrastructure;

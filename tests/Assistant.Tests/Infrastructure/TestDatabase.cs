@@ -1,4 +1,4 @@
-using Assistant.Core.Storage;
+using Assistant.Engine.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Chatwoot.Webhooks;
 
 namespace Assistant.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Assistant.Core.Turns;
+using Assistant.Engine.Turns;
 using Assistant.Plugins.Orders;
 
 namespace Assistant.Tests.Plugins;

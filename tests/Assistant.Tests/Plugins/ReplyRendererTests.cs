@@ -1,6 +1,6 @@
-using Assistant.Core.Chatwoot.Channels;
-using Assistant.Core.Prompts;
-using Assistant.Core.Store;
+using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Prompts;
+using Assistant.Engine.Store;
 using Assistant.Plugins.Orders;
 using Assistant.Plugins.Replies;
 using Assistant.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using Assistant.Core.Prompts;
+using Assistant.Engine.Prompts;
 
 namespace Assistant.Tests.Prompts;
 

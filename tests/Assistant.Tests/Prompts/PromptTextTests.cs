@@ -1,5 +1,5 @@
-using Assistant.Core.Prompts;
-using Assistant.Core.Turns;
+using Assistant.Engine.Prompts;
+using Assistant.Engine.Turns;
 
 namespace Assistant.Tests.Prompts;
 

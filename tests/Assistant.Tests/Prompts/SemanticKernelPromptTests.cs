@@ -1,4 +1,4 @@
-using Assistant.Core.Prompts;
+using Assistant.Engine.Prompts;
 using Assistant.Tests.Infrastructure;
 using Microsoft.SemanticKernel;
 

@@ -1,9 +1,10 @@
 using System.Net;
-using Assistant.Core.Agent;
-using Assistant.Core.Chatwoot;
-using Assistant.Core.Chatwoot.Api;
-using Assistant.Core.Zendesk;
+using Assistant.Agent;
+using Assistant.Chatwoot;
+using Assistant.Chatwoot.Api;
+using Assistant.Engine.Turns;
 using Assistant.Tests.Infrastructure;
+using Assistant.Zendesk;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

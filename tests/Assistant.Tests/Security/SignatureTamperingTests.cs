@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Chatwoot.Webhooks;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 

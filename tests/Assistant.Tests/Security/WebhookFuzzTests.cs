@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Assistant.Core.Chatwoot.Webhooks;
+using Assistant.Chatwoot.Webhooks;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 using Dapper;

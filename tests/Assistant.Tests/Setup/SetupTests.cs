@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Assistant.Core.Chatwoot;
-using Assistant.Core.Chatwoot.Api;
-using Assistant.Core.Setup;
-using Assistant.Core.Zendesk;
+using Assistant.Chatwoot;
+using Assistant.Chatwoot.Api;
+using Assistant.Chatwoot.Setup;
 using Assistant.Host.Cli;
 using Assistant.Tests.Infrastructure;
+using Assistant.Zendesk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using Assistant.Core.Storage;
+using Assistant.Engine.Storage;
 using Assistant.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using Assistant.Core.Retention;
+using Assistant.Engine.Retention;
 using Assistant.Tests.Infrastructure;
 using Assistant.Tests.Turns;
 

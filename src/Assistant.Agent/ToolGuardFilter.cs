@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+
+namespace Assistant.Agent;
+
+/// <summary>
+/// Semantic Kernel's automatic function invocation, bounded for one turn: at most <see cref="AgentLimits.MaxCallsPerRound"/>
+/// calls of one model answer and <see cref="AgentLimits.MaxCallsPerTurn"/> in all are run (the rest are refused
+/// unrun, so a turn cannot try a list of order numbers); a failing call tells the model only that it failed (the
+/// details may hold data it must not see) and too many failing rounds in a row end the turn; results reach the model
+/// as camelCase JSON; and invocation stops before the last allowed round, which <see cref="AgentRun"/> makes without tools.
+/// </summary>
+public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger) : IAutoFunctionInvocationFilter
+{
+    public const string TooManyCalls = "Error: Too many tool calls in this turn; this call was not run. Answer with what you have.";
+    public const string Failed = "Error: Function failed.";
+
+    private readonly List<string> _called = [];
+    private int _callsRun;
+    private int _consecutiveFailedRounds;
+    private int _failingRound = -1;
+    private Exception? _lastError;
+
+    /// <summary>Invocation stopped because the next model call is the last one allowed.</summary>
+    public bool OutOfRounds { get; private set; }
+
+    /// <summary>Every tool the model asked for, in order, whether it ran or not.</summary>
+    public IReadOnlyList<string> Called => _called;
+
+    public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+    {
+        _called.Add(ToolName(context.Function));
+        if (context.FunctionSequenceIndex >= limits.MaxCallsPerRound || _callsRun >= limits.MaxCallsPerTurn)
+        {
+            context.Result = new FunctionResult(context.Function, TooManyCalls);
+        }
+        else
+        {
+            _callsRun++;
+            await InvokeAsync(context, next);
+        }
+
+        if (context.FunctionSequenceIndex == context.FunctionCount - 1)
+        {
+            EndRound(context);
+        }
+    }
+
+    /// <summary>The wire name of a function: <c>Plugin_Function</c>, as the chat client advertises it.</summary>
+    public static string ToolName(KernelFunction function) =>
+        function.PluginName is { Length: > 0 } plugin ? $"{plugin}_{function.Name}" : function.Name;
+
+    private async Task InvokeAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+    {
+        try
+        {
+            await next(context);
+            var value = context.Result.GetValue<object>();
+            context.Result = new FunctionResult(context.Result, value is null or string ? value : JsonSerializer.Serialize(value, ToolCatalog.SerializerOptions));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ToolFailed(logger, ex, ToolName(context.Function));
+            _lastError = ex;
+            _failingRound = context.RequestSequenceIndex;
+            context.Result = new FunctionResult(context.Function, Failed);
+        }
+    }
+
+    private void EndRound(AutoFunctionInvocationContext context)
+    {
+        _consecutiveFailedRounds = _failingRound == context.RequestSequenceIndex ? _consecutiveFailedRounds + 1 : 0;
+        if (_consecutiveFailedRounds > limits.MaxConsecutiveErrors)
+        {
+            throw new ToolErrorLimitException(_consecutiveFailedRounds, _lastError);
+        }
+
+        // Round numbers count from 1; after this round's calls the model would be asked for round index + 2.
+        if (context.RequestSequenceIndex + 2 >= limits.MaxRounds)
+        {
+            OutOfRounds = true;
+            context.Terminate = true;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 810, Level = LogLevel.Warning, Message = "Tool {Tool} failed.")]
+        public static partial void ToolFailed(ILogger logger, Exception exception, string tool);
+    }
+}

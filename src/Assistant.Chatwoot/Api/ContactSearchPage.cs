@@ -1,0 +1,3 @@
+namespace Assistant.Chatwoot.Api;
+
+public sealed record ContactSearchPage(IReadOnlyList<ChatwootContactRecord> Contacts, int Count, bool HasMore);

@@ -1,0 +1,9 @@
+namespace Assistant.Chatwoot.Api;
+
+public enum ConversationPriority
+{
+    Low,
+    Medium,
+    High,
+    Urgent,
+}

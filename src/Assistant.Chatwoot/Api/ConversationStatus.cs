@@ -1,0 +1,9 @@
+namespace Assistant.Chatwoot.Api;
+
+public enum ConversationStatus
+{
+    Open,
+    Resolved,
+    Pending,
+    Snoozed,
+}

@@ -1,0 +1,3 @@
+namespace Assistant.Chatwoot.Webhooks;
+
+public sealed record ChatwootSender(ChatwootSenderKind Kind, long? Id, string? Name);

@@ -1,0 +1,10 @@
+namespace Assistant.Chatwoot.Webhooks;
+
+public enum WebhookVerdict
+{
+    Valid,
+    MissingSignature,
+    StaleTimestamp,
+    BadSignature,
+    BadToken,
+}

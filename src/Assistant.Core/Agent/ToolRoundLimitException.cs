@@ -1,4 +1,0 @@
-namespace Assistant.Core.Agent;
-
-/// <summary>The model kept calling tools until the round limit without answering.</summary>
-public sealed class ToolRoundLimitException(int rounds) : Exception($"No answer after {rounds} model rounds.");

@@ -1,3 +1,0 @@
-namespace Assistant.Core.Chatwoot.Api;
-
-public sealed record ContactSearchPage(IReadOnlyList<ChatwootContactRecord> Contacts, int Count, bool HasMore);

@@ -1,9 +1,0 @@
-namespace Assistant.Core.Chatwoot.Api;
-
-public enum ConversationPriority
-{
-    Low,
-    Medium,
-    High,
-    Urgent,
-}

@@ -1,9 +1,0 @@
-namespace Assistant.Core.Chatwoot.Api;
-
-public enum ConversationStatus
-{
-    Open,
-    Resolved,
-    Pending,
-    Snoozed,
-}

@@ -1,3 +1,0 @@
-namespace Assistant.Core.Chatwoot.Webhooks;
-
-public sealed record ChatwootContact(long? Id, string? Name, string? Email, string? PhoneNumber, string? Identifier);

@@ -1,3 +1,0 @@
-namespace Assistant.Core.Chatwoot.Webhooks;
-
-public sealed record ChatwootSender(ChatwootSenderKind Kind, long? Id, string? Name);

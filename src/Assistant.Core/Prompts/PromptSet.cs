@@ -1,4 +1,0 @@
-namespace Assistant.Core.Prompts;
-
-/// <summary>One consistent, validated version of the prompts folder.</summary>
-public sealed record PromptSet(PromptTemplate Assistant, PromptTemplate HandoffSummary, LocaleCatalog Locales, DateTimeOffset LoadedAt);

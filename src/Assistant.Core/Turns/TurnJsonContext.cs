@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Assistant.Core.Turns;
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(TurnDue))]
-[JsonSerializable(typeof(PlannedAction))]
-internal sealed partial class TurnJsonContext : JsonSerializerContext;

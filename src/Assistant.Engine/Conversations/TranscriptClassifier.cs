@@ -1,0 +1,37 @@
+using Assistant.Chatwoot.Webhooks;
+
+namespace Assistant.Engine.Conversations;
+
+/// <summary>Decides who said a message; Chatwoot sends the bot everything, including its own echoes and private notes.</summary>
+public static class TranscriptClassifier
+{
+    /// <returns>The role, or <c>null</c> for messages that belong in no transcript (activity).</returns>
+    public static TranscriptRole? RoleOf(ChatwootMessage message) => message switch
+    {
+        { MessageType: ChatwootMessageType.Activity } => null,
+        { Private: true } => TranscriptRole.Note,
+        { MessageType: ChatwootMessageType.Template } => TranscriptRole.Template,
+        { MessageType: ChatwootMessageType.Incoming } => TranscriptRole.Customer,
+        { Sender.Kind: ChatwootSenderKind.AgentBot } => TranscriptRole.Bot,
+        _ => TranscriptRole.Agent,
+    };
+
+    /// <summary>
+    /// A widget click or form submit comes back as <c>message_updated</c> of the bot's own outgoing message with
+    /// <c>submitted_values</c>; it is the customer speaking.
+    /// </summary>
+    public static bool IsSubmission(MessageEvent messageEvent) =>
+        messageEvent.EventName == ChatwootEvents.MessageUpdated
+        && messageEvent.Message is { MessageType: ChatwootMessageType.Outgoing, Private: false, SubmittedValues.Count: > 0 };
+
+    /// <summary>The submission as the customer's words: the clicked choice's title, or one "label: value" line per form field.</summary>
+    public static string DescribeSubmission(ChatwootMessage message)
+    {
+        if (message.ContentType == "input_select")
+        {
+            return string.Join(", ", message.SubmittedValues.Select(v => v.Title ?? v.Value));
+        }
+
+        return string.Join('\n', message.SubmittedValues.Select(v => $"{v.Name ?? v.Title}: {v.Value}"));
+    }
+}

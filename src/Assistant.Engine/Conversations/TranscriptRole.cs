@@ -1,0 +1,10 @@
+namespace Assistant.Engine.Conversations;
+
+public enum TranscriptRole
+{
+    Customer,
+    Bot,
+    Agent,
+    Note,
+    Template,
+}

@@ -1,0 +1,102 @@
+using Assistant.Engine.Conversations;
+using Assistant.Engine.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Assistant.Engine.Evals;
+
+/// <summary>
+/// Plays the scenarios in <c>prompts/evals</c> through the same responder the service uses (the configured LLM and
+/// tools, the access rule, the offline fallback) and checks each turn's tools, outcome and text. Nothing is sent to
+/// Chatwoot: a turn's plan is the result.
+/// </summary>
+public sealed class EvalRunner(IServiceScopeFactory scopes)
+{
+    public static IReadOnlyList<EvalScenario> Load(string folder)
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        var scenarios = new List<EvalScenario>();
+        foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var scenario = deserializer.Deserialize<EvalScenario>(File.ReadAllText(file)) ?? throw new Prompts.PromptException($"{file} is empty.");
+                if (string.IsNullOrWhiteSpace(scenario.Name) || scenario.Turns.Count == 0)
+                {
+                    throw new Prompts.PromptException($"{file}: a scenario needs a name and at least one turn.");
+                }
+
+                scenarios.Add(scenario);
+            }
+            catch (YamlDotNet.Core.YamlException ex)
+            {
+                throw new Prompts.PromptException($"{file} is not a valid scenario: {ex.Message}", ex);
+            }
+        }
+
+        return scenarios;
+    }
+
+    public async Task<EvalResult> RunAsync(EvalScenario scenario, CancellationToken cancellationToken)
+    {
+        var history = new List<TranscriptEntry>();
+        var results = new List<EvalTurnResult>();
+        var conversation = Conversation(scenario.Customer);
+        var nextId = 1L;
+        foreach (var (turn, index) in scenario.Turns.Select((t, i) => (t, i + 1)))
+        {
+            history.Add(Line(conversation, nextId++, TranscriptRole.Customer, turn.Say));
+            await using var scope = scopes.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
+            context.Begin(conversation, [.. history.Where(h => h.Role == TranscriptRole.Customer).Select(h => h.Content!)], [turn.Say],
+                scenario.Customer.Language, nextId - 1);
+            var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
+
+            var plan = context.Plan;
+            var outcome = plan.Handoff is not null ? "handed_off" : plan.Resolve ? "resolved" : "answered";
+            var text = string.Join("\n", plan.Answers.Where(a => !a.Private).Select(a => a.Content));
+            results.Add(new EvalTurnResult(index, turn.Say, outcome, metrics.ToolsCalled, text, Check(turn.Expect, outcome, metrics.ToolsCalled, text)));
+            history.Add(Line(conversation, nextId++, TranscriptRole.Bot, text.Length > 0 ? text : "(handed to a colleague)"));
+        }
+
+        return new EvalResult(scenario.Name, results);
+    }
+
+    internal static List<string> Check(EvalExpectation expect, string outcome, IReadOnlyList<string> tools, string text)
+    {
+        var failures = new List<string>();
+        failures.AddRange(expect.ToolsCalled.Where(t => !tools.Contains(t)).Select(t => $"expected a call to {t}"));
+        failures.AddRange(expect.ToolsNotCalled.Where(tools.Contains).Select(t => $"{t} must not be called"));
+        if (!string.IsNullOrWhiteSpace(expect.Outcome) && expect.Outcome != outcome)
+        {
+            failures.Add($"expected {expect.Outcome}, got {outcome}");
+        }
+
+        failures.AddRange(expect.TextContains.Where(s => !text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"text lacks \"{s}\""));
+        failures.AddRange(expect.TextNotContains.Where(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"text contains \"{s}\""));
+        return failures;
+    }
+
+    private static ConversationState Conversation(EvalCustomer customer) => ConversationState.New(0, 0) with
+    {
+        Channel = customer.Channel switch
+        {
+            "whatsapp" => "Channel::Whatsapp",
+            "email" => "Channel::Email",
+            "sms" => "Channel::Sms",
+            "telegram" => "Channel::Telegram",
+            "api" => "Channel::Api",
+            _ => "Channel::WebWidget",
+        },
+        ContactName = customer.Name,
+        ContactEmail = customer.Email,
+        ContactPhone = customer.Phone,
+        ContactIdentifier = customer.Identifier,
+        ContactVerifiedBy = string.IsNullOrWhiteSpace(customer.Verified) ? null : customer.Verified,
+        Language = customer.Language,
+    };
+
+    private static TranscriptEntry Line(ConversationState conversation, long id, TranscriptRole role, string content) =>
+        new(conversation.AccountId, conversation.ConversationId, id, TranscriptEntry.MessageKind, role, content, "text", "{}", null, null, DateTimeOffset.UtcNow, id);
+}

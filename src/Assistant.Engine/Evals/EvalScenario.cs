@@ -1,0 +1,53 @@
+namespace Assistant.Engine.Evals;
+
+/// <summary>One conversation scenario from <c>prompts/evals/*.yaml</c>.</summary>
+public sealed class EvalScenario
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    public EvalCustomer Customer { get; set; } = new();
+
+    public List<EvalTurn> Turns { get; set; } = [];
+}
+
+public sealed class EvalCustomer
+{
+    public string Name { get; set; } = "Customer";
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Identifier { get; set; }
+
+    /// <summary><c>hmac</c>, <c>phone</c>, <c>email</c>, or empty for an unverified customer.</summary>
+    public string? Verified { get; set; }
+
+    /// <summary><c>web</c>, <c>whatsapp</c>, <c>email</c>, <c>sms</c>, <c>telegram</c>, <c>api</c>.</summary>
+    public string Channel { get; set; } = "web";
+
+    public string Language { get; set; } = "en";
+}
+
+public sealed class EvalTurn
+{
+    public string Say { get; set; } = string.Empty;
+
+    public EvalExpectation Expect { get; set; } = new();
+}
+
+public sealed class EvalExpectation
+{
+    public List<string> ToolsCalled { get; set; } = [];
+
+    public List<string> ToolsNotCalled { get; set; } = [];
+
+    /// <summary><c>answered</c>, <c>handed_off</c> or <c>resolved</c>; any when empty.</summary>
+    public string? Outcome { get; set; }
+
+    public List<string> TextContains { get; set; } = [];
+
+    public List<string> TextNotContains { get; set; } = [];
+}

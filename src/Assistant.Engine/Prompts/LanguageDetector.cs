@@ -1,0 +1,49 @@
+namespace Assistant.Engine.Prompts;
+
+/// <summary>
+/// The language a customer wrote in, for the languages the locales cover: Han script is Chinese, Vietnamese's
+/// letters and tone marks (ă â đ ê ô ơ ư, ạ ả ấ …) are Vietnamese, and plain Latin words are English. Too little
+/// text to tell ("ok", "1042") says nothing, and the conversation's configured language stands.
+/// </summary>
+public static class LanguageDetector
+{
+    private const int MinHanCharacters = 2;
+    private const int MinLatinLetters = 4;
+
+    public static string? Detect(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        int han = 0, vietnamese = 0, latin = 0;
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormC))
+        {
+            if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF'))
+            {
+                han++;
+            }
+            else if (IsVietnamese(c))
+            {
+                vietnamese++;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                latin++;
+            }
+        }
+
+        return han >= MinHanCharacters && han * 2 >= latin ? "zh-CN"
+            : vietnamese > 0 ? "vi"
+            : latin >= MinLatinLetters && han == 0 ? "en"
+            : null;
+    }
+
+    /// <summary>
+    /// Letters only Vietnamese uses among the languages served: đ, ă, ơ, ư, and vowels with its tone marks (the Latin
+    /// Extended Additional block: ạ ả ấ ề ộ …). Bare â ê ô are left out: French and Portuguese have them too.
+    /// </summary>
+    private static bool IsVietnamese(char c) =>
+        char.ToLowerInvariant(c) is 'đ' or 'ă' or 'ơ' or 'ư' or (>= '\u1EA0' and <= '\u1EF9');
+}

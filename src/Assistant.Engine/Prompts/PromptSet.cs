@@ -1,0 +1,4 @@
+namespace Assistant.Engine.Prompts;
+
+/// <summary>One consistent, validated version of the prompts folder.</summary>
+public sealed record PromptSet(PromptTemplate Assistant, PromptTemplate HandoffSummary, LocaleCatalog Locales, DateTimeOffset LoadedAt);

@@ -1,0 +1,49 @@
+using Dapper;
+using Npgsql;
+
+namespace Assistant.Engine.Retention;
+
+/// <summary>Deletes conversation history past <see cref="RetentionOptions.KeepHistory"/>, in batches so no purge holds long locks.</summary>
+public sealed class HistoryPurger(NpgsqlDataSource dataSource)
+{
+    private const int BatchSize = 5000;
+
+    /// <returns>Rows deleted: transcript lines, turns (with their steps), ledger rows and ticket-update records.</returns>
+    public async Task<(int Lines, int Turns, int Ledger)> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        // A turn still running is kept whatever its age (its retry needs it), and so are the lines it answers.
+        var turns = await RepeatAsync("""
+            WITH old AS (
+                SELECT id FROM turns WHERE state IN ('done', 'skipped') AND coalesce(finished_at, started_at) < @Before LIMIT @Batch),
+            steps AS (DELETE FROM turn_actions WHERE turn_id IN (SELECT id FROM old))
+            DELETE FROM turns WHERE id IN (SELECT id FROM old)
+            """, before, cancellationToken);
+        var lines = await RepeatAsync("""
+            DELETE FROM transcript_messages
+            WHERE id IN (SELECT m.id FROM transcript_messages m
+                         WHERE m.recorded_at < @Before AND NOT EXISTS (SELECT 1 FROM turns t WHERE t.last_input_id = m.id)
+                         LIMIT @Batch)
+            """, before, cancellationToken);
+        var ledger = await RepeatAsync("""
+            DELETE FROM zendesk_ledger WHERE id IN (SELECT id FROM zendesk_ledger WHERE state = 'done' AND created_at < @Before LIMIT @Batch)
+            """, before, cancellationToken);
+        // Update records matter for ten minutes (Zendesk's per-ticket window); a day is plenty.
+        await RepeatAsync("DELETE FROM zendesk_updates WHERE updated_at < least(@Before, now() - interval '1 day')", before, cancellationToken);
+        return (lines, turns, ledger);
+    }
+
+    private async Task<int> RepeatAsync(string sql, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(sql, new { Before = before, Batch = BatchSize }, cancellationToken: cancellationToken));
+            total += deleted;
+            if (deleted < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Assistant.Engine.Conversations;
+using Assistant.Engine.Inbox;
+using Assistant.Engine.Turns;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Assistant.Engine.Storage;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The state database (one <see cref="NpgsqlDataSource"/>), its migrator, the inbox and the conversation store.</summary>
+    public static IServiceCollection AddAssistantData(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperConfiguration.Apply();
+        var connection = PostgresConnection.Parse(configuration.GetConnectionString("Postgres"), PostgresConnection.StateSetting);
+        connection.ApplicationName ??= "assistant";
+        PostgresConnection.TuneForRepeatedStatements(connection);
+
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connection.ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<InboxRepository>();
+        services.AddSingleton<IInboxLeases>(sp => sp.GetRequiredService<InboxRepository>());
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Retention.HistoryPurger>();
+        services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationRepository>();
+        services.AddSingleton<TranscriptRepository>();
+        services.AddInboxHandler<ChatwootEventHandler>(Chatwoot.Webhooks.ChatwootEnvelope.Source);
+        services.AddSingleton<TurnScheduler>();
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

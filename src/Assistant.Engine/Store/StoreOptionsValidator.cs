@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Engine.Store;
+
+public sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StoreOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.OrderUrlTemplate))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (!options.OrderUrlTemplate.Contains("{orderNumber}", StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Fail("Store__OrderUrlTemplate must contain {orderNumber}, e.g. https://shop.example.com/orders/{orderNumber}.");
+        }
+
+        return Uri.TryCreate(options.OrderUrlTemplate.Replace("{orderNumber}", "1", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Store__OrderUrlTemplate must be an absolute http(s) URL.");
+    }
+}

@@ -1,0 +1,12 @@
+namespace Assistant.Engine.Turns;
+
+/// <summary>Decides what the turn says and does, by filling <see cref="TurnContext.Plan"/>. Must not call Chatwoot.</summary>
+public interface ITurnResponder
+{
+    Task<TurnMetrics> RespondAsync(TurnContext turn, IReadOnlyList<Conversations.TranscriptEntry> history, CancellationToken cancellationToken);
+}
+
+/// <summary>What answering cost: recorded on the turn.</summary>
+/// <param name="Mode"><c>llm</c> or <c>offline</c>.</param>
+/// <param name="Error">Why the LLM was not used or failed, when it was not.</param>
+public sealed record TurnMetrics(string Mode, int Rounds, int PromptTokens, int CompletionTokens, IReadOnlyList<string> ToolsCalled, string? Error);

@@ -1,0 +1,52 @@
+using Assistant.Engine.Conversations;
+using Assistant.Engine.Prompts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Engine.Turns;
+
+/// <summary>
+/// A turn that failed on its last attempt, for a reason outside the model (the order database down while the offline
+/// router answers, a bug), is about to be dead-lettered: the customer gets the apology and the team the conversation,
+/// as after any model failure, instead of silence.
+/// </summary>
+public sealed partial class LastResortHandoff(
+    ActionExecutor executor,
+    OwnershipGuard ownership,
+    PromptLibrary prompts,
+    IOptionsMonitor<HandoffOptions> handoff,
+    ILogger<LastResortHandoff> logger)
+{
+    public async Task HandOffAsync(ConversationState conversation, long? inReplyTo, Exception failure)
+    {
+        try
+        {
+            if (!await ownership.IsBotsAsync(conversation, CancellationToken.None))
+            {
+                return;
+            }
+        }
+        catch (Exception ex)
+        {
+            // Chatwoot could not say who owns it: an apology too many beats a customer left in silence.
+            Log.OwnerUnknown(logger, ex, conversation.AccountId, conversation.ConversationId);
+        }
+
+        var promptSet = prompts.Current;
+        var turn = new TurnContext();
+        turn.Begin(conversation, [], [], promptSet.Locales.For(conversation.Language).Language, inReplyTo);
+        turn.Plan.HandOff(new HandoffRequest(HandoffReason.AssistantFailure,
+            $"The assistant failed repeatedly on this conversation ({failure.GetType().Name}); the customer was told a colleague will reply.", Apology: true));
+        Log.HandingOff(logger, failure, conversation.AccountId, conversation.ConversationId);
+        await executor.RunBestEffortAsync(PlanCompiler.Compile(turn.Plan, turn, handoff.CurrentValue, promptSet), conversation);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 720, Level = LogLevel.Error, Message = "The turn for {AccountId}/{ConversationId} failed on its last attempt; handing the conversation to a person with an apology.")]
+        public static partial void HandingOff(ILogger logger, Exception exception, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 721, Level = LogLevel.Warning, Message = "Could not check who owns {AccountId}/{ConversationId} before the last-resort handoff.")]
+        public static partial void OwnerUnknown(ILogger logger, Exception exception, long accountId, long conversationId);
+    }
+}

@@ -1,0 +1,21 @@
+using Assistant.Chatwoot.Api;
+using Assistant.Engine.Conversations;
+
+namespace Assistant.Engine.Turns;
+
+/// <summary>Asks Chatwoot, not local state, whether the bot may speak: a human may have taken over a moment ago.</summary>
+public sealed class OwnershipGuard(ChatwootClient chatwoot)
+{
+    public async Task<bool> IsBotsAsync(ConversationState local, CancellationToken cancellationToken)
+    {
+        var remote = await chatwoot.GetConversationAsync(local.AccountId, local.ConversationId, cancellationToken);
+        if (remote is null)
+        {
+            return false;
+        }
+
+        var snapshot = remote.Snapshot;
+        // The reclaimed assignee is local knowledge (who held the conversation before the customer reopened it).
+        return OwnershipPolicy.Of(snapshot.Status, snapshot.AssigneeId, snapshot.AssigneeType, local.ReclaimedAssigneeId) == Ownership.Bot;
+    }
+}

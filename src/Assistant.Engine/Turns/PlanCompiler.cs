@@ -1,0 +1,67 @@
+using Assistant.Chatwoot.Api;
+using Assistant.Engine.Prompts;
+
+namespace Assistant.Engine.Turns;
+
+/// <summary>
+/// Turns what the agent decided into the ordered steps the design prescribes. A handoff: private note, labels merged,
+/// team then agent, status open, and one customer message sent last (any answer written in the same turn is not
+/// sent). A resolve: the answers, a closing message, status resolved.
+/// </summary>
+public static class PlanCompiler
+{
+    public static IReadOnlyList<PlannedAction> Compile(TurnPlan plan, TurnContext turn, HandoffOptions handoff, PromptSet prompts)
+    {
+        var texts = prompts.Locales.For(turn.Language);
+        if (plan.Handoff is { } request)
+        {
+            var actions = new List<PlannedAction>
+            {
+                PlannedAction.Message(OutgoingMessage.PrivateNote(HandoffNote(request, turn, plan, prompts)), requiresOwnership: true),
+            };
+            var labels = handoff.LabelList.Append($"handoff:{HandoffReason.Normalize(request.Reason)}").ToList();
+            actions.Add(new PlannedAction(PlannedAction.AddLabelsKind, false, Labels: labels));
+            if (handoff.TeamFor(HandoffReason.Normalize(request.Reason)) is { } team)
+            {
+                actions.Add(new PlannedAction(PlannedAction.AssignTeamKind, false, Id: team));
+            }
+
+            if (handoff.AgentId is { } agent)
+            {
+                actions.Add(new PlannedAction(PlannedAction.AssignAgentKind, false, Id: agent));
+            }
+
+            actions.Add(new PlannedAction(PlannedAction.StatusKind, false, Status: "open"));
+            var message = request.Apology ? texts["handoff.apology"] : texts["handoff.message"];
+            actions.Add(PlannedAction.Message(OutgoingMessage.Text(message, turn.InReplyTo), requiresOwnership: false));
+            return actions;
+        }
+
+        var answers = plan.Answers.Select(a => PlannedAction.Message(a, requiresOwnership: true)).ToList();
+        if (plan.Resolve)
+        {
+            answers.Add(PlannedAction.Message(OutgoingMessage.Text(texts["resolve.closing"], turn.InReplyTo), requiresOwnership: true));
+            answers.Add(new PlannedAction(PlannedAction.StatusKind, false, Status: "resolved"));
+        }
+
+        return answers;
+    }
+
+    /// <summary>The note the team reads: reason, summary, orders referenced, what the bot already said. In the default locale: it is for the team.</summary>
+    public static string HandoffNote(HandoffRequest request, TurnContext turn, TurnPlan plan, PromptSet prompts)
+    {
+        var texts = prompts.Locales.For(LocaleCatalog.DefaultLanguage);
+        var identity = turn.Identity;
+        var verification = identity.VerifiedBy is { } method ? texts.Get("note.verified", ("method", method)) : texts["note.unverified"];
+        var told = plan.Answers.LastOrDefault(a => !a.Private)?.Content;
+        return prompts.HandoffSummary.Render(new Dictionary<string, object?>
+        {
+            ["title"] = texts["note.title"],
+            ["customer_line"] = texts.Get("note.customer", ("name", identity.Name ?? identity.Email ?? identity.Phone ?? "?"), ("verification", verification)),
+            ["reason_line"] = texts.Get("note.reason", ("reason", request.Reason)),
+            ["summary_line"] = string.IsNullOrWhiteSpace(request.Summary) ? null : texts.Get("note.summary", ("summary", request.Summary)),
+            ["orders_line"] = turn.OrdersReferenced.Count == 0 ? null : texts.Get("note.orders", ("orders", string.Join(", ", turn.OrdersReferenced.Select(o => "#" + o)))),
+            ["told_line"] = told is null ? null : texts.Get("note.told", ("text", told)),
+        });
+    }
+}

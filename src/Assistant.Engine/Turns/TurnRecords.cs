@@ -1,0 +1,36 @@
+namespace Assistant.Engine.Turns;
+
+/// <summary>A customer input not yet answered by any turn.</summary>
+public sealed record PendingInput(long Id, long MessageId, string Kind, string? Content, DateTimeOffset RecordedAt);
+
+public sealed record TurnRecord(long Id, string State, long LastInputId, long? InReplyTo);
+
+public sealed record StoredAction(int Seq, string State, PlannedAction Action, DateTimeOffset? AttemptedAt);
+
+/// <summary>A turn's <c>turns.state</c>.</summary>
+public static class TurnState
+{
+    public const string Running = "running";
+    public const string Planned = "planned";
+    public const string Done = "done";
+    public const string Skipped = "skipped";
+}
+
+/// <summary>A planned step's <c>turn_actions.state</c>: attempted means its call may or may not have reached Chatwoot.</summary>
+public static class StepState
+{
+    public const string Pending = "pending";
+    public const string Attempted = "attempted";
+    public const string Done = "done";
+    public const string Dropped = "dropped";
+}
+
+/// <summary>What a finished turn came to (<c>turns.outcome</c>).</summary>
+public static class TurnOutcome
+{
+    public const string Answered = "answered";
+    public const string HandedOff = "handed_off";
+    public const string Resolved = "resolved";
+    public const string Silent = "silent";
+    public const string NotOwner = "not_owner";
+}

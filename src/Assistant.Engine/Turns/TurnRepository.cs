@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Assistant.Engine.Turns;
+
+public sealed class TurnRepository(NpgsqlDataSource dataSource)
+{
+    /// <summary>Customer inputs after the newest one any turn took on, oldest first.</summary>
+    public async Task<IReadOnlyList<PendingInput>> UnansweredAsync(long accountId, long conversationId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT t.id, t.message_id, t.kind, t.content, t.recorded_at
+            FROM transcript_messages t
+            WHERE t.account_id = @AccountId AND t.conversation_id = @ConversationId AND t.role = 'customer'
+              AND t.id > COALESCE((SELECT max(last_input_id) FROM turns
+                                   WHERE account_id = @AccountId AND conversation_id = @ConversationId), 0)
+            ORDER BY t.id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<PendingInput>(new CommandDefinition(sql,
+            new { AccountId = accountId, ConversationId = conversationId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The customer inputs a turn answers: those after the previous turn's, up to its own last one.</summary>
+    public async Task<IReadOnlyList<PendingInput>> InputsOfAsync(long accountId, long conversationId, TurnRecord turn, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT t.id, t.message_id, t.kind, t.content, t.recorded_at
+            FROM transcript_messages t
+            WHERE t.account_id = @AccountId AND t.conversation_id = @ConversationId AND t.role = 'customer'
+              AND t.id <= @LastInputId
+              AND t.id > COALESCE((SELECT max(last_input_id) FROM turns
+                                   WHERE account_id = @AccountId AND conversation_id = @ConversationId AND id < @TurnId), 0)
+            ORDER BY t.id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<PendingInput>(new CommandDefinition(sql,
+            new { AccountId = accountId, ConversationId = conversationId, turn.LastInputId, TurnId = turn.Id }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The conversation's turn that an earlier attempt started but did not finish, if any.</summary>
+    public async Task<TurnRecord?> UnfinishedAsync(long accountId, long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<TurnRecord>(new CommandDefinition("""
+            SELECT id, state, last_input_id, in_reply_to FROM turns
+            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND state IN ('running', 'planned')
+            ORDER BY id LIMIT 1
+            """, new { AccountId = accountId, ConversationId = conversationId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Starts the turn that answers up to <paramref name="lastInputId"/>, or finds the one a crashed attempt started.</summary>
+    public async Task<TurnRecord> StartAsync(long accountId, long conversationId, long lastInputId, long? inReplyTo, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH inserted AS (
+                INSERT INTO turns (account_id, conversation_id, last_input_id, in_reply_to)
+                VALUES (@AccountId, @ConversationId, @LastInputId, @InReplyTo)
+                ON CONFLICT ON CONSTRAINT turns_answer_once DO NOTHING
+                RETURNING id, state, last_input_id, in_reply_to)
+            SELECT * FROM inserted
+            UNION ALL
+            SELECT id, state, last_input_id, in_reply_to FROM turns
+            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND last_input_id = @LastInputId
+            LIMIT 1
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<TurnRecord>(new CommandDefinition(sql,
+            new { AccountId = accountId, ConversationId = conversationId, LastInputId = lastInputId, InReplyTo = inReplyTo },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Stores the plan and the cost of making it, in one transaction; from here on the turn only resumes.</summary>
+    public async Task SavePlanAsync(long turnId, IReadOnlyList<PlannedAction> actions, TurnMetrics metrics, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        for (var seq = 0; seq < actions.Count; seq++)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO turn_actions (turn_id, seq, kind, payload) VALUES (@TurnId, @Seq, @Kind, @Payload::jsonb)",
+                new { TurnId = turnId, Seq = seq, actions[seq].Kind, Payload = JsonSerializer.Serialize(actions[seq], TurnJsonContext.Default.PlannedAction) },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE turns SET state = 'planned', mode = @Mode, llm_rounds = @Rounds, prompt_tokens = @PromptTokens,
+                completion_tokens = @CompletionTokens, tools_called = @Tools, error = @Error
+            WHERE id = @TurnId
+            """, new { TurnId = turnId, metrics.Mode, metrics.Rounds, metrics.PromptTokens, metrics.CompletionTokens, Tools = metrics.ToolsCalled.ToArray(), metrics.Error },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredAction>> ActionsAsync(long turnId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(int Seq, string State, string Payload, DateTime? AttemptedAt)>(new CommandDefinition(
+            "SELECT seq, state, payload::text, attempted_at FROM turn_actions WHERE turn_id = @TurnId ORDER BY seq",
+            new { TurnId = turnId }, cancellationToken: cancellationToken));
+        return rows.Select(r => new StoredAction(r.Seq, r.State, JsonSerializer.Deserialize(r.Payload, TurnJsonContext.Default.PlannedAction)!,
+            r.AttemptedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null)).ToList();
+    }
+
+    public Task SetActionStateAsync(long turnId, int seq, string state, long? chatwootMessageId, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            UPDATE turn_actions SET state = @State, chatwoot_message_id = COALESCE(@MessageId, chatwoot_message_id),
+                attempted_at = CASE WHEN @State = 'attempted' THEN now() ELSE attempted_at END,
+                done_at = CASE WHEN @State IN ('done', 'dropped') THEN now() ELSE done_at END
+            WHERE turn_id = @TurnId AND seq = @Seq
+            """, new { TurnId = turnId, Seq = seq, State = state, MessageId = chatwootMessageId }, cancellationToken);
+
+    public Task DropPendingAsync(long turnId, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE turn_actions SET state = 'dropped', done_at = now() WHERE turn_id = @TurnId AND state IN ('pending', 'attempted')",
+            new { TurnId = turnId }, cancellationToken);
+
+    public Task FinishAsync(long turnId, string state, string outcome, string? error, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            UPDATE turns SET state = @State, outcome = @Outcome, error = COALESCE(@Error, error), finished_at = now(),
+                latency_ms = (extract(epoch FROM now() - started_at) * 1000)::int
+            WHERE id = @TurnId
+            """, new { TurnId = turnId, State = state, Outcome = outcome, Error = error }, cancellationToken);
+
+    /// <summary>
+    /// The id of a bot message with this content that Chatwoot echoed back since <paramref name="since"/> and that no
+    /// other step has claimed as its own delivery, if any.
+    /// </summary>
+    public async Task<long?> FindBotEchoAsync(long accountId, long conversationId, string content, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            SELECT message_id FROM transcript_messages
+            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND role IN ('bot', 'note')
+              AND content = @Content AND recorded_at >= @Since
+              AND NOT EXISTS (SELECT 1 FROM turn_actions a WHERE a.chatwoot_message_id = transcript_messages.message_id)
+            ORDER BY id LIMIT 1
+            """, new { AccountId = accountId, ConversationId = conversationId, Content = content, Since = since.AddSeconds(-5) }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Which of these Chatwoot message ids a step already recorded as its delivery.</summary>
+    public async Task<IReadOnlySet<long>> ClaimedMessageIdsAsync(IReadOnlyCollection<long> messageIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT chatwoot_message_id FROM turn_actions WHERE chatwoot_message_id = ANY(@Ids)",
+            new { Ids = messageIds.ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
+    }
+
+    private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+}

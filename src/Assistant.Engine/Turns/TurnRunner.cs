@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Assistant.Chatwoot.Api;
+using Assistant.Engine.Conversations;
+using Assistant.Engine.Inbox;
+using Assistant.Engine.Prompts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Engine.Turns;
+
+/// <summary>
+/// Runs a scheduled turn: waits out a burst, checks with Chatwoot that the bot owns the conversation, shows typing,
+/// lets the responder plan the answer, stores the plan, and carries it out. A retried turn resumes its stored plan,
+/// so no customer message is answered twice.
+/// </summary>
+public sealed partial class TurnRunner(
+    IServiceScopeFactory scopes,
+    ConversationRepository conversations,
+    TranscriptRepository transcript,
+    TurnRepository turns,
+    ChatwootClient chatwoot,
+    OwnershipGuard ownership,
+    ActionExecutor executor,
+    LastResortHandoff lastResort,
+    PromptLibrary prompts,
+    IOptionsMonitor<AssistantOptions> assistantOptions,
+    IOptionsMonitor<HandoffOptions> handoffOptions,
+    IOptionsMonitor<LlmOptions> llmOptions,
+    IOptionsMonitor<InboxOptions> inboxOptions,
+    TimeProvider clock,
+    ILogger<TurnRunner> logger) : IInboxEventHandler
+{
+    private const int CustomerTextsForProof = 500;
+
+    public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        var due = JsonSerializer.Deserialize(inboxEvent.Payload, TurnJsonContext.Default.TurnDue)
+            ?? throw new UnprocessableEventException("A turn event has no payload.");
+        ConversationState? conversation = null;
+        try
+        {
+            conversation = await conversations.GetAsync(due.AccountId, due.ConversationId, cancellationToken)
+                ?? throw new UnprocessableEventException($"Conversation {due.AccountId}/{due.ConversationId} is unknown.");
+            await AnswerAsync(due, conversation, cancellationToken);
+        }
+        catch (Exception ex) when (inboxEvent.Attempts >= inboxOptions.CurrentValue.MaxAttempts && !cancellationToken.IsCancellationRequested
+            && ex is not (UnprocessableEventException or EventDeferredException))
+        {
+            await lastResort.HandOffAsync(conversation ?? ConversationState.New(due.AccountId, due.ConversationId), await InReplyToAsync(due), ex);
+            throw;
+        }
+    }
+
+    private async Task AnswerAsync(TurnDue due, ConversationState conversation, CancellationToken cancellationToken)
+    {
+        // A turn an earlier attempt started (and perhaps half carried out) is finished first, never started afresh.
+        if (await turns.UnfinishedAsync(due.AccountId, due.ConversationId, cancellationToken) is { } unfinished)
+        {
+            await RunAsync(unfinished, conversation, cancellationToken);
+        }
+
+        var pending = await turns.UnansweredAsync(due.AccountId, due.ConversationId, cancellationToken);
+        if (pending.Count == 0 || ShouldWaitForBurst(pending, due))
+        {
+            Log.NothingDue(logger, due.AccountId, due.ConversationId);
+            return;
+        }
+
+        var newest = pending[^1];
+        var turn = await turns.StartAsync(due.AccountId, due.ConversationId, newest.Id, newest.MessageId, cancellationToken);
+        await RunAsync(turn, conversation, cancellationToken);
+    }
+
+    /// <summary>The newest unanswered customer message, when the database can still say which it is.</summary>
+    private async Task<long?> InReplyToAsync(TurnDue due)
+    {
+        try
+        {
+            if (await turns.UnfinishedAsync(due.AccountId, due.ConversationId, CancellationToken.None) is { } started)
+            {
+                return started.InReplyTo;
+            }
+
+            return (await turns.UnansweredAsync(due.AccountId, due.ConversationId, CancellationToken.None)) is { Count: > 0 } pending ? pending[^1].MessageId : null;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A newer input has its own turn coming, unless the burst has already made the first input wait too long.</summary>
+    private bool ShouldWaitForBurst(IReadOnlyList<PendingInput> pending, TurnDue due) =>
+        pending[^1].Id != due.InputId
+        && clock.GetUtcNow() - pending[0].RecordedAt < TimeSpan.FromMilliseconds(assistantOptions.CurrentValue.MaxDebounceMs);
+
+    private async Task RunAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
+    {
+        var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
+        try
+        {
+            if (turn.State == TurnState.Running)
+            {
+                if (!await ownership.IsBotsAsync(conversation, cancellationToken))
+                {
+                    Log.NotOwner(logger, accountId, conversationId);
+                    await turns.FinishAsync(turn.Id, TurnState.Skipped, TurnOutcome.NotOwner, null, cancellationToken);
+                    return;
+                }
+
+                await TryTypingAsync(accountId, conversationId, true, cancellationToken);
+                await PlanAsync(turn, conversation, cancellationToken);
+            }
+
+            var completed = await executor.ExecuteAsync(turn.Id, conversation, cancellationToken);
+            var outcome = completed ? Outcome(await turns.ActionsAsync(turn.Id, cancellationToken)) : TurnOutcome.NotOwner;
+            await turns.FinishAsync(turn.Id, TurnState.Done, outcome, null, cancellationToken);
+            Log.Finished(logger, accountId, conversationId, outcome);
+        }
+        finally
+        {
+            // Typing is switched off whatever happened, even when it was switched on by an earlier attempt.
+            await TryTypingAsync(accountId, conversationId, false, CancellationToken.None);
+        }
+    }
+
+    private async Task PlanAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
+    {
+        var promptSet = prompts.Current;
+        var history = await transcript.RecentAsync(conversation.AccountId, conversation.ConversationId, llmOptions.CurrentValue.MaxHistoryMessages, cancellationToken);
+        var customerTexts = (await transcript.RecentAsync(conversation.AccountId, conversation.ConversationId, CustomerTextsForProof, cancellationToken))
+            .Where(e => e.Role == TranscriptRole.Customer && e.Content is not null).Select(e => e.Content!).ToList();
+
+        var inputs = await turns.InputsOfAsync(conversation.AccountId, conversation.ConversationId, turn, cancellationToken);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
+        var newInputs = inputs.Where(i => i.Content is not null).Select(i => i.Content!).ToList();
+        // The customer's own words decide the reply's language; the widget's setting only when they say too little.
+        var language = LanguageDetector.Detect(string.Join('\n', newInputs)) ?? conversation.Language;
+        context.Begin(conversation, customerTexts, newInputs, promptSet.Locales.For(language).Language, turn.InReplyTo);
+        var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
+        var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet);
+        await turns.SavePlanAsync(turn.Id, actions, metrics, cancellationToken);
+    }
+
+    private static string Outcome(IReadOnlyList<StoredAction> actions) =>
+        actions.Any(a => a.Action is { Kind: PlannedAction.StatusKind, Status: "open" }) ? TurnOutcome.HandedOff
+        : actions.Any(a => a.Action is { Kind: PlannedAction.StatusKind, Status: "resolved" }) ? TurnOutcome.Resolved
+        : actions.Any(a => a.State == StepState.Done && a.Action.Kind == PlannedAction.MessageKind) ? TurnOutcome.Answered
+        : TurnOutcome.Silent;
+
+    private async Task TryTypingAsync(long accountId, long conversationId, bool on, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await chatwoot.ToggleTypingAsync(accountId, conversationId, on, cancellationToken);
+        }
+        catch (ChatwootApiException ex)
+        {
+            // Typing is a courtesy: never worth failing or delaying a turn over.
+            Log.TypingFailed(logger, ex, accountId, conversationId);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 710, Level = LogLevel.Debug, Message = "No turn due for {AccountId}/{ConversationId}: nothing unanswered, or a later turn takes the burst.")]
+        public static partial void NothingDue(ILogger logger, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 711, Level = LogLevel.Information, Message = "Conversation {AccountId}/{ConversationId} is not the bot's; the turn is skipped.")]
+        public static partial void NotOwner(ILogger logger, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 712, Level = LogLevel.Information, Message = "Turn for {AccountId}/{ConversationId} finished: {Outcome}.")]
+        public static partial void Finished(ILogger logger, long accountId, long conversationId, string outcome);
+
+        [LoggerMessage(EventId = 713, Level = LogLevel.Warning, Message = "Could not toggle typing in {AccountId}/{ConversationId}.")]
+        public static partial void TypingFailed(ILogger logger, Exception exception, long accountId, long conversationId);
+    }
+}

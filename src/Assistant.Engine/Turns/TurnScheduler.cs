@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Assistant.Chatwoot.Webhooks;
+using Assistant.Engine.Inbox;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Assistant.Engine.Turns;
+
+/// <summary>
+/// Puts a debounced turn into the inbox for each customer input, in the same transaction that records the input.
+/// Turns of one conversation run one at a time (their own ordering key), apart from its webhook events, so a message
+/// arriving during the debounce window is recorded at once and answered by the same turn.
+/// </summary>
+public sealed class TurnScheduler(InboxRepository inbox, IOptionsMonitor<AssistantOptions> options, TimeProvider clock)
+{
+    public const string Source = "turn";
+    public const string EventName = "turn_due";
+
+    public async Task ScheduleAsync(long accountId, long conversationId, long inputId, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Serialize(new TurnDue(accountId, conversationId, inputId), TurnJsonContext.Default.TurnDue);
+        var due = clock.GetUtcNow().AddMilliseconds(options.CurrentValue.DebounceMs);
+        await inbox.TryAddAsync(new NewInboxEvent(Source, $"turn:{accountId}:{conversationId}:{inputId}", EventName,
+            "turn:" + ChatwootEnvelope.ConversationKey(accountId, conversationId), payload, due), connection, transaction, cancellationToken);
+    }
+}
+
+/// <summary>The payload of a scheduled turn: which customer input it was scheduled for.</summary>
+public sealed record TurnDue(long AccountId, long ConversationId, long InputId);

@@ -1,0 +1,36 @@
+using Assistant.Engine.Evals;
+using Assistant.Engine.Inbox;
+using Assistant.Engine.Prompts;
+using Assistant.Engine.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Engine.Turns;
+
+public static class TurnServiceCollectionExtensions
+{
+    /// <summary>
+    /// The turn pipeline: prompts, settings, plans and their execution, and the inbox handler that runs turns. The
+    /// responder that answers a turn (the agent) and the plugins are registered by their own projects.
+    /// </summary>
+    public static IServiceCollection AddAssistantTurns(this IServiceCollection services)
+    {
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName);
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());
+        services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName);
+        services.AddSingleton<PromptLibrary>();
+
+        services.AddSingleton<TurnRepository>();
+        services.AddScoped<OwnershipGuard>();
+        services.AddScoped<ActionExecutor>();
+        services.AddScoped<LastResortHandoff>();
+        services.AddInboxHandler<TurnRunner>(TurnScheduler.Source);
+        services.AddScoped<TurnContext>();
+        services.AddSingleton<EvalRunner>();
+        return services;
+    }
+}

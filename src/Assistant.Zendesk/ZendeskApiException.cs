@@ -1,0 +1,14 @@
+using System.Net;
+
+namespace Assistant.Zendesk;
+
+/// <summary>Zendesk answered with an error; messages never carry the API token.</summary>
+public class ZendeskApiException(string operation, HttpStatusCode? statusCode, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string Operation { get; } = operation;
+
+    public HttpStatusCode? StatusCode { get; } = statusCode;
+}
+
+/// <summary>The ticket is closed and cannot be updated: a follow-up ticket is needed.</summary>
+public sealed class ZendeskTicketClosedException(string operation, string message) : ZendeskApiException(operation, HttpStatusCode.UnprocessableEntity, message);
