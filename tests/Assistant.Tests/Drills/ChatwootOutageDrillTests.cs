@@ -6,18 +6,6 @@ namespace Assistant.Tests.Drills;
 /// <summary>Chatwoot answers 500 or 429 to 30% of the service's calls while conversations stream in.</summary>
 public sealed class ChatwootOutageDrillTests : DrillBase
 {
-    private AssistantServer? _server;
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task Every_reply_is_delivered_once_when_chatwoot_fails_thirty_percent_of_calls()
     {
@@ -41,15 +29,15 @@ public sealed class ChatwootOutageDrillTests : DrillBase
                 _ => null,
             };
         };
-        _server = await AssistantServer.StartAsync(Settings());
-        Chatwoot.EchoTo = _server.Http;
+        var server = await StartServerAsync(Settings());
+        Chatwoot.EchoTo = server.Http;
         var acknowledged = new List<long>();
 
         // Act
         for (var n = 0; n < 36; n++)
         {
             var message = CustomerMessage(n);
-            if (await DeliverLikeChatwootAsync(_server.Http, message.ToJson()))
+            if (await DeliverLikeChatwootAsync(server.Http, message.ToJson()))
             {
                 acknowledged.Add(message.MessageId);
             }

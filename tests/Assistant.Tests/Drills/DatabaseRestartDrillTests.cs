@@ -6,7 +6,6 @@ namespace Assistant.Tests.Drills;
 public sealed class DatabaseRestartDrillTests : DrillBase
 {
     private PostgresCluster _cluster = null!;
-    private AssistantServer? _server;
 
     public override async ValueTask InitializeAsync()
     {
@@ -16,11 +15,6 @@ public sealed class DatabaseRestartDrillTests : DrillBase
 
     public override async ValueTask DisposeAsync()
     {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
         await base.DisposeAsync();
         await _cluster.DisposeAsync();
     }
@@ -31,8 +25,8 @@ public sealed class DatabaseRestartDrillTests : DrillBase
     public async Task No_acknowledged_event_is_lost_and_every_message_is_answered_once_across_a_database_restart()
     {
         // Arrange
-        _server = await AssistantServer.StartAsync(Settings());
-        Chatwoot.EchoTo = _server.Http;
+        var server = await StartServerAsync(Settings());
+        Chatwoot.EchoTo = server.Http;
         var deliveries = new List<(long MessageId, Task<bool> Acknowledged)>();
 
         // Act: deliveries run side by side, as Chatwoot's jobs do; the database restarts a third of the way in.
@@ -40,7 +34,7 @@ public sealed class DatabaseRestartDrillTests : DrillBase
         for (var n = 0; n < 36; n++)
         {
             var message = CustomerMessage(n);
-            deliveries.Add((message.MessageId, DeliverLikeChatwootAsync(_server.Http, message.ToJson())));
+            deliveries.Add((message.MessageId, DeliverLikeChatwootAsync(server.Http, message.ToJson())));
             if (n == 12)
             {
                 restart = _cluster.RestartAsync();

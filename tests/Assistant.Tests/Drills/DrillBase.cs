@@ -9,45 +9,28 @@ namespace Assistant.Tests.Drills;
 
 /// <summary>What every drill needs: the demo store, a fake Chatwoot that echoes like the real one, a slow scripted model,
 /// and a way to count the answers each customer message got.</summary>
-public abstract class DrillBase : IAsyncLifetime
+public abstract class DrillBase : ServiceTestBase
 {
     protected const int Conversations = 12;
 
-    protected TestDatabase Database { get; private set; } = null!;
+    protected override bool StartsServerBeforeEachTest => false;
 
-    protected FakeChatwoot Chatwoot { get; private set; } = null!;
-
-    protected FakeOpenAI OpenAI { get; private set; } = null!;
-
-    public virtual async ValueTask InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        Database = await CreateDatabaseAsync();
         await new DemoStore(new ShopDatabase(Database.DataSource)).SeedAsync(CancellationToken.None);
-        Chatwoot = await FakeChatwoot.StartAsync();
         for (var id = 1; id <= Conversations; id++)
         {
             Chatwoot.AddConversation(1, ConversationId(id));
         }
 
-        OpenAI = await FakeOpenAI.StartAsync();
         OpenAI.ThenSlowText("Your order 1042 has shipped.", TimeSpan.FromMilliseconds(250));
     }
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        await OpenAI.DisposeAsync();
-        await Chatwoot.DisposeAsync();
-        await Database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     protected static long ConversationId(int n) => 500 + n;
 
     protected Dictionary<string, string?> Settings()
     {
-        var settings = AssistantServer.DefaultSettings(Database, Chatwoot.BaseUrl);
+        var settings = DefaultSettings();
         settings["Llm:Endpoint"] = OpenAI.Endpoint.ToString();
         settings["Llm:AllowPlainHttp"] = "true";
         settings["Llm:ApiKey"] = KnownSecrets.LlmApiKey;

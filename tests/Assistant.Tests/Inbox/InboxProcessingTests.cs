@@ -4,28 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Tests.Inbox;
 
-public sealed class InboxProcessingTests : IAsyncLifetime
+public sealed class InboxProcessingTests : ServiceTestBase
 {
-    private TestDatabase _database = null!;
-    private FakeChatwoot _chatwoot = null!;
-    private readonly List<AssistantServer> _servers = [];
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _chatwoot = await FakeChatwoot.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var server in _servers)
-        {
-            await server.DisposeAsync();
-        }
-
-        await _chatwoot.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    protected override bool StartsServerBeforeEachTest => false;
 
     [Fact]
     public async Task Events_of_one_conversation_never_run_at_once_and_run_in_arrival_order()
@@ -43,7 +24,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
                 await inbox.TryAddAsync(RecordingHandler.Event($"k{key}", seq), CancellationToken.None);
             }
         }));
-        await _database.InboxDrainedAsync("test");
+        await Database.InboxDrainedAsync("test");
 
         // Assert
         Assert.Equal(1, handler.MaxConcurrentPerKey);
@@ -58,7 +39,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
     public async Task Event_claimed_by_a_crashed_worker_is_taken_over_when_its_lease_expires()
     {
         // Arrange: a worker that claimed the event and died without a heartbeat.
-        var inbox = new InboxRepository(_database.DataSource, TimeProvider.System);
+        var inbox = new InboxRepository(Database.DataSource, TimeProvider.System);
         await inbox.TryAddAsync(RecordingHandler.Event("k", 0), CancellationToken.None);
         Assert.NotNull(await inbox.ClaimNextAsync("crashed-worker", TimeSpan.FromSeconds(1), CancellationToken.None));
         var handler = new RecordingHandler();
@@ -67,7 +48,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await StartServerAsync(handler);
 
         // Assert
-        Assert.Equal(["done"], await _database.InboxDrainedAsync("test"));
+        Assert.Equal(["done"], await Database.InboxDrainedAsync("test"));
         Assert.Single(handler.Completed);
     }
 
@@ -87,7 +68,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await StartServerAsync(second);
 
         // Assert
-        Assert.Equal(["done"], await _database.InboxDrainedAsync("test"));
+        Assert.Equal(["done"], await Database.InboxDrainedAsync("test"));
         Assert.Empty(first.Completed);
         Assert.Single(second.Completed);
     }
@@ -105,7 +86,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await inbox.TryAddAsync(RecordingHandler.Event("k", 1), CancellationToken.None);
 
         // Assert
-        Assert.Equal(["dead", "done"], await _database.InboxDrainedAsync("test"));
+        Assert.Equal(["dead", "done"], await Database.InboxDrainedAsync("test"));
         var dead = Assert.Single(await inbox.ListAsync("dead", 10, CancellationToken.None));
         Assert.Equal(3, dead.Attempts);
         Assert.Equal("InvalidOperationException: scripted failure", dead.LastError);
@@ -122,7 +103,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await inbox.TryAddAsync(RecordingHandler.Event("k", 0, "fail-once"), CancellationToken.None);
         await inbox.TryAddAsync(RecordingHandler.Event("k", 1), CancellationToken.None);
 
-        Assert.Equal(["done", "done"], await _database.InboxDrainedAsync("test"));
+        Assert.Equal(["done", "done"], await Database.InboxDrainedAsync("test"));
         Assert.Equal([0, 1], handler.Completed.Select(c => c.Sequence));
     }
 
@@ -138,7 +119,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         await inbox.TryAddAsync(RecordingHandler.Event("k", 0, "defer-5"), CancellationToken.None);
 
         // Assert
-        Assert.Equal(["done"], await _database.InboxDrainedAsync("test"));
+        Assert.Equal(["done"], await Database.InboxDrainedAsync("test"));
         Assert.Equal(6, handler.Started.Count);
     }
 
@@ -149,17 +130,17 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         var server = await StartServerAsync(handler, maxAttempts: 1);
         var inbox = server.Services.GetRequiredService<InboxRepository>();
         await inbox.TryAddAsync(RecordingHandler.Event("k", 0, "fail-once"), CancellationToken.None);
-        Assert.Equal(["dead"], await _database.InboxDrainedAsync("test"));
+        Assert.Equal(["dead"], await Database.InboxDrainedAsync("test"));
 
         var replayed = await inbox.ReplayDeadAsync(null, CancellationToken.None);
 
         Assert.Equal(1, replayed);
-        await Eventually.WaitForAsync(() => _database.InboxStatesAsync("test"), s => s.SequenceEqual(["done"]), "the replayed event to finish");
+        await Eventually.WaitForAsync(() => Database.InboxStatesAsync("test"), s => s.SequenceEqual(["done"]), "the replayed event to finish");
         Assert.Single(handler.Completed);
     }
 
     [Fact]
-    public async Task Two_instances_on_one_database_process_every_event_exactly_once()
+    public async Task Two_instances_on_oneDatabase_process_every_event_exactly_once()
     {
         // Arrange
         var a = new RecordingHandler { Name = "a" };
@@ -176,7 +157,7 @@ public sealed class InboxProcessingTests : IAsyncLifetime
                 await inbox.TryAddAsync(RecordingHandler.Event($"k{key}", seq), CancellationToken.None);
             }
         }));
-        await _database.InboxDrainedAsync("test");
+        await Database.InboxDrainedAsync("test");
 
         // Assert
         var all = a.Completed.Concat(b.Completed).ToList();
@@ -198,22 +179,20 @@ public sealed class InboxProcessingTests : IAsyncLifetime
         var inbox = server.Services.GetRequiredService<InboxRepository>();
         await inbox.TryAddAsync(RecordingHandler.Event("k", 0), CancellationToken.None);
         await inbox.TryAddAsync(RecordingHandler.Event("j", 0, "fail"), CancellationToken.None);
-        await _database.InboxDrainedAsync("test");
+        await Database.InboxDrainedAsync("test");
 
         var purged = await inbox.PurgeDoneAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
 
         Assert.Equal(1, purged);
-        Assert.Equal(["dead"], await _database.InboxStatesAsync("test"));
+        Assert.Equal(["dead"], await Database.InboxStatesAsync("test"));
     }
 
     private async Task<AssistantServer> StartServerAsync(RecordingHandler handler, int workers = 4, int maxAttempts = 5)
     {
-        var settings = AssistantServer.DefaultSettings(_database, _chatwoot.BaseUrl);
+        var settings = DefaultSettings();
         settings["Inbox:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Inbox:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Inbox:Lease"] = "00:00:03";
-        var server = await AssistantServer.StartAsync(settings, services => services.AddKeyedSingleton<IInboxEventHandler>("test", handler));
-        _servers.Add(server);
-        return server;
+        return await StartServerAsync(settings, services => services.AddKeyedSingleton<IInboxEventHandler>("test", handler));
     }
 }

@@ -8,45 +8,15 @@ using Dapper;
 namespace Assistant.Tests.Turns;
 
 /// <summary>The whole service with the demo store, a fake Chatwoot and (for LLM tests) a scripted OpenAI server.</summary>
-public abstract class ConversationTestBase : IAsyncLifetime
+public abstract class ConversationTestBase : ServiceTestBase
 {
-    protected TestDatabase Database { get; private set; } = null!;
+    protected override bool StartsServerBeforeEachTest => false;
 
-    protected FakeChatwoot Chatwoot { get; private set; } = null!;
-
-    protected FakeOpenAI OpenAI { get; private set; } = null!;
-
-    protected AssistantServer Server { get; private set; } = null!;
-
-    protected static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public virtual async ValueTask InitializeAsync()
-    {
-        Database = await TestDatabase.CreateAsync();
-        await new DemoStore(new ShopDatabase(Database.DataSource)).SeedAsync(CancellationToken.None);
-        Chatwoot = await FakeChatwoot.StartAsync();
-        OpenAI = await FakeOpenAI.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Server is not null)
-        {
-            await Server.DisposeAsync();
-        }
-
-        await DisposeExtrasAsync();
-        await OpenAI.DisposeAsync();
-        await Chatwoot.DisposeAsync();
-        await Database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual ValueTask DisposeExtrasAsync() => ValueTask.CompletedTask;
+    protected override Task ArrangeAsync() => new DemoStore(new ShopDatabase(Database.DataSource)).SeedAsync(CancellationToken.None);
 
     protected async Task StartServerAsync(bool withLlm, Action<Dictionary<string, string?>>? configure = null)
     {
-        var settings = AssistantServer.DefaultSettings(Database, Chatwoot.BaseUrl);
+        var settings = DefaultSettings();
         settings["Handoff:TeamId"] = "3";
         settings["Store:Name"] = "Acme Outfitters";
         settings["Store:OrderUrlTemplate"] = "https://shop.example.com/orders/{orderNumber}";
@@ -59,7 +29,7 @@ public abstract class ConversationTestBase : IAsyncLifetime
         }
 
         configure?.Invoke(settings);
-        Server = await AssistantServer.StartAsync(settings);
+        await StartServerAsync(settings);
     }
 
     /// <summary>Jane (demo customer 1) on the website chat, verified by Chatwoot's identity validation.</summary>
