@@ -8,15 +8,6 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
 {
     public const string NotificationChannel = "assistant_inbox";
 
-    /// <summary>The event <c>e</c> is not queued behind an unfinished earlier event of its ordering key.</summary>
-    private const string Unblocked = """
-        NOT EXISTS (
-            SELECT 1 FROM inbox_events earlier
-            WHERE earlier.ordering_key = e.ordering_key
-              AND earlier.id < e.id
-              AND earlier.state IN ('pending', 'processing'))
-        """;
-
     /// <summary>Stores the event unless the same delivery was stored before; wakes the workers on commit.</summary>
     /// <returns><c>true</c> when stored, <c>false</c> for a duplicate delivery.</returns>
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, CancellationToken cancellationToken)
@@ -32,12 +23,19 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// </summary>
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
+        // The event becomes its key's head only when the key has nothing unfinished. The upsert locks the key's head row
+        // even when it leaves it alone, so a worker advancing that head waits for this insert and then sees the event.
         const string sql = $"""
             WITH inserted AS (
                 INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload, next_attempt_at)
                 VALUES (@Source, @DeliveryKey, @EventName, @OrderingKey, @Payload::jsonb, COALESCE(@NotBefore, now()))
                 ON CONFLICT ON CONSTRAINT inbox_events_delivery_unique DO NOTHING
-                RETURNING id)
+                RETURNING id, ordering_key, next_attempt_at),
+            head AS (
+                INSERT INTO inbox_heads (ordering_key, event_id, ready_at)
+                SELECT ordering_key, id, next_attempt_at FROM inserted
+                ON CONFLICT (ordering_key) DO UPDATE SET event_id = EXCLUDED.event_id, ready_at = EXCLUDED.ready_at
+                WHERE inbox_heads.event_id IS NULL)
             SELECT CASE WHEN @NotBefore IS NULL OR @NotBefore <= now() THEN pg_notify('{NotificationChannel}', '') END
             FROM inserted
             """;
@@ -46,27 +44,26 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     }
 
     /// <summary>
-    /// Claims the runnable event that fell due first whose ordering key has no earlier unfinished event, so one
-    /// conversation's events run one at a time and in order while other conversations proceed in parallel. A claim
-    /// whose lease ran out (its instance died) goes back to pending first and is claimed like any other event.
+    /// Claims the head that fell due first, so one key's events run one at a time and in order while other keys
+    /// proceed in parallel. A head whose lease ran out (its instance died) is due again and is claimed like any other.
+    /// The claim reads one row of <c>inbox_heads</c> whatever the depth of the queue.
     /// </summary>
     public async Task<InboxEvent?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
-        const string sql = $"""
-            UPDATE inbox_events SET state = 'pending', locked_by = NULL, locked_until = NULL
-            WHERE state = 'processing' AND locked_until < @Now;
-
-            WITH candidate AS (
-                SELECT e.id
-                FROM inbox_events e
-                WHERE e.state = 'pending' AND e.next_attempt_at <= @Now AND {Unblocked}
-                ORDER BY e.next_attempt_at, e.id
+        const string sql = """
+            WITH head AS (
+                SELECT ordering_key, event_id FROM inbox_heads
+                WHERE event_id IS NOT NULL AND ready_at <= @Now
+                ORDER BY ready_at
                 LIMIT 1
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED),
+            leased AS (
+                UPDATE inbox_heads h SET ready_at = @LockedUntil
+                FROM head WHERE h.ordering_key = head.ordering_key)
             UPDATE inbox_events e
             SET state = 'processing', attempts = e.attempts + 1, locked_by = @WorkerId, locked_until = @LockedUntil
-            FROM candidate
-            WHERE e.id = candidate.id
+            FROM head
+            WHERE e.id = head.event_id
             RETURNING e.id, e.source, e.delivery_key, e.event_name, e.ordering_key, e.payload::text AS payload,
                       e.attempts, e.received_at
             """;
@@ -77,30 +74,27 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     }
 
     /// <summary>
-    /// When an idle worker next has something to claim: the first waiting event not blocked behind its conversation's
-    /// unfinished one (a debounced turn, a retry), or the first lease to run out; <c>null</c> when neither exists. An
-    /// event blocked behind one in flight is not counted: the worker finishing that one looks for more at once.
+    /// When an idle worker next has something to claim: the first head to fall due (a debounced turn, a retry) or to
+    /// lose its lease; <c>null</c> when no key has unfinished events. An event queued behind a head is not counted:
+    /// the worker finishing the head looks for more at once.
     /// </summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
-        const string sql = $"""
-            SELECT least(
-                (SELECT e.next_attempt_at FROM inbox_events e
-                 WHERE e.state = 'pending' AND {Unblocked}
-                 ORDER BY e.next_attempt_at, e.id
-                 LIMIT 1),
-                (SELECT min(locked_until) FROM inbox_events WHERE state = 'processing'))
-            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
+            "SELECT min(ready_at) FROM inbox_heads WHERE event_id IS NOT NULL", cancellationToken: cancellationToken));
     }
 
     /// <summary>Extends a claim still held by this worker; <c>false</c> means the claim was lost.</summary>
     public async Task<bool> ExtendLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE inbox_events SET locked_until = @LockedUntil
-            WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+            WITH extended AS (
+                UPDATE inbox_events SET locked_until = @LockedUntil
+                WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+                RETURNING ordering_key)
+            UPDATE inbox_heads h SET ready_at = @LockedUntil
+            FROM extended WHERE h.ordering_key = extended.ordering_key AND h.event_id = @Id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -109,21 +103,26 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
 
     public async Task<bool> CompleteAsync(long id, string workerId, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string finish = """
             UPDATE inbox_events
             SET state = 'done', finished_at = @Now, locked_by = NULL, locked_until = NULL, last_error = NULL
             WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+            RETURNING ordering_key
             """;
-        return await FinishAsync(sql, new { Id = id, WorkerId = workerId, Now = clock.GetUtcNow() }, cancellationToken);
+        return await FinishAndAdvanceAsync(finish, new { Id = id, WorkerId = workerId, Now = clock.GetUtcNow() }, cancellationToken);
     }
 
     /// <summary>Schedules another attempt, releasing the claim so later events of the key stay blocked behind it.</summary>
     public async Task<bool> RetryLaterAsync(long id, string workerId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE inbox_events
-            SET state = 'pending', next_attempt_at = @NextAttemptAt, locked_by = NULL, locked_until = NULL, last_error = @Error
-            WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+            WITH released AS (
+                UPDATE inbox_events
+                SET state = 'pending', next_attempt_at = @NextAttemptAt, locked_by = NULL, locked_until = NULL, last_error = @Error
+                WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+                RETURNING ordering_key, next_attempt_at)
+            UPDATE inbox_heads h SET ready_at = released.next_attempt_at
+            FROM released WHERE h.ordering_key = released.ordering_key AND h.event_id = @Id
             """;
         return await FinishAsync(sql, new { Id = id, WorkerId = workerId, NextAttemptAt = nextAttemptAt, Error = error }, cancellationToken);
     }
@@ -132,10 +131,14 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     public async Task<bool> DeferAsync(long id, string workerId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE inbox_events
-            SET state = 'pending', next_attempt_at = @NextAttemptAt, locked_by = NULL, locked_until = NULL, last_error = @Reason,
-                attempts = greatest(attempts - 1, 0)
-            WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+            WITH released AS (
+                UPDATE inbox_events
+                SET state = 'pending', next_attempt_at = @NextAttemptAt, locked_by = NULL, locked_until = NULL, last_error = @Reason,
+                    attempts = greatest(attempts - 1, 0)
+                WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+                RETURNING ordering_key, next_attempt_at)
+            UPDATE inbox_heads h SET ready_at = released.next_attempt_at
+            FROM released WHERE h.ordering_key = released.ordering_key AND h.event_id = @Id
             """;
         return await FinishAsync(sql, new { Id = id, WorkerId = workerId, NextAttemptAt = nextAttemptAt, Reason = reason }, cancellationToken);
     }
@@ -143,32 +146,51 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// <summary>Gives up on the event; it stays in the table for inspection and replay, and stops blocking its key.</summary>
     public async Task<bool> DeadLetterAsync(long id, string workerId, string error, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string finish = """
             UPDATE inbox_events
             SET state = 'dead', finished_at = @Now, locked_by = NULL, locked_until = NULL, last_error = @Error
             WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+            RETURNING ordering_key
             """;
-        return await FinishAsync(sql, new { Id = id, WorkerId = workerId, Now = clock.GetUtcNow(), Error = error }, cancellationToken);
+        return await FinishAndAdvanceAsync(finish, new { Id = id, WorkerId = workerId, Now = clock.GetUtcNow(), Error = error }, cancellationToken);
     }
 
     /// <summary>Puts dead-lettered events back in the queue (all of them, or one).</summary>
     public async Task<int> ReplayDeadAsync(long? id, CancellationToken cancellationToken)
     {
+        // A replayed event is its key's earliest unfinished one unless the key has an earlier event waiting; it takes
+        // the head from a later event that is only waiting, never from one that is running.
         const string sql = """
-            UPDATE inbox_events
-            SET state = 'pending', attempts = 0, next_attempt_at = @Now, finished_at = NULL
-            WHERE state = 'dead' AND (@Id::bigint IS NULL OR id = @Id)
+            WITH replayed AS (
+                UPDATE inbox_events
+                SET state = 'pending', attempts = 0, next_attempt_at = @Now, finished_at = NULL
+                WHERE state = 'dead' AND (@Id::bigint IS NULL OR id = @Id)
+                RETURNING id, ordering_key),
+            heads AS (
+                INSERT INTO inbox_heads (ordering_key, event_id, ready_at)
+                SELECT DISTINCT ON (ordering_key) ordering_key, id, @Now FROM replayed ORDER BY ordering_key, id
+                ON CONFLICT (ordering_key) DO UPDATE SET event_id = EXCLUDED.event_id, ready_at = EXCLUDED.ready_at
+                WHERE inbox_heads.event_id IS NULL
+                   OR (inbox_heads.event_id > EXCLUDED.event_id
+                       AND (SELECT state FROM inbox_events WHERE id = inbox_heads.event_id) = 'pending'))
+            SELECT count(*) FROM replayed
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = id, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { Id = id, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Deletes processed events finished before <paramref name="before"/>; dead letters stay until replayed or removed by hand.</summary>
+    /// <summary>
+    /// Deletes processed events finished before <paramref name="before"/>, and the head rows of keys with nothing
+    /// unfinished; dead letters stay until replayed or removed by hand.
+    /// </summary>
     public async Task<int> PurgeDoneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
+        const string sql = """
+            WITH idle_keys AS (DELETE FROM inbox_heads WHERE event_id IS NULL)
+            DELETE FROM inbox_events WHERE state = 'done' AND finished_at < @Before
+            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM inbox_events WHERE state = 'done' AND finished_at < @Before", new { Before = before }, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { Before = before }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<InboxEventStatus>> ListAsync(string? state, int limit, CancellationToken cancellationToken)
@@ -184,6 +206,40 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         var rows = await connection.QueryAsync<InboxEventStatus>(new CommandDefinition(
             sql, new { State = state, Limit = limit }, cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    /// <summary>
+    /// Finishes a head event and hands its key's head to the key's earliest waiting event (or leaves the key idle), in
+    /// one transaction. The head row is locked first, in a statement of its own: an insert for the same key that holds
+    /// the lock has committed by the time the next statement looks for the new head, so no event is left headless.
+    /// </summary>
+    private async Task<bool> FinishAndAdvanceAsync(string finish, object parameters, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT 1 FROM inbox_heads WHERE ordering_key = (SELECT ordering_key FROM inbox_events WHERE id = @Id) FOR UPDATE;
+            WITH finished AS ({finish})
+            UPDATE inbox_heads h
+            SET event_id = next.id, ready_at = coalesce(next.next_attempt_at, 'infinity')
+            FROM finished
+            LEFT JOIN LATERAL (
+                SELECT id, next_attempt_at FROM inbox_events
+                WHERE ordering_key = finished.ordering_key AND state = 'pending' AND id <> @Id
+                ORDER BY id
+                LIMIT 1) next ON true
+            WHERE h.ordering_key = finished.ordering_key AND h.event_id = @Id
+            RETURNING 1;
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        bool advanced;
+        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)))
+        {
+            _ = await results.ReadAsync<int>();
+            advanced = (await results.ReadAsync<int>()).Any();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return advanced;
     }
 
     private async Task<bool> FinishAsync(string sql, object parameters, CancellationToken cancellationToken)

@@ -92,6 +92,86 @@ public sealed class InboxClaimTests : IAsyncLifetime
         Assert.True(nextDue.Value > DateTimeOffset.UtcNow.AddSeconds(30));
     }
 
+    [Fact]
+    public async Task Deep_queue_of_one_conversation_does_not_hide_another_conversations_event()
+    {
+        // Arrange: conversation "a" has a thousand events queued behind the one in flight.
+        var ct = TestContext.Current.CancellationToken;
+        for (var sequence = 0; sequence < 1000; sequence++)
+        {
+            await _inbox.TryAddAsync(RecordingHandler.Event("a", sequence), ct);
+        }
+
+        var inFlight = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+        await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), ct);
+
+        // Act
+        var claimed = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+        var nothingMore = await _inbox.ClaimNextAsync("worker-3", Lease, ct);
+
+        // Assert
+        Assert.Equal("a", inFlight?.OrderingKey);
+        Assert.Equal("b", claimed?.OrderingKey);
+        Assert.Null(nothingMore);
+    }
+
+    [Fact]
+    public async Task Event_stored_while_its_conversations_head_finishes_is_never_left_unclaimable()
+    {
+        // Arrange / Act: two hundred times, a new event arrives at the moment the only one of its conversation ends.
+        var ct = TestContext.Current.CancellationToken;
+        for (var round = 0; round < 200; round++)
+        {
+            var key = $"race-{round}";
+            await _inbox.TryAddAsync(RecordingHandler.Event(key, 0), ct);
+            var head = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+            var arriving = _inbox.TryAddAsync(RecordingHandler.Event(key, 1), ct);
+            var finishing = _inbox.CompleteAsync(head!.Id, "worker-1", ct);
+            await Task.WhenAll(arriving, finishing);
+
+            // Assert
+            var next = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+            Assert.True(next is { } claimed && claimed.OrderingKey == key, $"round {round}: the arriving event was not claimable");
+            Assert.True(await _inbox.CompleteAsync(next!.Id, "worker-2", ct));
+        }
+    }
+
+    [Fact]
+    public async Task Replayed_dead_letter_runs_before_later_events_of_its_conversation()
+    {
+        // Arrange: the first event of "a" is dead-lettered, the second is waiting for its delay.
+        var ct = TestContext.Current.CancellationToken;
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 1) with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(5) }, ct);
+        var first = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+        Assert.True(await _inbox.DeadLetterAsync(first!.Id, "worker-1", "broken", ct));
+
+        // Act
+        var replayed = await _inbox.ReplayDeadAsync(first.Id, ct);
+        var claimed = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+
+        // Assert
+        Assert.Equal(1, replayed);
+        Assert.Equal(first.Id, claimed?.Id);
+    }
+
+    [Fact]
+    public async Task Retried_event_keeps_its_conversations_later_events_waiting_behind_it()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var first = await TwoEventsOfOneConversationWithTheFirstClaimedAsync(ct);
+
+        // Act
+        Assert.True(await _inbox.RetryLaterAsync(first!.Id, "worker-1", DateTimeOffset.UtcNow.AddMinutes(5), "try later", ct));
+        var claimed = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+        var nextDue = await _inbox.NextDueAsync(ct);
+
+        // Assert
+        Assert.Null(claimed);
+        Assert.True(nextDue > DateTimeOffset.UtcNow.AddMinutes(4));
+    }
+
     /// <summary>Conversation "a" has two events; worker-1 holds the first.</summary>
     private async Task<InboxEvent?> TwoEventsOfOneConversationWithTheFirstClaimedAsync(CancellationToken ct)
     {
