@@ -23,6 +23,16 @@ public static class Webhooks
         return request;
     }
 
+    /// <summary>The body of a customer message in a conversation a human agent owns: stored and folded, no turn.</summary>
+    public static string HumanOwnedPayload(long conversationId, string text)
+    {
+        var payload = Payload(conversationId, Interlocked.Increment(ref _nextMessageId), text);
+        var conversation = payload["conversation"]!.AsObject();
+        conversation["status"] = "open";
+        conversation["meta"]!["assignee"] = new JsonObject { ["id"] = 5, ["name"] = "Sam Agent", ["type"] = "user" };
+        return payload.ToJsonString();
+    }
+
     private static JsonObject Payload(long conversationId, long messageId, string text)
     {
         var contact = new JsonObject { ["id"] = 77, ["name"] = "Jane Doe", ["email"] = "jane@example.com", ["identifier"] = "cus_jane", ["phone_number"] = "+4915112345678" };

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Zendesk;
@@ -9,8 +8,7 @@ public sealed class ZendeskAuthHandler(IOptionsMonitor<ZendeskOptions> options) 
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var current = options.CurrentValue;
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{current.Email}/token:{current.ApiToken}")));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", options.CurrentValue.BasicCredentials());
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -2,12 +2,13 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Transport;
+using Microsoft.Extensions.Options;
 using Refit;
 
 namespace Assistant.Zendesk;
 
 /// <summary>The Zendesk Support API calls the bridge makes (reference/zendesk.md §2–3), as the dedicated bridge agent.</summary>
-public sealed class ZendeskClient(IZendeskApi api)
+public sealed class ZendeskClient(IZendeskApi api, IOptionsMonitor<ZendeskOptions> options)
 {
     /// <summary>The user that holds <paramref name="externalId"/>, if any (an exact match, not a search).</summary>
     public async Task<long?> FindUserByExternalIdAsync(string externalId, CancellationToken cancellationToken)
@@ -146,7 +147,7 @@ public sealed class ZendeskClient(IZendeskApi api)
             ? events.EnumerateArray().Where(e => e.Property("type").String() == "Comment").Select(e => e.Property("id").Int64()).FirstOrDefault()
             : null;
 
-    private static async Task<JsonElement> SendAsync(string operation, Func<Task<HttpResponseMessage>> call, CancellationToken cancellationToken)
+    private async Task<JsonElement> SendAsync(string operation, Func<Task<HttpResponseMessage>> call, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -160,7 +161,7 @@ public sealed class ZendeskClient(IZendeskApi api)
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var text = SecretText.Redact(await response.Content.ReadAsStringAsync(cancellationToken), Credentials(options.CurrentValue));
             if (response.StatusCode == HttpStatusCode.UnprocessableEntity && text.Contains("closed", StringComparison.OrdinalIgnoreCase))
             {
                 throw new ZendeskTicketClosedException(operation, $"Zendesk refused {operation}: the ticket is closed.");
@@ -178,8 +179,23 @@ public sealed class ZendeskClient(IZendeskApi api)
                     $"Zendesk answered {operation} with {(int)response.StatusCode}: {(text.Length > 300 ? text[..300] : text)}");
             }
 
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
-            return document.RootElement.Clone();
+            try
+            {
+                using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
+                return document.RootElement.Clone();
+            }
+            catch (JsonException ex)
+            {
+                // A proxy's error page answered in Zendesk's place: a failed call the bridge retries, not a crash.
+                throw new ZendeskApiException(operation, response.StatusCode, $"Zendesk answered {operation} with a body that is not JSON.", ex);
+            }
         }
     }
+
+    /// <summary>The API token, and the basic credentials built from it as they would appear echoed.</summary>
+    private static string?[] Credentials(ZendeskOptions settings) =>
+    [
+        settings.ApiToken,
+        string.IsNullOrEmpty(settings.ApiToken) ? null : settings.BasicCredentials(),
+    ];
 }

@@ -45,4 +45,7 @@ public sealed class ZendeskOptions
     public string Tags { get; set; } = "chatwoot";
 
     public bool RepliesArePublic => string.Equals(MirrorRepliesAs, "public", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Basic authentication as the bridge agent: <c>{email}/token:{api token}</c>, base64.</summary>
+    public string BasicCredentials() => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Email}/token:{ApiToken}"));
 }

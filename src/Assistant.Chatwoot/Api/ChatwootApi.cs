@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Assistant.Transport;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using Refit;
@@ -41,18 +42,19 @@ public sealed class ChatwootApi(IChatwootBotApi bot, IChatwootUserApi user, IOpt
 
         using (response)
         {
-            return await ReadAsync(response, token, operation, cancellationToken);
+            return await ReadAsync(response, token, operation, options.CurrentValue, cancellationToken);
         }
     }
 
-    private static async Task<JsonElement?> ReadAsync(HttpResponseMessage response, ChatwootToken token, string operation, CancellationToken cancellationToken)
+    private static async Task<JsonElement?> ReadAsync(
+        HttpResponseMessage response, ChatwootToken token, string operation, ChatwootOptions settings, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var text = SecretText.Redact(await response.Content.ReadAsStringAsync(cancellationToken), [settings.BotToken, settings.UserToken]);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             throw new ChatwootAuthorizationException(operation, response.StatusCode, token,
@@ -93,7 +95,7 @@ public sealed class ChatwootApi(IChatwootBotApi bot, IChatwootUserApi user, IOpt
         }
     }
 
-    /// <summary>Chatwoot's own error text, shortened; it never echoes the token.</summary>
+    /// <summary>Chatwoot's own error text, shortened, without control characters; tokens were redacted when it was read.</summary>
     private static string Detail(string body)
     {
         if (string.IsNullOrWhiteSpace(body))

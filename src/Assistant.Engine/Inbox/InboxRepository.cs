@@ -229,17 +229,11 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             WHERE h.ordering_key = finished.ordering_key AND h.event_id = @Id
             RETURNING 1;
             """;
+        // One round trip: the statements of a batch run in one implicit transaction, so the lock holds to its end.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        bool advanced;
-        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)))
-        {
-            _ = await results.ReadAsync<int>();
-            advanced = (await results.ReadAsync<int>()).Any();
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return advanced;
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        _ = await results.ReadAsync<int>();
+        return (await results.ReadAsync<int>()).Any();
     }
 
     private async Task<bool> FinishAsync(string sql, object parameters, CancellationToken cancellationToken)
