@@ -90,10 +90,8 @@ public sealed partial class TurnRunner(
         }
     }
 
-    /// <summary>A newer input has its own turn coming, unless the burst has already made the first input wait too long.</summary>
     private bool ShouldWaitForBurst(IReadOnlyList<PendingInput> pending, TurnDue due) =>
-        pending[^1].Id != due.InputId
-        && clock.GetUtcNow() - pending[0].RecordedAt < TimeSpan.FromMilliseconds(assistantOptions.CurrentValue.MaxDebounceMs);
+        BurstPolicy.WaitsForBurst(pending, due.InputId, clock.GetUtcNow(), TimeSpan.FromMilliseconds(assistantOptions.CurrentValue.MaxDebounceMs));
 
     private async Task RunAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
     {

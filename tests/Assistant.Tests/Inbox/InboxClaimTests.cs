@@ -172,6 +172,24 @@ public sealed class InboxClaimTests : IAsyncLifetime
         Assert.True(nextDue > DateTimeOffset.UtcNow.AddMinutes(4));
     }
 
+    [Fact]
+    public async Task Same_delivery_stored_twice_is_one_event_and_another_source_with_that_key_is_another()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var delivery = RecordingHandler.Event("a", 0);
+
+        // Act
+        var first = await _inbox.TryAddAsync(delivery, ct);
+        var again = await _inbox.TryAddAsync(delivery with { Payload = """{"seq":1,"behaviour":"ok"}""" }, ct);
+        var otherSource = await _inbox.TryAddAsync(delivery with { Source = "zendesk" }, ct);
+
+        // Assert
+        Assert.Equal((true, false, true), (first, again, otherSource));
+        Assert.Equal(2, await _database.CountAsync("inbox_events"));
+        Assert.Equal(1, await _database.CountAsync("inbox_events WHERE source = 'test'"));
+    }
+
     /// <summary>Conversation "a" has two events; worker-1 holds the first.</summary>
     private async Task<InboxEvent?> TwoEventsOfOneConversationWithTheFirstClaimedAsync(CancellationToken ct)
     {
