@@ -190,6 +190,27 @@ public sealed class InboxClaimTests : IAsyncLifetime
         Assert.Equal(1, await _database.CountAsync("inbox_events WHERE source = 'test'"));
     }
 
+    [Fact]
+    public async Task Purge_removes_the_heads_of_idle_conversations_and_a_later_event_still_runs()
+    {
+        // Arrange: "a" is finished and idle, "b" has an event waiting.
+        var ct = TestContext.Current.CancellationToken;
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
+        var finished = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+        await _inbox.CompleteAsync(finished!.Id, "worker-1", ct);
+        await _inbox.TryAddAsync(RecordingHandler.Event("b", 0) with { NotBefore = DateTimeOffset.UtcNow.AddMinutes(5) }, ct);
+
+        // Act
+        await _inbox.PurgeDoneAsync(DateTimeOffset.UtcNow.AddMinutes(-1), ct);
+        var headsAfterPurge = await _database.CountAsync("inbox_heads");
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 1), ct);
+        var claimed = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+
+        // Assert
+        Assert.Equal(1, headsAfterPurge);
+        Assert.Equal("a", claimed?.OrderingKey);
+    }
+
     /// <summary>Conversation "a" has two events; worker-1 holds the first.</summary>
     private async Task<InboxEvent?> TwoEventsOfOneConversationWithTheFirstClaimedAsync(CancellationToken ct)
     {
