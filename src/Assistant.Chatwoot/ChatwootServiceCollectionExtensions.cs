@@ -39,8 +39,7 @@ public static class ChatwootServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<ChatwootOptions>>().Value;
                 if (options.BaseUrl is { } baseUrl)
                 {
-                    // A trailing slash keeps a path prefix (Chatwoot behind /support/) when relative paths are resolved.
-                    http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                    http.BaseAddress = SecureTransport.BaseAddress(baseUrl);
                 }
 
                 http.Timeout = options.RequestTimeout;

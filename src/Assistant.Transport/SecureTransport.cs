@@ -10,6 +10,9 @@ public static class SecureTransport
     /// <summary>The handler every credentialed client sends through: a 3xx is an answer to report, not to follow.</summary>
     public static SocketsHttpHandler Handler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
+    /// <summary>A client's base address: a trailing slash keeps a path prefix (a server behind /support/) when Refit's paths are resolved.</summary>
+    public static Uri BaseAddress(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+
     /// <summary>Why <paramref name="url"/> may not carry credentials, or null when it may.</summary>
     /// <param name="setting">The URL's setting, e.g. <c>Chatwoot__BaseUrl</c>.</param>
     /// <param name="allowPlainHttpSetting">The setting that admits <c>http://</c>, e.g. <c>Chatwoot__AllowPlainHttp</c>.</param>

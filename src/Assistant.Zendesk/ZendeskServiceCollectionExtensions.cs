@@ -28,7 +28,7 @@ public static class ZendeskServiceCollectionExtensions
             {
                 if (sp.GetRequiredService<IOptions<ZendeskOptions>>().Value.BaseUrl is { } baseUrl)
                 {
-                    http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                    http.BaseAddress = SecureTransport.BaseAddress(baseUrl);
                 }
 
                 http.Timeout = TimeSpan.FromSeconds(60);
