@@ -20,27 +20,36 @@ public static class BacklogBench
     public static async Task<int> RunAsync(BenchSettings settings)
     {
         var insertTps = await PgbenchInsertAsync(settings);
-        var rows = new List<(string Case, double PerSecond)>();
+        var drains = new List<Drain>();
         for (var run = 1; run <= settings.Runs; run++)
         {
             var one = await DrainAsync(settings, conversations: 1);
             var spread = await DrainAsync(settings, conversations: 200);
-            rows.Add(("one conversation", one));
-            rows.Add(("200 conversations", spread));
-            Console.Error.WriteLine($"  run {run}/{settings.Runs}: one conversation {one:F0} events/s, 200 conversations {spread:F0} events/s");
+            drains.AddRange([one, spread]);
+            Console.Error.WriteLine($"  run {run}/{settings.Runs}: one conversation {one.PerSecond:F0} events/s, 200 conversations {spread.PerSecond:F0} events/s");
         }
 
-        double Median(string name) => Stats.Median(rows.Where(r => r.Case == name).Select(r => r.PerSecond));
+        Drain Median(int conversations)
+        {
+            var runs = drains.Where(d => d.Conversations == conversations).ToList();
+            return new Drain(conversations, Stats.Median(runs.Select(d => d.PerSecond)),
+                Stats.Median(runs.Select(d => d.ServiceCpuMs)), Stats.Median(runs.Select(d => d.PostgresCpuMs)));
+        }
+
+        var (single, many) = (Median(1), Median(200));
         Console.WriteLine($"backlog drain, {Events:N0} stored events, medians of {settings.Runs} runs; reference: pgbench single-row INSERT of the same size, c={PgbenchClients}, same cluster");
-        Console.WriteLine("| measure | events/s | target |");
-        Console.WriteLine("|---|---:|---:|");
-        Console.WriteLine($"| pgbench single-row INSERT (reference) | {insertTps:F0} | |");
-        Console.WriteLine($"| backlog in one conversation | {Median("one conversation"):F0} | >= 200 |");
-        Console.WriteLine($"| backlog over 200 conversations | {Median("200 conversations"):F0} ({Median("200 conversations") / insertTps:F2}x pgbench) | >= 0.25x pgbench |");
+        Console.WriteLine("| measure | events/s | service CPU ms/event | PostgreSQL CPU ms/event | target |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| pgbench single-row INSERT (reference) | {insertTps:F0} | | | |");
+        Console.WriteLine($"| backlog in one conversation | {single.PerSecond:F0} | {single.ServiceCpuMs:F2} | {single.PostgresCpuMs:F2} | >= 200 |");
+        Console.WriteLine($"| backlog over 200 conversations | {many.PerSecond:F0} ({many.PerSecond / insertTps:F2}x pgbench) | {many.ServiceCpuMs:F2} | {many.PostgresCpuMs:F2} | >= 0.25x pgbench |");
         return 0;
     }
 
-    private static async Task<double> DrainAsync(BenchSettings settings, int conversations)
+    /// <summary>One drain: events per second from start-up to the last one done; CPU per event once the service is up.</summary>
+    private sealed record Drain(int Conversations, double PerSecond, double ServiceCpuMs, double PostgresCpuMs);
+
+    private static async Task<Drain> DrainAsync(BenchSettings settings, int conversations)
     {
         var database = await BenchDatabase.CreateAsync(settings.Postgres, "backlog");
         var environment = ServiceEnvironment(settings, database);
@@ -56,8 +65,12 @@ public static class BacklogBench
         await using var service = await ChildProcess.StartAsync(settings.ServiceDll, ["serve"], environment, port);
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var remaining = new NpgsqlCommand("SELECT count(*) FROM inbox_events WHERE state IN ('pending', 'processing')", connection);
-        while ((long)(await remaining.ExecuteScalarAsync())! > 0)
+        await using var done = new NpgsqlCommand("SELECT count(*) FROM inbox_events WHERE state = 'done'", connection);
+        var (cpuBefore, postgresBefore, doneBefore) = (service.CpuTime, CpuClock.OfPostgres(), (long)(await done.ExecuteScalarAsync())!);
+
+        // A key with unfinished events has a head; counting the events instead would cost the drain measurable CPU.
+        await using var unfinished = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL)", connection);
+        while ((bool)(await unfinished.ExecuteScalarAsync())!)
         {
             if (started.Elapsed > TimeSpan.FromMinutes(10))
             {
@@ -67,7 +80,10 @@ public static class BacklogBench
             await Task.Delay(50);
         }
 
-        return Events / started.Elapsed.TotalSeconds;
+        var elapsed = started.Elapsed;
+        var (cpu, postgres) = (service.CpuTime - cpuBefore, CpuClock.OfPostgres() - postgresBefore);
+        var measured = Math.Max(1, Events - doneBefore);
+        return new Drain(conversations, Events / elapsed.TotalSeconds, cpu.TotalMilliseconds / measured, postgres.TotalMilliseconds / measured);
     }
 
     /// <summary>Stores the backlog through the inbox itself, as intake would have, before the service starts.</summary>

@@ -29,10 +29,18 @@ public sealed partial class InboxProcessor(
     public async Task<bool> ProcessNextAsync(string workerId, CancellationToken claimToken, CancellationToken processingToken)
     {
         var settings = options.CurrentValue;
-        var claimed = await ClaimAsync(workerId, settings.Lease, claimToken);
-        if (claimed is null)
+        var claim = await ClaimAsync(workerId, settings.Lease, claimToken);
+        if (claim.Event is not { } claimed)
         {
             return false;
+        }
+
+        if (claim.MoreDue)
+        {
+            // Another event is ready now: one idle worker takes it, and wakes the next if there is more still. A worker
+            // finishing an event needs no wake-up for its key's next one: it claims again at once, and an idle worker
+            // that finds nothing due sleeps until the first head falls due.
+            signal.Notify();
         }
 
         Log.Processing(logger, claimed.Id, claimed.EventName, claimed.OrderingKey, claimed.Attempts);
@@ -60,18 +68,15 @@ public sealed partial class InboxProcessor(
 
         await StopHeartbeatAsync(leaseLost, heartbeat);
         await SettleAsync(claimed, workerId, failure, settings);
-
-        // The next event of this key may be runnable now; idle workers did not count it when they went to sleep.
-        signal.Notify();
         return true;
     }
 
-    private async Task<InboxEvent?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
+    private async Task<InboxClaim> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
         await _claimGate.WaitAsync(cancellationToken);
         try
         {
-            return await inbox.ClaimNextAsync(workerId, lease, cancellationToken);
+            return await inbox.ClaimAsync(workerId, lease, cancellationToken);
         }
         finally
         {

@@ -8,6 +8,23 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
 {
     public const string NotificationChannel = "assistant_inbox";
 
+    /// <summary>
+    /// How an event that is pending again or new becomes its key's head: when the key is idle, or when the head is a
+    /// later event. That happens when two events of a key are stored at once and the one that drew the smaller id
+    /// commits second, and when a dead letter is replayed. A later head that is only waiting gives way; one that is
+    /// running keeps its place and is marked, so that finishing it looks for the next event from the start of the
+    /// key instead of after itself.
+    /// </summary>
+    private const string TakeHead = """
+        ON CONFLICT (ordering_key) DO UPDATE
+        SET (event_id, ready_at, rescan) = (
+            SELECT CASE WHEN head.running THEN inbox_heads.event_id ELSE EXCLUDED.event_id END,
+                   CASE WHEN head.running THEN inbox_heads.ready_at ELSE EXCLUDED.ready_at END,
+                   inbox_heads.rescan OR head.running
+            FROM (SELECT coalesce((SELECT state = 'processing' FROM inbox_events WHERE id = inbox_heads.event_id), false) AS running) head)
+        WHERE inbox_heads.event_id IS NULL OR inbox_heads.event_id > EXCLUDED.event_id
+        """;
+
     /// <summary>Stores the event unless the same delivery was stored before; wakes the workers on commit.</summary>
     /// <returns><c>true</c> when stored, <c>false</c> for a duplicate delivery.</returns>
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, CancellationToken cancellationToken)
@@ -23,8 +40,9 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// </summary>
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        // The event becomes its key's head only when the key has nothing unfinished. The upsert locks the key's head row
-        // even when it leaves it alone, so a worker advancing that head waits for this insert and then sees the event.
+        // The event becomes its key's head when the key has nothing unfinished (or, see TakeHead, only later events).
+        // The upsert locks the key's head row even when it leaves it alone, so a worker advancing that head waits for
+        // this insert and then sees the event.
         const string sql = $"""
             WITH inserted AS (
                 INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload, next_attempt_at)
@@ -34,8 +52,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             head AS (
                 INSERT INTO inbox_heads (ordering_key, event_id, ready_at)
                 SELECT ordering_key, id, next_attempt_at FROM inserted
-                ON CONFLICT (ordering_key) DO UPDATE SET event_id = EXCLUDED.event_id, ready_at = EXCLUDED.ready_at
-                WHERE inbox_heads.event_id IS NULL)
+                {TakeHead})
             SELECT CASE WHEN @NotBefore IS NULL OR @NotBefore <= now() THEN pg_notify('{NotificationChannel}', '') END
             FROM inserted
             """;
@@ -48,7 +65,11 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// proceed in parallel. A head whose lease ran out (its instance died) is due again and is claimed like any other.
     /// The claim reads one row of <c>inbox_heads</c> whatever the depth of the queue.
     /// </summary>
-    public async Task<InboxEvent?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<InboxEvent?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken) =>
+        (await ClaimAsync(workerId, lease, cancellationToken)).Event;
+
+    /// <summary>The same, also saying whether another head was due at that moment, for an idle worker to take.</summary>
+    public async Task<InboxClaim> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
         const string sql = """
             WITH head AS (
@@ -59,18 +80,25 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
                 FOR UPDATE SKIP LOCKED),
             leased AS (
                 UPDATE inbox_heads h SET ready_at = @LockedUntil
-                FROM head WHERE h.ordering_key = head.ordering_key)
-            UPDATE inbox_events e
-            SET state = 'processing', attempts = e.attempts + 1, locked_by = @WorkerId, locked_until = @LockedUntil
-            FROM head
-            WHERE e.id = head.event_id
-            RETURNING e.id, e.source, e.delivery_key, e.event_name, e.ordering_key, e.payload::text AS payload,
-                      e.attempts, e.received_at
+                FROM head WHERE h.ordering_key = head.ordering_key),
+            claimed AS (
+                UPDATE inbox_events e
+                SET state = 'processing', attempts = e.attempts + 1, locked_by = @WorkerId, locked_until = @LockedUntil
+                FROM head
+                WHERE e.id = head.event_id
+                RETURNING e.id, e.source, e.delivery_key, e.event_name, e.ordering_key, e.payload::text AS payload,
+                          e.attempts, e.received_at)
+            SELECT claimed.*,
+                   (SELECT count(*) FROM (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL AND ready_at <= @Now LIMIT 2) due) > 1 AS more_due
+            FROM claimed
             """;
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<InboxEvent>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
             sql, new { WorkerId = workerId, Now = now, LockedUntil = now + lease }, cancellationToken: cancellationToken));
+        return row is null
+            ? new InboxClaim(null, MoreDue: false)
+            : new InboxClaim(new InboxEvent(row.Id, row.Source, row.DeliveryKey, row.EventName, row.OrderingKey, row.Payload, row.Attempts, row.ReceivedAt), row.MoreDue);
     }
 
     /// <summary>
@@ -158,9 +186,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// <summary>Puts dead-lettered events back in the queue (all of them, or one).</summary>
     public async Task<int> ReplayDeadAsync(long? id, CancellationToken cancellationToken)
     {
-        // A replayed event is its key's earliest unfinished one unless the key has an earlier event waiting; it takes
-        // the head from a later event that is only waiting, never from one that is running.
-        const string sql = """
+        const string sql = $"""
             WITH replayed AS (
                 UPDATE inbox_events
                 SET state = 'pending', attempts = 0, next_attempt_at = @Now, finished_at = NULL
@@ -169,10 +195,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             heads AS (
                 INSERT INTO inbox_heads (ordering_key, event_id, ready_at)
                 SELECT DISTINCT ON (ordering_key) ordering_key, id, @Now FROM replayed ORDER BY ordering_key, id
-                ON CONFLICT (ordering_key) DO UPDATE SET event_id = EXCLUDED.event_id, ready_at = EXCLUDED.ready_at
-                WHERE inbox_heads.event_id IS NULL
-                   OR (inbox_heads.event_id > EXCLUDED.event_id
-                       AND (SELECT state FROM inbox_events WHERE id = inbox_heads.event_id) = 'pending'))
+                {TakeHead})
             SELECT count(*) FROM replayed
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -212,6 +235,8 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// Finishes a head event and hands its key's head to the key's earliest waiting event (or leaves the key idle), in
     /// one transaction. The head row is locked first, in a statement of its own: an insert for the same key that holds
     /// the lock has committed by the time the next statement looks for the new head, so no event is left headless.
+    /// The next event is looked for after the finished one (the index still holds the entries of all that ran before
+    /// it until vacuum), or from the start of the key when an earlier event arrived or came back while it ran.
     /// </summary>
     private async Task<bool> FinishAndAdvanceAsync(string finish, object parameters, CancellationToken cancellationToken)
     {
@@ -219,13 +244,15 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             SELECT 1 FROM inbox_heads WHERE ordering_key = (SELECT ordering_key FROM inbox_events WHERE id = @Id) FOR UPDATE;
             WITH finished AS ({finish})
             UPDATE inbox_heads h
-            SET event_id = next.id, ready_at = coalesce(next.next_attempt_at, 'infinity')
+            SET (event_id, ready_at, rescan) = (
+                SELECT next.id, coalesce(next.next_attempt_at, 'infinity'), false
+                FROM (SELECT 1) one
+                LEFT JOIN LATERAL (
+                    SELECT id, next_attempt_at FROM inbox_events
+                    WHERE ordering_key = h.ordering_key AND state = 'pending' AND id > CASE WHEN h.rescan THEN 0 ELSE @Id END
+                    ORDER BY id
+                    LIMIT 1) next ON true)
             FROM finished
-            LEFT JOIN LATERAL (
-                SELECT id, next_attempt_at FROM inbox_events
-                WHERE ordering_key = finished.ordering_key AND state = 'pending' AND id <> @Id
-                ORDER BY id
-                LIMIT 1) next ON true
             WHERE h.ordering_key = finished.ordering_key AND h.event_id = @Id
             RETURNING 1;
             """;
@@ -241,4 +268,8 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)) == 1;
     }
+
+    private sealed record ClaimRow(
+        long Id, string Source, string DeliveryKey, string EventName, string OrderingKey, string Payload, int Attempts,
+        DateTimeOffset ReceivedAt, bool MoreDue);
 }

@@ -41,6 +41,26 @@ public sealed class InboxClaimTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claim_says_whether_another_conversation_was_ready_for_another_worker()
+    {
+        // Arrange: "a" has two events (the second waits behind the first), "b" one.
+        var ct = TestContext.Current.CancellationToken;
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 1), ct);
+        await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), ct);
+
+        // Act
+        var first = await _inbox.ClaimAsync("worker-1", Lease, ct);
+        var second = await _inbox.ClaimAsync("worker-2", Lease, ct);
+        var none = await _inbox.ClaimAsync("worker-3", Lease, ct);
+
+        // Assert
+        Assert.Equal(("a", true), (first.Event?.OrderingKey, first.MoreDue));
+        Assert.Equal(("b", false), (second.Event?.OrderingKey, second.MoreDue));
+        Assert.Equal(new InboxClaim(null, false), none);
+    }
+
+    [Fact]
     public async Task Finishing_an_event_makes_the_next_of_its_conversation_claimable()
     {
         // Arrange
@@ -137,6 +157,43 @@ public sealed class InboxClaimTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_of_one_conversation_stored_side_by_side_while_it_drains_all_run()
+    {
+        // Arrange: concurrent inserts of one key can commit out of id order; the queue must still reach every event.
+        var ct = TestContext.Current.CancellationToken;
+        const int Writers = 16, EventsEach = 50;
+        var stored = Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            for (var sequence = 0; sequence < EventsEach; sequence++)
+            {
+                await _inbox.TryAddAsync(RecordingHandler.Event("busy", (writer * EventsEach) + sequence), ct);
+            }
+        }, ct)));
+
+        // Act: one worker drains while the writers write, then until nothing is claimable.
+        var completed = 0;
+        while (true)
+        {
+            var writing = !stored.IsCompleted;
+            if (await _inbox.ClaimNextAsync("worker-1", Lease, ct) is { } claimed)
+            {
+                Assert.True(await _inbox.CompleteAsync(claimed.Id, "worker-1", ct));
+                completed++;
+            }
+            else if (!writing)
+            {
+                break;
+            }
+        }
+
+        await stored;
+
+        // Assert
+        Assert.Equal(Writers * EventsEach, completed);
+        Assert.Equal(0, await _database.CountAsync("inbox_events WHERE state <> 'done'"));
+    }
+
+    [Fact]
     public async Task Replayed_dead_letter_runs_before_later_events_of_its_conversation()
     {
         // Arrange: the first event of "a" is dead-lettered, the second is waiting for its delay.
@@ -153,6 +210,34 @@ public sealed class InboxClaimTests : IAsyncLifetime
         // Assert
         Assert.Equal(1, replayed);
         Assert.Equal(first.Id, claimed?.Id);
+    }
+
+    [Fact]
+    public async Task Dead_letter_replayed_while_a_later_event_of_its_conversation_runs_runs_next()
+    {
+        // Arrange: "a" has three events; the first was dead-lettered and the second is running.
+        var ct = TestContext.Current.CancellationToken;
+        for (var sequence = 0; sequence < 3; sequence++)
+        {
+            await _inbox.TryAddAsync(RecordingHandler.Event("a", sequence), ct);
+        }
+
+        var first = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+        Assert.True(await _inbox.DeadLetterAsync(first!.Id, "worker-1", "broken", ct));
+        var second = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+
+        // Act
+        await _inbox.ReplayDeadAsync(first.Id, ct);
+        var claimedWhileRunning = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+        Assert.True(await _inbox.CompleteAsync(second!.Id, "worker-1", ct));
+        var afterIt = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+        Assert.True(await _inbox.CompleteAsync(afterIt!.Id, "worker-2", ct));
+        var last = await _inbox.ClaimNextAsync("worker-2", Lease, ct);
+
+        // Assert
+        Assert.Null(claimedWhileRunning);
+        Assert.Equal(first.Id, afterIt.Id);
+        Assert.Equal(second.Id + 1, last?.Id);
     }
 
     [Fact]
