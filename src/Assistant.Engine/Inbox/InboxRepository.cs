@@ -30,34 +30,60 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await TryAddAsync(inboxEvent, connection, null, cancellationToken);
+        return (await TryAddManyAsync([inboxEvent], connection, null, cancellationToken))[0];
     }
 
     /// <summary>
     /// The same, inside the caller's transaction: the event exists exactly when the caller's work commits. An event
-    /// that waits (a debounced turn) wakes nobody: it is scheduled while an event is processed, and the worker that
-    /// settles that event wakes this instance's idle workers, which then sleep until it falls due.
+    /// that waits (a debounced turn) wakes nobody: the worker that scheduled it claims again once it settles, finds
+    /// nothing due and sleeps until the first head falls due.
     /// </summary>
-    public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        (await TryAddManyAsync([inboxEvent], connection, transaction, cancellationToken))[0];
+
+    /// <summary>
+    /// Stores several events in one statement (one round trip, one commit), in list order; for each, whether it was
+    /// stored (<c>false</c>: the delivery was stored before, or earlier in the list). Workers are woken once.
+    /// </summary>
+    public async Task<bool[]> TryAddManyAsync(
+        IReadOnlyList<NewInboxEvent> events, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        // The event becomes its key's head when the key has nothing unfinished (or, see TakeHead, only later events).
-        // The upsert locks the key's head row even when it leaves it alone, so a worker advancing that head waits for
-        // this insert and then sees the event.
+        // Each key's earliest new event becomes its head when the key has nothing unfinished (or, see TakeHead, only
+        // later events). The upsert locks the key's head row even when it leaves it alone, so a worker advancing that
+        // head waits for this insert and then sees the event.
         const string sql = $"""
-            WITH inserted AS (
+            WITH incoming AS (
+                SELECT * FROM unnest(@Sources, @DeliveryKeys, @EventNames, @OrderingKeys, @Payloads, @NotBefores::timestamptz[])
+                    WITH ORDINALITY AS i(source, delivery_key, event_name, ordering_key, payload, not_before, n)),
+            inserted AS (
                 INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload, next_attempt_at)
-                VALUES (@Source, @DeliveryKey, @EventName, @OrderingKey, @Payload::jsonb, COALESCE(@NotBefore, now()))
+                SELECT source, delivery_key, event_name, ordering_key, payload::jsonb, coalesce(not_before, now())
+                FROM incoming
+                ORDER BY n
                 ON CONFLICT ON CONSTRAINT inbox_events_delivery_unique DO NOTHING
-                RETURNING id, ordering_key, next_attempt_at),
-            head AS (
+                RETURNING id, source, delivery_key, ordering_key, next_attempt_at),
+            heads AS (
                 INSERT INTO inbox_heads (ordering_key, event_id, ready_at)
-                SELECT ordering_key, id, next_attempt_at FROM inserted
-                {TakeHead})
-            SELECT CASE WHEN @NotBefore IS NULL OR @NotBefore <= now() THEN pg_notify('{NotificationChannel}', '') END
-            FROM inserted
+                SELECT DISTINCT ON (ordering_key) ordering_key, id, next_attempt_at FROM inserted ORDER BY ordering_key, id
+                {TakeHead}),
+            woken AS (
+                SELECT pg_notify('{NotificationChannel}', '') WHERE EXISTS (SELECT 1 FROM inserted WHERE next_attempt_at <= now()))
+            SELECT source, delivery_key FROM inserted, (SELECT count(*) FROM woken) notified
             """;
-        var rows = await connection.QueryAsync(new CommandDefinition(sql, inboxEvent, transaction, cancellationToken: cancellationToken));
-        return rows.Any();
+        var parameters = new
+        {
+            Sources = events.Select(e => e.Source).ToArray(),
+            DeliveryKeys = events.Select(e => e.DeliveryKey).ToArray(),
+            EventNames = events.Select(e => e.EventName).ToArray(),
+            OrderingKeys = events.Select(e => e.OrderingKey).ToArray(),
+            Payloads = events.Select(e => e.Payload).ToArray(),
+            NotBefores = events.Select(e => e.NotBefore).ToArray(),
+        };
+        var inserted = (await connection.QueryAsync<(string Source, string DeliveryKey)>(
+            new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).ToHashSet();
+
+        // A delivery listed twice was stored once: the first of them takes it.
+        return [.. events.Select(e => inserted.Remove((e.Source, e.DeliveryKey)))];
     }
 
     /// <summary>

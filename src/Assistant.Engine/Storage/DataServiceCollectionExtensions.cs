@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InboxRepository>();
         services.AddSingleton<IInboxLeases>(sp => sp.GetRequiredService<InboxRepository>());
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxGroupCommit>();
         services.AddSingleton<InboxProcessor>();
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Retention.HistoryPurger>();

@@ -19,7 +19,7 @@ internal static class TransientStore
             {
                 return await store();
             }
-            catch (NpgsqlException) when (attempt < Attempts && !cancellationToken.IsCancellationRequested)
+            catch (NpgsqlException ex) when (ex.IsTransient && attempt < Attempts && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(Pause * attempt, cancellationToken);
             }

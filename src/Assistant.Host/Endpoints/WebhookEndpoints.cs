@@ -23,7 +23,7 @@ internal static partial class WebhookEndpoints
         HttpRequest request,
         ChatwootWebhookAuthenticator authenticator,
         IOptionsMonitor<ChatwootOptions> chatwootOptions,
-        InboxRepository inbox,
+        InboxGroupCommit inbox,
         InboxSignal signal,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -85,7 +85,7 @@ internal static partial class WebhookEndpoints
         HttpRequest request,
         IOptionsMonitor<ZendeskOptions> options,
         ZendeskWebhookAuthenticator authenticator,
-        InboxRepository inbox,
+        InboxGroupCommit inbox,
         InboxSignal signal,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
