@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Inbox;
 using Npgsql;
@@ -15,11 +14,9 @@ namespace Assistant.Bench;
 public static class BacklogBench
 {
     private const int Events = 10_000;
-    private const int PgbenchClients = 32;
-
     public static async Task<int> RunAsync(BenchSettings settings)
     {
-        var insertTps = await PgbenchInsertAsync(settings);
+        var insertTps = await Pgbench.InsertRateAsync(settings);
         var drains = new List<Drain>();
         for (var run = 1; run <= settings.Runs; run++)
         {
@@ -37,7 +34,7 @@ public static class BacklogBench
         }
 
         var (single, many) = (Median(1), Median(200));
-        Console.WriteLine($"backlog drain, {Events:N0} stored events, medians of {settings.Runs} runs; reference: pgbench single-row INSERT of the same size, c={PgbenchClients}, same cluster");
+        Console.WriteLine($"backlog drain, {Events:N0} stored events, medians of {settings.Runs} runs; reference: pgbench single-row INSERT of the same size, c={Pgbench.Clients}, same cluster");
         Console.WriteLine("| measure | events/s | service CPU ms/event | PostgreSQL CPU ms/event | target |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         Console.WriteLine($"| pgbench single-row INSERT (reference) | {insertTps:F0} | | | |");
@@ -63,23 +60,9 @@ public static class BacklogBench
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var started = Stopwatch.StartNew();
         await using var service = await ChildProcess.StartAsync(settings.ServiceDll, ["serve"], environment, port);
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var done = new NpgsqlCommand("SELECT count(*) FROM inbox_events WHERE state = 'done'", connection);
-        var (cpuBefore, postgresBefore, doneBefore) = (service.CpuTime, CpuClock.OfPostgres(), (long)(await done.ExecuteScalarAsync())!);
-
-        // A key with unfinished events has a head; counting the events instead would cost the drain measurable CPU.
-        await using var unfinished = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL)", connection);
-        while ((bool)(await unfinished.ExecuteScalarAsync())!)
-        {
-            if (started.Elapsed > TimeSpan.FromMinutes(10))
-            {
-                throw new TimeoutException($"the backlog of {conversations} conversations did not drain in 10 minutes");
-            }
-
-            await Task.Delay(50);
-        }
-
+        await using var probe = await QueueProbe.OpenAsync(database);
+        var (cpuBefore, postgresBefore, doneBefore) = (service.CpuTime, CpuClock.OfPostgres(), await probe.DoneAsync());
+        await probe.WaitUntilDrainedAsync(TimeSpan.FromMinutes(10));
         var elapsed = started.Elapsed;
         var (cpu, postgres) = (service.CpuTime - cpuBefore, CpuClock.OfPostgres() - postgresBefore);
         var measured = Math.Max(1, Events - doneBefore);
@@ -112,35 +95,4 @@ public static class BacklogBench
         ["Chatwoot__WebhookSecret"] = Webhooks.Secret,
         ["Assistant__PromptsPath"] = settings.Prompts,
     };
-
-    /// <summary>pgbench inserting rows of the webhook's size into a jsonb table, 32 clients, on the same cluster.</summary>
-    private static async Task<double> PgbenchInsertAsync(BenchSettings settings)
-    {
-        var database = await BenchDatabase.CreateAsync(settings.Postgres, "pgbench");
-        await using (var connection = new NpgsqlConnection(database))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand(
-                "CREATE TABLE bench_rows (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, delivery_key text UNIQUE, payload jsonb)", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var script = Path.Combine(Path.GetTempPath(), $"bench-insert-{Environment.ProcessId}.sql");
-        var payload = Webhooks.HumanOwnedPayload(1, "Hi, where is my order #1042?").Replace("'", "''", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(script, $"INSERT INTO bench_rows (delivery_key, payload) VALUES (gen_random_uuid()::text, '{payload}'::jsonb);\n");
-        var builder = new NpgsqlConnectionStringBuilder(database);
-        var start = new ProcessStartInfo(Pgbench(), ["-n", "-c", PgbenchClients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", "8", "-f", script,
-            "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, builder.Database!])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        File.Delete(script);
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"pgbench printed no tps:{Environment.NewLine}{output}");
-        return double.Parse(line["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
-    }
-
-    private static string Pgbench() =>
-        File.Exists("/usr/lib/postgresql/15/bin/pgbench") ? "/usr/lib/postgresql/15/bin/pgbench" : "pgbench";
 }

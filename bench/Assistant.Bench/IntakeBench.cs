@@ -3,8 +3,11 @@ using System.Globalization;
 namespace Assistant.Bench;
 
 /// <summary>
-/// Webhook intake: signed message_created webhooks against the real service (signature check, parse, store in
-/// PostgreSQL, notify) beside a bare Kestrel endpoint that only reads the body and answers 200, in the same run.
+/// Webhook intake: signed message_created webhooks of conversations a human owns (stored, then folded into state by
+/// the workers; no turns) against the real service, beside two references measured in the same run: a bare Kestrel
+/// endpoint that only reads the body and answers 200, and pgbench's single-row INSERT of the same size and
+/// concurrency on the same cluster. After the load, the time the workers need to finish what it stored gives the
+/// sustained processing rate.
 /// </summary>
 public static class IntakeBench
 {
@@ -14,37 +17,53 @@ public static class IntakeBench
 
     public static async Task<int> RunAsync(BenchSettings settings)
     {
+        var insertTps = await Pgbench.InsertRateAsync(settings);
         var rows = new List<Row>();
         for (var run = 1; run <= settings.Runs; run++)
         {
-            rows.Add(await MeasureAsync("bare", await StartBareAsync(settings)));
-            rows.Add(await MeasureAsync("service", await StartServiceAsync(settings)));
-            Console.Error.WriteLine($"  run {run}/{settings.Runs}: bare {rows[^2].Closed.RequestsPerSecond:F0} rps, service {rows[^1].Closed.RequestsPerSecond:F0} rps");
+            rows.Add(await MeasureAsync("bare Kestrel", await StartBareAsync(settings), database: null));
+            var database = await BenchDatabase.CreateAsync(settings.Postgres, "intake");
+            rows.Add(await MeasureAsync("service", await StartServiceAsync(settings, database), database));
+            Console.Error.WriteLine($"  run {run}/{settings.Runs}: bare {rows[^2].Closed.RequestsPerSecond:F0} rps, service {rows[^1].Closed.RequestsPerSecond:F0} rps, processed {rows[^1].ProcessedPerSecond:F0}/s");
         }
 
-        Report(rows);
+        Report(rows, insertTps);
         return 0;
     }
 
     /// <param name="CpuMsPerRequest">CPU the target process spent per request during the throughput run.</param>
     /// <param name="PostgresCpuMsPerRequest">CPU PostgreSQL spent per request during the same run.</param>
-    private sealed record Row(string Target, Load.Result Closed, Load.Result Open, double CpuMsPerRequest, double PostgresCpuMsPerRequest);
+    /// <param name="ProcessedPerSecond">Events the workers finished per second, from the start of the load until they caught up.</param>
+    /// <param name="DrainSeconds">How long the workers took to catch up once the load stopped.</param>
+    private sealed record Row(
+        string Target, Load.Result Closed, Load.Result Open, double CpuMsPerRequest, double PostgresCpuMsPerRequest,
+        double ProcessedPerSecond, double DrainSeconds);
 
-    private static async Task<Row> MeasureAsync(string name, ChildProcess target)
+    private static async Task<Row> MeasureAsync(string name, ChildProcess target, string? database)
     {
         await using (target)
         {
+            await using var probe = database is null ? null : await QueueProbe.OpenAsync(database);
             using var http = Load.Client(target.BaseUrl, Concurrency);
-            static HttpRequestMessage Next(long n) => Webhooks.CustomerMessage(1 + (n % 500), "Hi, where is my order #1042?");
+            static HttpRequestMessage Next(long n) => Webhooks.HumanOwnedMessage(1 + (n % 200), "Hi, where is my order #1042?");
             await Load.ClosedLoopAsync(http, Concurrency, TimeSpan.FromSeconds(2), Next); // warm-up: JIT, pools
+            await WaitUntilDrainedAsync(probe);
+
+            var doneBefore = probe is null ? 0 : await probe.DoneAsync();
             var (cpuBefore, postgresBefore) = (target.CpuTime, CpuClock.OfPostgres());
             var closed = await Load.ClosedLoopAsync(http, Concurrency, Duration, Next);
             var (cpu, postgres) = (target.CpuTime - cpuBefore, CpuClock.OfPostgres() - postgresBefore);
+            var drain = await WaitUntilDrainedAsync(probe);
+            var processed = probe is null ? 0 : (await probe.DoneAsync() - doneBefore) / (Duration + drain).TotalSeconds;
+
             var open = await Load.OpenLoopAsync(http, FixedRate, Duration, Next);
             var requests = closed.RequestsPerSecond * Duration.TotalSeconds;
-            return new Row(name, closed, open, cpu.TotalMilliseconds / requests, postgres.TotalMilliseconds / requests);
+            return new Row(name, closed, open, cpu.TotalMilliseconds / requests, postgres.TotalMilliseconds / requests, processed, drain.TotalSeconds);
         }
     }
+
+    private static async Task<TimeSpan> WaitUntilDrainedAsync(QueueProbe? probe) =>
+        probe is null ? TimeSpan.Zero : await probe.WaitUntilDrainedAsync(TimeSpan.FromMinutes(10));
 
     private static Task<ChildProcess> StartBareAsync(BenchSettings settings)
     {
@@ -52,40 +71,39 @@ public static class IntakeBench
         return ChildProcess.StartAsync(settings.BenchDll, ["bare", port.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>(), port);
     }
 
-    private static async Task<ChildProcess> StartServiceAsync(BenchSettings settings)
+    private static async Task<ChildProcess> StartServiceAsync(BenchSettings settings, string database)
     {
         var port = ChildProcess.FreePort();
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["ConnectionStrings__Postgres"] = await BenchDatabase.CreateAsync(settings.Postgres, "intake"),
+            ["ConnectionStrings__Postgres"] = database,
             ["Chatwoot__BaseUrl"] = "http://127.0.0.1:9/",
             ["Chatwoot__AllowPlainHttp"] = "true",
             ["Chatwoot__BotToken"] = "bench-bot-token",
             ["Chatwoot__WebhookSecret"] = Webhooks.Secret,
             ["Assistant__PromptsPath"] = settings.Prompts,
-            // Intake is measured here, not turns: keep them from falling due during the run.
-            ["Assistant__DebounceMs"] = "60000",
-            ["Assistant__MaxDebounceMs"] = "120000",
         };
         return await ChildProcess.StartAsync(settings.ServiceDll, ["serve"], environment, port);
     }
 
-    private static void Report(List<Row> rows)
+    private static void Report(List<Row> rows, double insertTps)
     {
         double Median(string target, Func<Row, double> pick) => Stats.Median(rows.Where(r => r.Target == target).Select(pick));
+        string Line(string target) => string.Create(CultureInfo.InvariantCulture,
+            $"| {target} | {Median(target, r => r.Closed.RequestsPerSecond):F0} | {Median(target, r => r.Closed.P50Ms):F2} | {Median(target, r => r.Closed.P99Ms):F2} | {Median(target, r => r.Open.P50Ms):F2} | {Median(target, r => r.Open.P99Ms):F2} | {rows.Where(r => r.Target == target).Sum(r => r.Closed.Errors + r.Open.Errors)} | {Median(target, r => r.CpuMsPerRequest):F3} | {Median(target, r => r.PostgresCpuMsPerRequest):F3} |");
 
-        Console.WriteLine($"webhook intake, medians of {rows.Count / 2} runs ({Concurrency} concurrent for throughput; {FixedRate}/s fixed rate for latency)");
+        Console.WriteLine($"webhook intake of conversations a human owns, medians of {rows.Count / 2} runs ({Concurrency} concurrent for throughput; {FixedRate}/s fixed rate for latency)");
         Console.WriteLine("| target | requests/s | p50 ms | p99 ms | p50 ms at 500/s | p99 ms at 500/s | errors | CPU ms/request | PostgreSQL CPU ms/request |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var target in new[] { "bare", "service" })
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {target} | {Median(target, r => r.Closed.RequestsPerSecond):F0} | {Median(target, r => r.Closed.P50Ms):F2} | {Median(target, r => r.Closed.P99Ms):F2} | {Median(target, r => r.Open.P50Ms):F2} | {Median(target, r => r.Open.P99Ms):F2} | {rows.Where(r => r.Target == target).Sum(r => r.Closed.Errors + r.Open.Errors)} | {Median(target, r => r.CpuMsPerRequest):F3} | {Median(target, r => r.PostgresCpuMsPerRequest):F3} |"));
-        }
+        Console.WriteLine(Line("bare Kestrel"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| pgbench single-row INSERT, c={Pgbench.Clients} | {insertTps:F0} | | | | | | | |"));
+        Console.WriteLine(Line("service"));
 
-        var ratio = Median("service", r => r.Closed.RequestsPerSecond) / Median("bare", r => r.Closed.RequestsPerSecond);
+        var acknowledged = Median("service", r => r.Closed.RequestsPerSecond);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"service/bare throughput: {ratio:F2}x (target >= 0.5x); service p99 at 500/s: {Median("service", r => r.Open.P99Ms):F2} ms (target <= 10 ms)"));
+            $"acknowledged: {acknowledged / insertTps:F2}x pgbench (target >= 0.5x), {acknowledged / Median("bare Kestrel", r => r.Closed.RequestsPerSecond):F2}x bare Kestrel; p99 at 500/s {Median("service", r => r.Open.P99Ms):F2} ms (target <= 10 ms)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"processed (acknowledged and folded into state): {Median("service", r => r.ProcessedPerSecond):F0} events/s sustained, {Median("service", r => r.DrainSeconds):F1} s to catch up after the {Duration.TotalSeconds:F0} s load"));
     }
 }

@@ -11,9 +11,15 @@ public static class Webhooks
     public const string Secret = "bench-webhook-secret";
     private static long _nextMessageId = 1_000_000;
 
-    public static HttpRequestMessage CustomerMessage(long conversationId, string text)
+    public static HttpRequestMessage CustomerMessage(long conversationId, string text) =>
+        Signed(Payload(conversationId, Interlocked.Increment(ref _nextMessageId), text).ToJsonString());
+
+    /// <summary>A customer message in a conversation a human agent owns: stored and folded into state, no turn.</summary>
+    public static HttpRequestMessage HumanOwnedMessage(long conversationId, string text) => Signed(HumanOwnedPayload(conversationId, text));
+
+    private static HttpRequestMessage Signed(string payload)
     {
-        var body = Encoding.UTF8.GetBytes(Payload(conversationId, Interlocked.Increment(ref _nextMessageId), text).ToJsonString());
+        var body = Encoding.UTF8.GetBytes(payload);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/chatwoot") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Assistant.Bench;
+
+/// <summary>Watches the service's inbox from outside: how many events are done, and when nothing is left to do.</summary>
+public sealed class QueueProbe(NpgsqlConnection connection) : IAsyncDisposable
+{
+    public static async Task<QueueProbe> OpenAsync(string database)
+    {
+        var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        return new QueueProbe(connection);
+    }
+
+    public async Task<long> DoneAsync()
+    {
+        await using var done = new NpgsqlCommand("SELECT count(*) FROM inbox_events WHERE state = 'done'", connection);
+        return (long)(await done.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Waits until no event is pending or running; returns how long that took.</summary>
+    public async Task<TimeSpan> WaitUntilDrainedAsync(TimeSpan timeout)
+    {
+        // A key with unfinished events has a head; counting the events instead would cost the drain measurable CPU.
+        await using var unfinished = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL)", connection);
+        var waited = Stopwatch.StartNew();
+        while ((bool)(await unfinished.ExecuteScalarAsync())!)
+        {
+            if (waited.Elapsed > timeout)
+            {
+                throw new TimeoutException($"the inbox did not drain in {timeout}");
+            }
+
+            await Task.Delay(20);
+        }
+
+        return waited.Elapsed;
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
