@@ -71,26 +71,34 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Stores the plan and the cost of making it, in one transaction; from here on the turn only resumes.</summary>
+    /// <summary>
+    /// Stores the plan and the cost of making it in one statement (one round trip, atomic); from here on the turn
+    /// only resumes.
+    /// </summary>
     public async Task SavePlanAsync(long turnId, IReadOnlyList<PlannedAction> actions, TurnMetrics metrics, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        for (var seq = 0; seq < actions.Count; seq++)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO turn_actions (turn_id, seq, kind, payload) VALUES (@TurnId, @Seq, @Kind, @Payload::jsonb)",
-                new { TurnId = turnId, Seq = seq, actions[seq].Kind, Payload = JsonSerializer.Serialize(actions[seq], TurnJsonContext.Default.PlannedAction) },
-                transaction, cancellationToken: cancellationToken));
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition("""
+        const string sql = """
+            WITH actions AS (
+                INSERT INTO turn_actions (turn_id, seq, kind, payload)
+                SELECT @TurnId, a.seq - 1, a.kind, a.payload::jsonb
+                FROM unnest(@Kinds, @Payloads) WITH ORDINALITY AS a(kind, payload, seq))
             UPDATE turns SET state = 'planned', mode = @Mode, llm_rounds = @Rounds, prompt_tokens = @PromptTokens,
                 completion_tokens = @CompletionTokens, tools_called = @Tools, error = @Error
             WHERE id = @TurnId
-            """, new { TurnId = turnId, metrics.Mode, metrics.Rounds, metrics.PromptTokens, metrics.CompletionTokens, Tools = metrics.ToolsCalled.ToArray(), metrics.Error },
-            transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            TurnId = turnId,
+            Kinds = actions.Select(a => a.Kind).ToArray(),
+            Payloads = actions.Select(a => JsonSerializer.Serialize(a, TurnJsonContext.Default.PlannedAction)).ToArray(),
+            metrics.Mode,
+            metrics.Rounds,
+            metrics.PromptTokens,
+            metrics.CompletionTokens,
+            Tools = metrics.ToolsCalled.ToArray(),
+            metrics.Error,
+        }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<StoredAction>> ActionsAsync(long turnId, CancellationToken cancellationToken)

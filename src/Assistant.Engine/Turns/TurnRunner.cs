@@ -126,8 +126,11 @@ public sealed partial class TurnRunner(
     private async Task PlanAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
     {
         var promptSet = prompts.Current;
-        var history = await transcript.RecentAsync(conversation.AccountId, conversation.ConversationId, llmOptions.CurrentValue.MaxHistoryMessages, cancellationToken);
-        var customerTexts = (await transcript.RecentAsync(conversation.AccountId, conversation.ConversationId, CustomerTextsForProof, cancellationToken))
+        // One read serves both the model's history and the customer's recent words (the proof for the access rule).
+        var historyLength = llmOptions.CurrentValue.MaxHistoryMessages;
+        var recent = await transcript.RecentAsync(conversation.AccountId, conversation.ConversationId, Math.Max(historyLength, CustomerTextsForProof), cancellationToken);
+        var history = recent.TakeLast(historyLength).ToList();
+        var customerTexts = recent.TakeLast(CustomerTextsForProof)
             .Where(e => e.Role == TranscriptRole.Customer && e.Content is not null).Select(e => e.Content!).ToList();
 
         var inputs = await turns.InputsOfAsync(conversation.AccountId, conversation.ConversationId, turn, cancellationToken);
