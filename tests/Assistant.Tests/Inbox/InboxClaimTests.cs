@@ -22,10 +22,7 @@ public sealed class InboxClaimTests : IAsyncLifetime
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        for (var sequence = 0; sequence < 3; sequence++)
-        {
-            await _inbox.TryAddAsync(RecordingHandler.Event("a", sequence), ct);
-        }
+        await AddEventsAsync("a", 3, ct);
 
         await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), ct);
 
@@ -117,10 +114,7 @@ public sealed class InboxClaimTests : IAsyncLifetime
     {
         // Arrange: conversation "a" has a thousand events queued behind the one in flight.
         var ct = TestContext.Current.CancellationToken;
-        for (var sequence = 0; sequence < 1000; sequence++)
-        {
-            await _inbox.TryAddAsync(RecordingHandler.Event("a", sequence), ct);
-        }
+        await AddEventsAsync("a", 1000, ct);
 
         var inFlight = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
         await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), ct);
@@ -217,10 +211,7 @@ public sealed class InboxClaimTests : IAsyncLifetime
     {
         // Arrange: "a" has three events; the first was dead-lettered and the second is running.
         var ct = TestContext.Current.CancellationToken;
-        for (var sequence = 0; sequence < 3; sequence++)
-        {
-            await _inbox.TryAddAsync(RecordingHandler.Event("a", sequence), ct);
-        }
+        await AddEventsAsync("a", 3, ct);
 
         var first = await _inbox.ClaimNextAsync("worker-1", Lease, ct);
         Assert.True(await _inbox.DeadLetterAsync(first!.Id, "worker-1", "broken", ct));
@@ -302,5 +293,13 @@ public sealed class InboxClaimTests : IAsyncLifetime
         await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), ct);
         await _inbox.TryAddAsync(RecordingHandler.Event("a", 1), ct);
         return await _inbox.ClaimNextAsync("worker-1", Lease, ct);
+    }
+
+    private async Task AddEventsAsync(string key, int count, CancellationToken ct)
+    {
+        for (var sequence = 0; sequence < count; sequence++)
+        {
+            await _inbox.TryAddAsync(RecordingHandler.Event(key, sequence), ct);
+        }
     }
 }
