@@ -107,8 +107,17 @@ public sealed partial class TurnRunner(
                     return;
                 }
 
-                await TryTypingAsync(accountId, conversationId, true, cancellationToken);
-                await PlanAsync(turn, conversation, cancellationToken);
+                // Typing goes on while the model thinks instead of before it: one Chatwoot round trip off every turn.
+                // It is sent before any reply, and before the typing-off below.
+                var typingOn = TryTypingAsync(accountId, conversationId, true, cancellationToken);
+                try
+                {
+                    await PlanAsync(turn, conversation, cancellationToken);
+                }
+                finally
+                {
+                    await typingOn;
+                }
             }
 
             var completed = await executor.ExecuteAsync(turn.Id, conversation, cancellationToken);

@@ -32,6 +32,9 @@ public sealed class AgentConversationTests : ConversationTestBase
         Assert.Contains("Canvas sneakers", posted[0].GetProperty("content").GetString());
         Assert.Equal("Your order 1042 is on its way!", posted[1].GetProperty("content").GetString());
         Assert.Equal(["on", "off"], Chatwoot.Conversations[(1, 42)].Typing);
+        Assert.Equal(["typing", "message", "message", "typing"], Chatwoot.Requests.Where(r => r.Method == "POST")
+            .Select(r => r.Path.EndsWith("/toggle_typing_status", StringComparison.Ordinal) ? "typing" : r.Path.EndsWith("/messages", StringComparison.Ordinal) ? "message" : null)
+            .OfType<string>());
         var record = await Database.TurnRecordAsync(42);
         Assert.Equal(("llm", 2, 240, 30, "Replies_ShowOrder"), (record.Mode, record.LlmRounds, record.PromptTokens, record.CompletionTokens, string.Join(",", record.ToolsCalled)));
         Assert.NotNull(record.LatencyMs);
