@@ -29,12 +29,14 @@ public sealed partial class ActionExecutor(
     // Time for Chatwoot to commit a message whose response was lost before its history is asked.
     private static readonly TimeSpan HistoryGrace = TimeSpan.FromSeconds(1);
 
-    /// <returns><c>false</c> when a human took over before the plan was finished.</returns>
-    public async Task<bool> ExecuteAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)
+    /// <returns>The plan's steps as they ended; <c>null</c> when a human took over before the plan was finished.</returns>
+    public async Task<IReadOnlyList<StoredAction>?> ExecuteAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)
     {
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
-        foreach (var step in await turns.ActionsAsync(turnId, cancellationToken))
+        var steps = (await turns.ActionsAsync(turnId, cancellationToken)).ToList();
+        for (var i = 0; i < steps.Count; i++)
         {
+            var step = steps[i];
             if (step.State is StepState.Done or StepState.Dropped)
             {
                 continue;
@@ -45,6 +47,7 @@ public sealed partial class ActionExecutor(
             {
                 if (await ConfirmedByEchoAsync(turnId, step, conversation, cancellationToken))
                 {
+                    steps[i] = step with { State = StepState.Done };
                     continue;
                 }
             }
@@ -53,11 +56,11 @@ public sealed partial class ActionExecutor(
             {
                 Log.HumanTookOver(logger, accountId, conversationId);
                 await turns.DropPendingAsync(turnId, cancellationToken);
-                return false;
+                return null;
             }
 
             await turns.SetActionStateAsync(turnId, step.Seq, StepState.Attempted, null, cancellationToken);
-            long? messageId = null;
+            long? messageId;
             try
             {
                 messageId = await RunAsync(action, accountId, conversationId, cancellationToken);
@@ -73,13 +76,15 @@ public sealed partial class ActionExecutor(
                 // Chatwoot refused the step itself (422, 404): repeating it cannot help; the rest of the plan goes on.
                 Log.StepRefused(logger, ex, step.Seq, action.Kind, accountId, conversationId);
                 await turns.SetActionStateAsync(turnId, step.Seq, StepState.Dropped, null, CancellationToken.None);
+                steps[i] = step with { State = StepState.Dropped };
                 continue;
             }
 
             await turns.SetActionStateAsync(turnId, step.Seq, StepState.Done, messageId, CancellationToken.None);
+            steps[i] = step with { State = StepState.Done };
         }
 
-        return true;
+        return steps;
     }
 
     /// <summary>

@@ -120,8 +120,8 @@ public sealed partial class TurnRunner(
                 }
             }
 
-            var completed = await executor.ExecuteAsync(turn.Id, conversation, cancellationToken);
-            var outcome = completed ? Outcome(await turns.ActionsAsync(turn.Id, cancellationToken)) : TurnOutcome.NotOwner;
+            var steps = await executor.ExecuteAsync(turn.Id, conversation, cancellationToken);
+            var outcome = steps is null ? TurnOutcome.NotOwner : Outcome(steps);
             await turns.FinishAsync(turn.Id, TurnState.Done, outcome, null, cancellationToken);
             Log.Finished(logger, accountId, conversationId, outcome);
         }
