@@ -69,7 +69,8 @@ public sealed partial class TurnRunner(
 
         var newest = pending[^1];
         var turn = await turns.StartAsync(due.AccountId, due.ConversationId, newest.Id, newest.MessageId, cancellationToken);
-        await RunAsync(turn, conversation, cancellationToken);
+        // A turn started just now answers exactly the inputs read above; only a resumed turn reads its own again.
+        await RunAsync(turn, conversation, cancellationToken, turn.LastInputId == newest.Id ? pending : null);
     }
 
     /// <summary>The newest unanswered customer message, when the database can still say which it is.</summary>
@@ -93,7 +94,7 @@ public sealed partial class TurnRunner(
     private bool ShouldWaitForBurst(IReadOnlyList<PendingInput> pending, TurnDue due) =>
         BurstPolicy.WaitsForBurst(pending, due.InputId, clock.GetUtcNow(), TimeSpan.FromMilliseconds(assistantOptions.CurrentValue.MaxDebounceMs));
 
-    private async Task RunAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
+    private async Task RunAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken, IReadOnlyList<PendingInput>? inputs = null)
     {
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
         try
@@ -112,7 +113,7 @@ public sealed partial class TurnRunner(
                 var typingOn = TryTypingAsync(accountId, conversationId, true, cancellationToken);
                 try
                 {
-                    await PlanAsync(turn, conversation, cancellationToken);
+                    await PlanAsync(turn, conversation, inputs, cancellationToken);
                 }
                 finally
                 {
@@ -132,7 +133,7 @@ public sealed partial class TurnRunner(
         }
     }
 
-    private async Task PlanAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
+    private async Task PlanAsync(TurnRecord turn, ConversationState conversation, IReadOnlyList<PendingInput>? knownInputs, CancellationToken cancellationToken)
     {
         var promptSet = prompts.Current;
         // One read serves both the model's history and the customer's recent words (the proof for the access rule).
@@ -142,7 +143,7 @@ public sealed partial class TurnRunner(
         var customerTexts = recent.TakeLast(CustomerTextsForProof)
             .Where(e => e.Role == TranscriptRole.Customer && e.Content is not null).Select(e => e.Content!).ToList();
 
-        var inputs = await turns.InputsOfAsync(conversation.AccountId, conversation.ConversationId, turn, cancellationToken);
+        var inputs = knownInputs ?? await turns.InputsOfAsync(conversation.AccountId, conversation.ConversationId, turn, cancellationToken);
 
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
