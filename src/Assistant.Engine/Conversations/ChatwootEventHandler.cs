@@ -2,6 +2,7 @@ using System.Text.Json;
 using Assistant.Chatwoot;
 using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Inbox;
+using Assistant.Engine.Storage;
 using Assistant.Engine.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,13 +10,15 @@ using Npgsql;
 
 namespace Assistant.Engine.Conversations;
 
-/// <summary>Folds each stored Chatwoot event into the conversation's state and transcript, in one transaction.</summary>
+/// <summary>
+/// Folds each stored Chatwoot event into the conversation's state and transcript, in one transaction that also completes
+/// the event: three round trips with the claim (<see cref="ConversationChange"/>).
+/// </summary>
 public sealed partial class ChatwootEventHandler(
     NpgsqlDataSource dataSource,
-    ConversationRepository conversations,
-    TranscriptRepository transcript,
     TurnScheduler turns,
     IEnumerable<IConversationMirror> mirrors,
+    InboxCompletion completion,
     IOptionsMonitor<ChatwootOptions> chatwootOptions,
     ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
 {
@@ -57,69 +60,64 @@ public sealed partial class ChatwootEventHandler(
         var accountId = messageEvent.AccountId;
         var conversationId = messageEvent.Conversation.Id;
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await conversations.GetForUpdateAsync(accountId, conversationId, connection, transaction, cancellationToken);
-        var state = role == TranscriptRole.Customer || isSubmission
-            ? before.ApplyCustomerMessage(messageEvent.Conversation)
-            : before.Apply(messageEvent.Conversation);
-
-        await conversations.SaveAsync(state, connection, transaction, cancellationToken);
-
+        // Lines and whether each may start a turn (given the bot owns the conversation once this event is folded in).
+        var lines = new List<(TranscriptEntry Entry, bool StartsTurn)>();
         if (role is { } r)
         {
-            var entry = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r,
+            lines.Add((new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.MessageKind, r,
                 MessageText.Compose(message.Content, message.Attachments), message.ContentType, message.ContentAttributes.GetRawText(),
-                message.Sender.Id, message.InReplyTo, message.CreatedAt, AttachmentLinks: MessageText.Links(message.Attachments));
-            var id = await transcript.UpsertAsync(entry, connection, transaction, cancellationToken);
-            await MirrorAsync(mirrors, accountId, conversationId, $"line:{id}", connection, transaction, cancellationToken);
-            if (r == TranscriptRole.Customer && messageEvent.EventName == ChatwootEvents.MessageCreated && state.Ownership == Ownership.Bot)
-            {
-                await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
-            }
+                message.Sender.Id, message.InReplyTo, message.CreatedAt, AttachmentLinks: MessageText.Links(message.Attachments)),
+                r == TranscriptRole.Customer && messageEvent.EventName == ChatwootEvents.MessageCreated));
         }
 
         if (isSubmission)
         {
-            var submission = new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.SubmissionKind, TranscriptRole.Customer,
+            lines.Add((new TranscriptEntry(accountId, conversationId, message.Id, TranscriptEntry.SubmissionKind, TranscriptRole.Customer,
                 TranscriptClassifier.DescribeSubmission(message), message.ContentType, message.ContentAttributes.GetRawText(),
-                messageEvent.Conversation.Contact.Id, message.Id, receivedAt);
-            var id = await transcript.UpsertAsync(submission, connection, transaction, cancellationToken);
-            await MirrorAsync(mirrors, accountId, conversationId, $"line:{id}", connection, transaction, cancellationToken);
-            if (state.Ownership == Ownership.Bot)
+                messageEvent.Conversation.Contact.Id, message.Id, receivedAt), true));
+        }
+
+        await using var change = await ConversationChange.BeginAsync(
+            dataSource, accountId, conversationId, [.. lines.Select(l => l.Entry)], cancellationToken);
+        var state = role == TranscriptRole.Customer || isSubmission
+            ? change.Before.ApplyCustomerMessage(messageEvent.Conversation)
+            : change.Before.Apply(messageEvent.Conversation);
+
+        ConversationRepository.AddSave(change.Writes, state);
+        foreach (var ((_, startsTurn), id) in lines.Zip(change.LineIds))
+        {
+            Mirror(change.Writes, accountId, conversationId, $"line:{id}");
+            if (startsTurn && state.Ownership == Ownership.Bot)
             {
-                await turns.ScheduleAsync(accountId, conversationId, id, connection, transaction, cancellationToken);
+                turns.Schedule(change.Writes, accountId, conversationId, id);
             }
         }
 
-        // The transcript line and its turn are stored together, or neither is and the event is retried. A conversation
-        // a human owns gets no turn at all; the turn itself re-checks with Chatwoot for changes since this payload.
-        await transaction.CommitAsync(cancellationToken);
+        // The transcript lines, their turns and the event's completion are stored together, or none is and the event
+        // is retried. A conversation a human owns gets no turn at all; the turn itself re-checks with Chatwoot for
+        // changes since this payload.
+        await change.CommitAsync(completion, cancellationToken);
     }
 
     private async Task UpdateConversationAsync(long accountId, ConversationSnapshot snapshot, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await conversations.GetForUpdateAsync(accountId, snapshot.Id, connection, transaction, cancellationToken);
-        var after = before.Apply(snapshot);
-        await conversations.SaveAsync(after, connection, transaction, cancellationToken);
-        if (after.Status != before.Status)
+        await using var change = await ConversationChange.BeginAsync(dataSource, accountId, snapshot.Id, [], cancellationToken);
+        var after = change.Before.Apply(snapshot);
+        ConversationRepository.AddSave(change.Writes, after);
+        if (after.Status != change.Before.Status)
         {
             // Resolved ↔ solved: the mirror carries status changes to the ticket too.
-            await MirrorAsync(mirrors, accountId, snapshot.Id, $"status:{after.Status}:{after.SourceUpdatedAt}", connection, transaction, cancellationToken);
+            Mirror(change.Writes, accountId, snapshot.Id, $"status:{after.Status}:{after.SourceUpdatedAt}");
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await change.CommitAsync(completion, cancellationToken);
     }
 
-    private static async Task MirrorAsync(
-        IEnumerable<IConversationMirror> mirrors, long accountId, long conversationId, string reason,
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private void Mirror(SqlBatch batch, long accountId, long conversationId, string reason)
     {
         foreach (var mirror in mirrors)
         {
-            await mirror.ScheduleAsync(accountId, conversationId, reason, connection, transaction, cancellationToken);
+            mirror.Schedule(batch, accountId, conversationId, reason);
         }
     }
 

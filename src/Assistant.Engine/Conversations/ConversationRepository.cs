@@ -1,3 +1,4 @@
+using Assistant.Engine.Storage;
 using Dapper;
 using Npgsql;
 
@@ -23,13 +24,27 @@ public sealed class ConversationRepository(NpgsqlDataSource dataSource)
     public async Task<ConversationState> GetForUpdateAsync(
         long accountId, long conversationId, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var existing = await connection.QuerySingleOrDefaultAsync<ConversationState>(new CommandDefinition(
-            $"SELECT {Columns} FROM conversations WHERE account_id = @AccountId AND conversation_id = @ConversationId FOR UPDATE",
-            new { AccountId = accountId, ConversationId = conversationId }, transaction, cancellationToken: cancellationToken));
-        return existing ?? ConversationState.New(accountId, conversationId);
+        var batch = new SqlBatch();
+        var read = AddGetForUpdate(batch, accountId, conversationId);
+        await batch.ExecuteAsync(connection, transaction, cancellationToken);
+        return read.Value;
     }
 
+    /// <summary>The same, as a statement of the caller's batch.</summary>
+    public static LockedConversation AddGetForUpdate(SqlBatch batch, long accountId, long conversationId) =>
+        new(batch.Query<ConversationState>(
+            $"SELECT {Columns} FROM conversations WHERE account_id = @AccountId AND conversation_id = @ConversationId FOR UPDATE",
+            new { AccountId = accountId, ConversationId = conversationId }), accountId, conversationId);
+
     public async Task SaveAsync(ConversationState state, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var batch = new SqlBatch();
+        AddSave(batch, state);
+        await batch.ExecuteAsync(connection, transaction, cancellationToken);
+    }
+
+    /// <summary>The same, as a statement of the caller's batch.</summary>
+    public static void AddSave(SqlBatch batch, ConversationState state)
     {
         const string sql = $"""
             INSERT INTO conversations ({Columns}, ownership)
@@ -45,8 +60,12 @@ public sealed class ConversationRepository(NpgsqlDataSource dataSource)
                 can_reply = EXCLUDED.can_reply, reclaimed_assignee_id = EXCLUDED.reclaimed_assignee_id,
                 source_updated_at = EXCLUDED.source_updated_at, ownership = EXCLUDED.ownership, updated_at = now()
             """;
-        var parameters = new DynamicParameters(state);
-        parameters.Add("OwnershipName", state.Ownership.ToString().ToLowerInvariant());
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        batch.Execute(sql, state).Parameters.AddWithValue("OwnershipName", state.Ownership.ToString().ToLowerInvariant());
     }
+}
+
+/// <summary>A conversation read under lock in a batch; a conversation not stored yet reads as new.</summary>
+public sealed class LockedConversation(SqlRows<ConversationState> rows, long accountId, long conversationId)
+{
+    public ConversationState Value => rows.Rows.Count > 0 ? rows.Rows[0] : ConversationState.New(accountId, conversationId);
 }

@@ -1,3 +1,4 @@
+using Assistant.Engine.Storage;
 using Dapper;
 using Npgsql;
 
@@ -6,8 +7,8 @@ namespace Assistant.Engine.Conversations;
 public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
 {
     /// <summary>Records a line, or refreshes its content when Chatwoot reports the message changed.</summary>
-    /// <returns>The line's id.</returns>
-    public async Task<long> UpsertAsync(TranscriptEntry entry, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <returns>The line's id, once the batch has run.</returns>
+    public static SqlRows<long> AddUpsert(SqlBatch batch, TranscriptEntry entry)
     {
         const string sql = """
             INSERT INTO transcript_messages (account_id, conversation_id, message_id, kind, role, content, content_type,
@@ -20,7 +21,7 @@ public sealed class TranscriptRepository(NpgsqlDataSource dataSource)
                                           ELSE transcript_messages.content_attributes END
             RETURNING id
             """;
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, ToRow(entry), transaction, cancellationToken: cancellationToken));
+        return batch.Query<long>(sql, ToRow(entry));
     }
 
     /// <summary>The newest lines of a conversation, oldest first.</summary>

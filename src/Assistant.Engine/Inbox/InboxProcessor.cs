@@ -47,9 +47,12 @@ public sealed partial class InboxProcessor(
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(processingToken);
         var heartbeat = KeepLeaseAsync(claimed.Id, workerId, settings.Lease, leaseLost);
         Exception? failure = null;
+        InboxCompletion? completion = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            completion = scope.ServiceProvider.GetService<InboxCompletion>();
+            completion?.Begin(claimed.Id, workerId);
             var handler = scope.ServiceProvider.GetKeyedService<IInboxEventHandler>(claimed.Source)
                 ?? throw new UnprocessableEventException($"No handler for source '{claimed.Source}'.");
             await handler.HandleAsync(claimed, leaseLost.Token);
@@ -67,6 +70,18 @@ public sealed partial class InboxProcessor(
         }
 
         await StopHeartbeatAsync(leaseLost, heartbeat);
+        if (completion?.CompletedWithClaim is { } held)
+        {
+            // The handler committed the completion with its own work (InboxCompletion); a failure after that point
+            // cannot undo it, so the event is not settled again.
+            if (!held)
+            {
+                Log.LeaseLost(logger, claimed.Id);
+            }
+
+            return true;
+        }
+
         await SettleAsync(claimed, workerId, failure, settings);
         return true;
     }

@@ -1,3 +1,4 @@
+using Assistant.Engine.Storage;
 using Dapper;
 using Npgsql;
 
@@ -25,6 +26,51 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         WHERE inbox_heads.event_id IS NULL OR inbox_heads.event_id > EXCLUDED.event_id
         """;
 
+    private const string CompleteSql = """
+        UPDATE inbox_events
+        SET state = 'done', finished_at = @Now, locked_by = NULL, locked_until = NULL, last_error = NULL
+        WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
+        RETURNING ordering_key
+        """;
+
+    // Every statement that changes a claimed event locks its key's head row first, so two of them never wait for each
+    // other's locks in opposite orders.
+    private const string LockHeadOfEventSql =
+        "SELECT 1 FROM inbox_heads WHERE ordering_key = (SELECT ordering_key FROM inbox_events WHERE id = @Id) FOR UPDATE";
+
+    // Each key's earliest new event becomes its head when the key has nothing unfinished (or, see TakeHead, only
+    // later events). The upsert locks the key's head row even when it leaves it alone, so a worker advancing that
+    // head waits for this insert and then sees the event.
+    private const string AddManySql = $"""
+        WITH incoming AS (
+            SELECT * FROM unnest(@Sources, @DeliveryKeys, @EventNames, @OrderingKeys, @Payloads, @NotBefores::timestamptz[])
+                WITH ORDINALITY AS i(source, delivery_key, event_name, ordering_key, payload, not_before, n)),
+        inserted AS (
+            INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload, next_attempt_at)
+            SELECT source, delivery_key, event_name, ordering_key, payload::jsonb, coalesce(not_before, now())
+            FROM incoming
+            ORDER BY n
+            ON CONFLICT ON CONSTRAINT inbox_events_delivery_unique DO NOTHING
+            RETURNING id, source, delivery_key, ordering_key, next_attempt_at),
+        heads AS (
+            INSERT INTO inbox_heads (ordering_key, event_id, ready_at)
+            SELECT DISTINCT ON (ordering_key) ordering_key, id, next_attempt_at FROM inserted ORDER BY ordering_key, id
+            {TakeHead}),
+        woken AS (
+            SELECT pg_notify('{NotificationChannel}', '') WHERE EXISTS (SELECT 1 FROM inserted WHERE next_attempt_at <= now()))
+        SELECT source, delivery_key FROM inserted, (SELECT count(*) FROM woken) notified
+        """;
+
+    private static object AddManyParameters(IReadOnlyList<NewInboxEvent> events) => new
+    {
+        Sources = events.Select(e => e.Source).ToArray(),
+        DeliveryKeys = events.Select(e => e.DeliveryKey).ToArray(),
+        EventNames = events.Select(e => e.EventName).ToArray(),
+        OrderingKeys = events.Select(e => e.OrderingKey).ToArray(),
+        Payloads = events.Select(e => e.Payload).ToArray(),
+        NotBefores = events.Select(e => e.NotBefore).ToArray(),
+    };
+
     /// <summary>Stores the event unless the same delivery was stored before; wakes the workers on commit.</summary>
     /// <returns><c>true</c> when stored, <c>false</c> for a duplicate delivery.</returns>
     public async Task<bool> TryAddAsync(NewInboxEvent inboxEvent, CancellationToken cancellationToken)
@@ -48,43 +94,16 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     public async Task<bool[]> TryAddManyAsync(
         IReadOnlyList<NewInboxEvent> events, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        // Each key's earliest new event becomes its head when the key has nothing unfinished (or, see TakeHead, only
-        // later events). The upsert locks the key's head row even when it leaves it alone, so a worker advancing that
-        // head waits for this insert and then sees the event.
-        const string sql = $"""
-            WITH incoming AS (
-                SELECT * FROM unnest(@Sources, @DeliveryKeys, @EventNames, @OrderingKeys, @Payloads, @NotBefores::timestamptz[])
-                    WITH ORDINALITY AS i(source, delivery_key, event_name, ordering_key, payload, not_before, n)),
-            inserted AS (
-                INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload, next_attempt_at)
-                SELECT source, delivery_key, event_name, ordering_key, payload::jsonb, coalesce(not_before, now())
-                FROM incoming
-                ORDER BY n
-                ON CONFLICT ON CONSTRAINT inbox_events_delivery_unique DO NOTHING
-                RETURNING id, source, delivery_key, ordering_key, next_attempt_at),
-            heads AS (
-                INSERT INTO inbox_heads (ordering_key, event_id, ready_at)
-                SELECT DISTINCT ON (ordering_key) ordering_key, id, next_attempt_at FROM inserted ORDER BY ordering_key, id
-                {TakeHead}),
-            woken AS (
-                SELECT pg_notify('{NotificationChannel}', '') WHERE EXISTS (SELECT 1 FROM inserted WHERE next_attempt_at <= now()))
-            SELECT source, delivery_key FROM inserted, (SELECT count(*) FROM woken) notified
-            """;
-        var parameters = new
-        {
-            Sources = events.Select(e => e.Source).ToArray(),
-            DeliveryKeys = events.Select(e => e.DeliveryKey).ToArray(),
-            EventNames = events.Select(e => e.EventName).ToArray(),
-            OrderingKeys = events.Select(e => e.OrderingKey).ToArray(),
-            Payloads = events.Select(e => e.Payload).ToArray(),
-            NotBefores = events.Select(e => e.NotBefore).ToArray(),
-        };
         var inserted = (await connection.QueryAsync<(string Source, string DeliveryKey)>(
-            new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).ToHashSet();
+            new CommandDefinition(AddManySql, AddManyParameters(events), transaction, cancellationToken: cancellationToken))).ToHashSet();
 
         // A delivery listed twice was stored once: the first of them takes it.
         return [.. events.Select(e => inserted.Remove((e.Source, e.DeliveryKey)))];
     }
+
+    /// <summary>The same, as a statement of the caller's batch, whose transaction the events then belong to.</summary>
+    public static void AddTryAdd(SqlBatch batch, IReadOnlyList<NewInboxEvent> events) =>
+        batch.Execute(AddManySql, AddManyParameters(events));
 
     /// <summary>
     /// Claims the head that fell due first, so one key's events run one at a time and in order while other keys
@@ -142,29 +161,24 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// <summary>Extends a claim still held by this worker; <c>false</c> means the claim was lost.</summary>
     public async Task<bool> ExtendLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
-        const string sql = """
+        var parameters = new { Id = id, WorkerId = workerId, LockedUntil = clock.GetUtcNow() + lease };
+        var batch = new SqlBatch();
+        batch.Execute(LockHeadOfEventSql, parameters);
+        var extended = batch.Execute("""
             WITH extended AS (
                 UPDATE inbox_events SET locked_until = @LockedUntil
                 WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
                 RETURNING ordering_key)
             UPDATE inbox_heads h SET ready_at = @LockedUntil
             FROM extended WHERE h.ordering_key = extended.ordering_key AND h.event_id = @Id
-            """;
+            """, parameters);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            sql, new { Id = id, WorkerId = workerId, LockedUntil = clock.GetUtcNow() + lease }, cancellationToken: cancellationToken)) == 1;
+        await batch.ExecuteAsync(connection, cancellationToken);
+        return extended.RecordsAffected == 1;
     }
 
-    public async Task<bool> CompleteAsync(long id, string workerId, CancellationToken cancellationToken)
-    {
-        const string finish = """
-            UPDATE inbox_events
-            SET state = 'done', finished_at = @Now, locked_by = NULL, locked_until = NULL, last_error = NULL
-            WHERE id = @Id AND state = 'processing' AND locked_by = @WorkerId
-            RETURNING ordering_key
-            """;
-        return await FinishAndAdvanceAsync(finish, new { Id = id, WorkerId = workerId, Now = clock.GetUtcNow() }, cancellationToken);
-    }
+    public async Task<bool> CompleteAsync(long id, string workerId, CancellationToken cancellationToken) =>
+        await FinishAndAdvanceAsync(CompleteSql, new { Id = id, WorkerId = workerId, Now = clock.GetUtcNow() }, cancellationToken);
 
     /// <summary>Schedules another attempt, releasing the claim so later events of the key stay blocked behind it.</summary>
     public async Task<bool> RetryLaterAsync(long id, string workerId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
@@ -266,8 +280,26 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// </summary>
     private async Task<bool> FinishAndAdvanceAsync(string finish, object parameters, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            SELECT 1 FROM inbox_heads WHERE ordering_key = (SELECT ordering_key FROM inbox_events WHERE id = @Id) FOR UPDATE;
+        // One round trip: the statements of a batch run in one implicit transaction, so the lock holds to its end.
+        var batch = new SqlBatch();
+        var advanced = AddFinishAndAdvance(batch, finish, parameters);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await batch.ExecuteAsync(connection, cancellationToken);
+        return advanced.RecordsAffected == 1;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="batch"/> the completion of a claimed event, so that a handler commits its event's
+    /// effects and its completion together (see <see cref="InboxCompletion"/>).
+    /// </summary>
+    /// <returns>The statement that affected one row exactly when this worker still held the claim.</returns>
+    public NpgsqlBatchCommand AddComplete(SqlBatch batch, long id, string workerId) =>
+        AddFinishAndAdvance(batch, CompleteSql, new { Id = id, WorkerId = workerId, Now = clock.GetUtcNow() });
+
+    private static NpgsqlBatchCommand AddFinishAndAdvance(SqlBatch batch, string finish, object parameters)
+    {
+        batch.Execute(LockHeadOfEventSql, parameters);
+        return batch.Execute($"""
             WITH finished AS ({finish})
             UPDATE inbox_heads h
             SET (event_id, ready_at, rescan) = (
@@ -280,13 +312,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
                     LIMIT 1) next ON true)
             FROM finished
             WHERE h.ordering_key = finished.ordering_key AND h.event_id = @Id
-            RETURNING 1;
-            """;
-        // One round trip: the statements of a batch run in one implicit transaction, so the lock holds to its end.
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        _ = await results.ReadAsync<int>();
-        return (await results.ReadAsync<int>()).Any();
+            """, parameters);
     }
 
     private async Task<bool> FinishAsync(string sql, object parameters, CancellationToken cancellationToken)

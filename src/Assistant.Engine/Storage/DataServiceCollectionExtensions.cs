@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInboxLeases>(sp => sp.GetRequiredService<InboxRepository>());
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxGroupCommit>();
+        services.AddScoped<InboxCompletion>();
         services.AddSingleton<InboxProcessor>();
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Retention.HistoryPurger>();

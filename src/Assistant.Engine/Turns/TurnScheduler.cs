@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Inbox;
+using Assistant.Engine.Storage;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Assistant.Engine.Turns;
 
@@ -11,17 +11,18 @@ namespace Assistant.Engine.Turns;
 /// Turns of one conversation run one at a time (their own ordering key), apart from its webhook events, so a message
 /// arriving during the debounce window is recorded at once and answered by the same turn.
 /// </summary>
-public sealed class TurnScheduler(InboxRepository inbox, IOptionsMonitor<AssistantOptions> options, TimeProvider clock)
+public sealed class TurnScheduler(IOptionsMonitor<AssistantOptions> options, TimeProvider clock)
 {
     public const string Source = "turn";
     public const string EventName = "turn_due";
 
-    public async Task ScheduleAsync(long accountId, long conversationId, long inputId, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Adds the turn for the input <paramref name="inputId"/> to the batch that records the input.</summary>
+    public void Schedule(SqlBatch batch, long accountId, long conversationId, long inputId)
     {
         var payload = JsonSerializer.Serialize(new TurnDue(accountId, conversationId, inputId), TurnJsonContext.Default.TurnDue);
         var due = clock.GetUtcNow().AddMilliseconds(options.CurrentValue.DebounceMs);
-        await inbox.TryAddAsync(new NewInboxEvent(Source, $"turn:{accountId}:{conversationId}:{inputId}", EventName,
-            "turn:" + ChatwootEnvelope.ConversationKey(accountId, conversationId), payload, due), connection, transaction, cancellationToken);
+        InboxRepository.AddTryAdd(batch, [new NewInboxEvent(Source, $"turn:{accountId}:{conversationId}:{inputId}", EventName,
+            "turn:" + ChatwootEnvelope.ConversationKey(accountId, conversationId), payload, due)]);
     }
 }
 

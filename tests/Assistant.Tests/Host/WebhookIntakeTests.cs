@@ -132,6 +132,24 @@ public sealed class WebhookIntakeTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task Event_is_completed_in_the_transaction_that_stores_what_it_changed()
+    {
+        // Arrange: an agent's reply starts no turn, so nothing else touches these rows afterwards.
+        var reply = new MessageWebhookBuilder(conversationId: 42).WithId(7).FromAgent();
+
+        // Act
+        await Server.Http.PostSignedAsync(reply.ToJson());
+        await Database.InboxDrainedAsync();
+
+        // Assert: rows written by one transaction share its xmin.
+        Assert.Equal(1, await Database.CountAsync("""
+            (SELECT xmin::text FROM inbox_events WHERE source = 'chatwoot' AND state = 'done'
+             UNION SELECT xmin::text FROM transcript_messages WHERE message_id = 7
+             UNION SELECT xmin::text FROM conversations WHERE conversation_id = 42) commits
+            """));
+    }
+
+    [Fact]
     public async Task Widget_form_submit_is_recorded_as_customer_input()
     {
         var form = new MessageWebhookBuilder().WithId(9).AsFormSubmit(("email", "jane@example.com"), ("order", "1042"));

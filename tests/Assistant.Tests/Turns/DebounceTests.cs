@@ -1,4 +1,4 @@
-using Assistant.Engine.Inbox;
+using Assistant.Engine.Storage;
 using Assistant.Engine.Turns;
 using Assistant.Tests.Infrastructure;
 using Dapper;
@@ -22,14 +22,14 @@ public sealed class DebounceTests : IAsyncLifetime
         // Arrange
         var clock = new FixedClock(Start);
         var options = new StaticOptionsMonitor<AssistantOptions>(new AssistantOptions { DebounceMs = 2500 });
-        var scheduler = new TurnScheduler(new InboxRepository(_database.DataSource, clock), options, clock);
+        var scheduler = new TurnScheduler(options, clock);
 
         // Act
+        var batch = new SqlBatch();
+        scheduler.Schedule(batch, 1, 42, 7);
         await using (var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken))
         {
-            await scheduler.ScheduleAsync(1, 42, 7, connection, transaction, TestContext.Current.CancellationToken);
-            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+            await batch.ExecuteAsync(connection, TestContext.Current.CancellationToken);
         }
 
         // Assert
