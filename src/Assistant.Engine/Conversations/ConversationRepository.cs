@@ -1,5 +1,4 @@
 using Assistant.Engine.Storage;
-using Dapper;
 using Npgsql;
 
 namespace Assistant.Engine.Conversations;
@@ -14,11 +13,18 @@ public sealed class ConversationRepository(NpgsqlDataSource dataSource)
 
     public async Task<ConversationState?> GetAsync(long accountId, long conversationId, CancellationToken cancellationToken)
     {
+        var batch = new SqlBatch();
+        var read = AddGet(batch, accountId, conversationId);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ConversationState>(new CommandDefinition(
-            $"SELECT {Columns} FROM conversations WHERE account_id = @AccountId AND conversation_id = @ConversationId",
-            new { AccountId = accountId, ConversationId = conversationId }, cancellationToken: cancellationToken));
+        await batch.ExecuteAsync(connection, cancellationToken);
+        return read.Rows.SingleOrDefault();
     }
+
+    /// <summary>The same, as a statement of the caller's batch.</summary>
+    public static SqlRows<ConversationState> AddGet(SqlBatch batch, long accountId, long conversationId) =>
+        batch.Query<ConversationState>(
+            $"SELECT {Columns} FROM conversations WHERE account_id = @AccountId AND conversation_id = @ConversationId",
+            new { AccountId = accountId, ConversationId = conversationId });
 
     /// <summary>Reads the conversation locked for the rest of the transaction, or a new one when unknown.</summary>
     public async Task<ConversationState> GetForUpdateAsync(

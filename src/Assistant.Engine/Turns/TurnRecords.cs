@@ -1,9 +1,14 @@
+using Assistant.Engine.Conversations;
+
 namespace Assistant.Engine.Turns;
 
 /// <summary>A customer input not yet answered by any turn.</summary>
 public sealed record PendingInput(long Id, long MessageId, string Kind, string? Content, DateTimeOffset RecordedAt);
 
 public sealed record TurnRecord(long Id, string State, long LastInputId, long? InReplyTo);
+
+/// <summary>What a due turn starts from, read in one round trip: the conversation, a turn left unfinished, the inputs waiting.</summary>
+public sealed record TurnStart(ConversationState? Conversation, TurnRecord? Unfinished, IReadOnlyList<PendingInput> Pending);
 
 public sealed record StoredAction(int Seq, string State, PlannedAction Action, DateTimeOffset? AttemptedAt);
 

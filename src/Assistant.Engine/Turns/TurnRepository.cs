@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Assistant.Engine.Conversations;
+using Assistant.Engine.Inbox;
+using Assistant.Engine.Storage;
 using Dapper;
 using Npgsql;
 
@@ -6,21 +9,37 @@ namespace Assistant.Engine.Turns;
 
 public sealed class TurnRepository(NpgsqlDataSource dataSource)
 {
+    public async Task<TurnStart> StartingPointAsync(long accountId, long conversationId, CancellationToken cancellationToken)
+    {
+        var batch = new SqlBatch();
+        var conversation = ConversationRepository.AddGet(batch, accountId, conversationId);
+        var unfinished = AddUnfinished(batch, accountId, conversationId);
+        var pending = AddUnanswered(batch, accountId, conversationId);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await batch.ExecuteAsync(connection, cancellationToken);
+        return new TurnStart(conversation.Rows.SingleOrDefault(), unfinished.Rows.SingleOrDefault(), pending.Rows);
+    }
+
     /// <summary>Customer inputs after the newest one any turn took on, oldest first.</summary>
     public async Task<IReadOnlyList<PendingInput>> UnansweredAsync(long accountId, long conversationId, CancellationToken cancellationToken)
     {
-        const string sql = """
+        var batch = new SqlBatch();
+        var pending = AddUnanswered(batch, accountId, conversationId);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await batch.ExecuteAsync(connection, cancellationToken);
+        return pending.Rows;
+    }
+
+    /// <summary>The same, as a statement of the caller's batch.</summary>
+    public static SqlRows<PendingInput> AddUnanswered(SqlBatch batch, long accountId, long conversationId) =>
+        batch.Query<PendingInput>("""
             SELECT t.id, t.message_id, t.kind, t.content, t.recorded_at
             FROM transcript_messages t
             WHERE t.account_id = @AccountId AND t.conversation_id = @ConversationId AND t.role = 'customer'
               AND t.id > COALESCE((SELECT max(last_input_id) FROM turns
                                    WHERE account_id = @AccountId AND conversation_id = @ConversationId), 0)
             ORDER BY t.id
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<PendingInput>(new CommandDefinition(sql,
-            new { AccountId = accountId, ConversationId = conversationId }, cancellationToken: cancellationToken))).AsList();
-    }
+            """, new { AccountId = accountId, ConversationId = conversationId });
 
     /// <summary>The customer inputs a turn answers: those after the previous turn's, up to its own last one.</summary>
     public async Task<IReadOnlyList<PendingInput>> InputsOfAsync(long accountId, long conversationId, TurnRecord turn, CancellationToken cancellationToken)
@@ -42,13 +61,20 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
     /// <summary>The conversation's turn that an earlier attempt started but did not finish, if any.</summary>
     public async Task<TurnRecord?> UnfinishedAsync(long accountId, long conversationId, CancellationToken cancellationToken)
     {
+        var batch = new SqlBatch();
+        var unfinished = AddUnfinished(batch, accountId, conversationId);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QueryFirstOrDefaultAsync<TurnRecord>(new CommandDefinition("""
+        await batch.ExecuteAsync(connection, cancellationToken);
+        return unfinished.Rows.SingleOrDefault();
+    }
+
+    /// <summary>The same, as a statement of the caller's batch.</summary>
+    public static SqlRows<TurnRecord> AddUnfinished(SqlBatch batch, long accountId, long conversationId) =>
+        batch.Query<TurnRecord>("""
             SELECT id, state, last_input_id, in_reply_to FROM turns
             WHERE account_id = @AccountId AND conversation_id = @ConversationId AND state IN ('running', 'planned')
             ORDER BY id LIMIT 1
-            """, new { AccountId = accountId, ConversationId = conversationId }, cancellationToken: cancellationToken));
-    }
+            """, new { AccountId = accountId, ConversationId = conversationId });
 
     /// <summary>Starts the turn that answers up to <paramref name="lastInputId"/>, or finds the one a crashed attempt started.</summary>
     public async Task<TurnRecord> StartAsync(long accountId, long conversationId, long lastInputId, long? inReplyTo, CancellationToken cancellationToken)
@@ -123,12 +149,19 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
         ExecuteAsync("UPDATE turn_actions SET state = 'dropped', done_at = now() WHERE turn_id = @TurnId AND state IN ('pending', 'attempted')",
             new { TurnId = turnId }, cancellationToken);
 
-    public Task FinishAsync(long turnId, string state, string outcome, string? error, CancellationToken cancellationToken) =>
-        ExecuteAsync("""
+    /// <summary>Records how the turn ended, with the completion of its inbox event when given.</summary>
+    public async Task FinishAsync(long turnId, string state, string outcome, string? error, InboxCompletion? completion, CancellationToken cancellationToken)
+    {
+        var batch = new SqlBatch();
+        batch.Execute("""
             UPDATE turns SET state = @State, outcome = @Outcome, error = COALESCE(@Error, error), finished_at = now(),
                 latency_ms = (extract(epoch FROM now() - started_at) * 1000)::int
             WHERE id = @TurnId
-            """, new { TurnId = turnId, State = state, Outcome = outcome, Error = error }, cancellationToken);
+            """, new { TurnId = turnId, State = state, Outcome = outcome, Error = error });
+        completion?.AddTo(batch);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await batch.ExecuteAsync(connection, cancellationToken);
+    }
 
     /// <summary>
     /// The id of a bot message with this content that Chatwoot echoed back since <paramref name="since"/> and that no

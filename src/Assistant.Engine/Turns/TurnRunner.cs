@@ -16,7 +16,7 @@ namespace Assistant.Engine.Turns;
 /// </summary>
 public sealed partial class TurnRunner(
     IServiceScopeFactory scopes,
-    ConversationRepository conversations,
+    InboxCompletion completion,
     TranscriptRepository transcript,
     TurnRepository turns,
     ChatwootClient chatwoot,
@@ -40,9 +40,10 @@ public sealed partial class TurnRunner(
         ConversationState? conversation = null;
         try
         {
-            conversation = await conversations.GetAsync(due.AccountId, due.ConversationId, cancellationToken)
+            var start = await turns.StartingPointAsync(due.AccountId, due.ConversationId, cancellationToken);
+            conversation = start.Conversation
                 ?? throw new UnprocessableEventException($"Conversation {due.AccountId}/{due.ConversationId} is unknown.");
-            await AnswerAsync(due, conversation, cancellationToken);
+            await AnswerAsync(due, conversation, start, cancellationToken);
         }
         catch (Exception ex) when (inboxEvent.Attempts >= inboxOptions.CurrentValue.MaxAttempts && !cancellationToken.IsCancellationRequested
             && ex is not (UnprocessableEventException or EventDeferredException))
@@ -52,15 +53,17 @@ public sealed partial class TurnRunner(
         }
     }
 
-    private async Task AnswerAsync(TurnDue due, ConversationState conversation, CancellationToken cancellationToken)
+    private async Task AnswerAsync(TurnDue due, ConversationState conversation, TurnStart start, CancellationToken cancellationToken)
     {
-        // A turn an earlier attempt started (and perhaps half carried out) is finished first, never started afresh.
-        if (await turns.UnfinishedAsync(due.AccountId, due.ConversationId, cancellationToken) is { } unfinished)
+        var pending = start.Pending;
+        // A turn an earlier attempt started (and perhaps half carried out) is finished first, never started afresh;
+        // inputs recorded while it ran are then read again.
+        if (start.Unfinished is { } unfinished)
         {
-            await RunAsync(unfinished, conversation, cancellationToken);
+            await RunAsync(unfinished, conversation, completesEvent: false, cancellationToken);
+            pending = await turns.UnansweredAsync(due.AccountId, due.ConversationId, cancellationToken);
         }
 
-        var pending = await turns.UnansweredAsync(due.AccountId, due.ConversationId, cancellationToken);
         if (pending.Count == 0 || ShouldWaitForBurst(pending, due))
         {
             Log.NothingDue(logger, due.AccountId, due.ConversationId);
@@ -70,7 +73,7 @@ public sealed partial class TurnRunner(
         var newest = pending[^1];
         var turn = await turns.StartAsync(due.AccountId, due.ConversationId, newest.Id, newest.MessageId, cancellationToken);
         // A turn started just now answers exactly the inputs read above; only a resumed turn reads its own again.
-        await RunAsync(turn, conversation, cancellationToken, turn.LastInputId == newest.Id ? pending : null);
+        await RunAsync(turn, conversation, completesEvent: true, cancellationToken, turn.LastInputId == newest.Id ? pending : null);
     }
 
     /// <summary>The newest unanswered customer message, when the database can still say which it is.</summary>
@@ -94,9 +97,23 @@ public sealed partial class TurnRunner(
     private bool ShouldWaitForBurst(IReadOnlyList<PendingInput> pending, TurnDue due) =>
         BurstPolicy.WaitsForBurst(pending, due.InputId, clock.GetUtcNow(), TimeSpan.FromMilliseconds(assistantOptions.CurrentValue.MaxDebounceMs));
 
-    private async Task RunAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken, IReadOnlyList<PendingInput>? inputs = null)
+    /// <param name="completesEvent">
+    /// Whether the turn's finish also completes the inbox event (<see cref="InboxCompletion"/>): only the last thing the
+    /// handler does may, since the conversation's next turn can start once it commits.
+    /// </param>
+    private async Task RunAsync(
+        TurnRecord turn, ConversationState conversation, bool completesEvent, CancellationToken cancellationToken, IReadOnlyList<PendingInput>? inputs = null)
     {
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
+        var typingOff = false;
+        // Typing goes off before the finish commits, so the conversation's next turn cannot switch it on in between.
+        async Task FinishAsync(string state, string outcome)
+        {
+            await TryTypingAsync(accountId, conversationId, false, CancellationToken.None);
+            typingOff = true;
+            await turns.FinishAsync(turn.Id, state, outcome, null, completesEvent ? completion : null, cancellationToken);
+        }
+
         try
         {
             if (turn.State == TurnState.Running)
@@ -104,7 +121,7 @@ public sealed partial class TurnRunner(
                 if (!await ownership.IsBotsAsync(conversation, cancellationToken))
                 {
                     Log.NotOwner(logger, accountId, conversationId);
-                    await turns.FinishAsync(turn.Id, TurnState.Skipped, TurnOutcome.NotOwner, null, cancellationToken);
+                    await FinishAsync(TurnState.Skipped, TurnOutcome.NotOwner);
                     return;
                 }
 
@@ -123,13 +140,16 @@ public sealed partial class TurnRunner(
 
             var steps = await executor.ExecuteAsync(turn.Id, conversation, cancellationToken);
             var outcome = steps is null ? TurnOutcome.NotOwner : Outcome(steps);
-            await turns.FinishAsync(turn.Id, TurnState.Done, outcome, null, cancellationToken);
+            await FinishAsync(TurnState.Done, outcome);
             Log.Finished(logger, accountId, conversationId, outcome);
         }
         finally
         {
             // Typing is switched off whatever happened, even when it was switched on by an earlier attempt.
-            await TryTypingAsync(accountId, conversationId, false, CancellationToken.None);
+            if (!typingOff)
+            {
+                await TryTypingAsync(accountId, conversationId, false, CancellationToken.None);
+            }
         }
     }
 

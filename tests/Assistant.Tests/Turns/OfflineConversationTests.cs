@@ -105,6 +105,24 @@ public sealed class OfflineConversationTests : ConversationTestBase
     }
 
     [Fact]
+    public async Task Turn_is_recorded_finished_in_the_transaction_that_completes_its_event()
+    {
+        // Arrange
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false);
+
+        // Act
+        await SayAsync(VerifiedJane("what's the status of order 1042?"));
+        Assert.Equal(["answered"], await SettledTurnsAsync());
+
+        // Assert: rows written by one transaction share its xmin.
+        Assert.Equal(1, await Database.CountAsync("""
+            (SELECT xmin::text FROM turns WHERE state = 'done'
+             UNION SELECT xmin::text FROM inbox_events WHERE source = 'turn' AND state = 'done') commits
+            """));
+    }
+
+    [Fact]
     public async Task Widget_choice_click_is_answered_as_customer_input()
     {
         Chatwoot.AddConversation(1, 42);
