@@ -1,5 +1,6 @@
 using Assistant.Engine.Storage;
 using Assistant.Engine.Turns;
+using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Handoff;
 using Assistant.Plugins.Offline;
 using Assistant.Plugins.Orders;
@@ -24,9 +25,12 @@ public static class PluginServiceCollectionExtensions
         services.AddSingleton<ShopRepository>();
         services.AddScoped<OrderService>();
         services.AddSingleton<DemoStore>();
+        services.AddSingleton<CatalogRepository>();
+        services.AddScoped<CatalogService>();
         services.AddScoped<IFallbackResponder, OfflineRouter>();
 
         services.AddSingleton(new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin)));
+        services.AddSingleton(new PluginRegistration(CatalogPlugin.PluginName, typeof(CatalogPlugin)));
         services.AddSingleton(new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)));
         services.AddSingleton(new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)));
         return services;

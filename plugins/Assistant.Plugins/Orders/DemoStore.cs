@@ -1,10 +1,12 @@
+using Assistant.Plugins.Catalog;
 using Dapper;
 
 namespace Assistant.Plugins.Orders;
 
 /// <summary>
 /// A small demo store for `assistant seed-demo`, the quick start and the tests: customers with company accounts and
-/// Chinese and Vietnamese names, orders in every status, multi-item orders with images, shipments with timelines.
+/// Chinese and Vietnamese names, orders in every status, multi-item orders with images, shipments with timelines, and
+/// the catalog they were bought from (<see cref="DemoCatalog"/>).
 /// Insert-only and re-runnable: existing rows are left alone.
 /// </summary>
 public sealed class DemoStore(ShopDatabase database)
@@ -153,6 +155,7 @@ public sealed class DemoStore(ShopDatabase database)
             """, Events.Select(e => new { e.Id, e.Shipment, OccurredAt = shippedAtById[e.Shipment].AddHours(e.HoursAfterShipping), e.Location, e.Description }),
             transaction, cancellationToken: cancellationToken));
 
+        inserted += await DemoCatalog.InsertAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return inserted;
     }

@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Turns;
+using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Orders;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Plugins.Replies;
 
 [Description("Shows things to the customer in the best form their channel allows.")]
-public sealed class RepliesPlugin(OrderService orders, TurnContext turn)
+public sealed class RepliesPlugin(OrderService orders, CatalogService catalog, TurnContext turn)
 {
     public const string PluginName = "Replies";
 
@@ -31,6 +32,24 @@ public sealed class RepliesPlugin(OrderService orders, TurnContext turn)
         }
 
         return new ShowResult(true, null);
+    }
+
+    [KernelFunction]
+    [Description("Shows 1-5 products by SKU with current price and stock (cards on website chat, a list elsewhere). Returns whether shown.")]
+    public async Task<ShowResult> ShowProductsAsync(string[] skus, CancellationToken cancellationToken = default)
+    {
+        var products = await catalog.RowsAsync(skus, cancellationToken);
+        if (products.Count == 0)
+        {
+            return new ShowResult(false, "None of these SKUs is in the catalog; search for the products first.");
+        }
+
+        foreach (var message in ReplyRenderer.Products([.. products.Select(p => (p, catalog.Availability(p)))], ChannelProfile.For(turn.Conversation.Channel), catalog.Texts, turn.InReplyTo))
+        {
+            turn.Plan.Answer(message);
+        }
+
+        return new ShowResult(true, products.Count < skus.Length ? "Some SKUs are not in the catalog and were left out." : null);
     }
 
     [KernelFunction]

@@ -2,6 +2,7 @@ using System.Text;
 using Assistant.Chatwoot.Api;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Prompts;
+using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Orders;
 
 namespace Assistant.Plugins.Replies;
@@ -56,6 +57,58 @@ public static class ReplyRenderer
             actions);
         return [OutgoingMessage.Cards(text.Length <= channel.MaxLength ? text : TextSplitter.Split(text, channel.MaxLength)[0], [card], inReplyTo)];
     }
+
+    /// <summary>
+    /// Products as cards with a "view product" link on the widget; as a list the customer picks from where the
+    /// channel turns choices into buttons; as a numbered list elsewhere.
+    /// </summary>
+    public static IReadOnlyList<OutgoingMessage> Products(
+        IReadOnlyList<(ProductRow Product, string Availability)> products, ChannelProfile channel, LocaleTexts texts, long? inReplyTo)
+    {
+        var text = ProductsText(products, texts);
+        if (channel.Cards && products.All(p => p.Product.Url is not null))
+        {
+            var cards = products.Select(p => new CardItem(
+                p.Product.Name,
+                texts.Get("product.price_stock", ("price", texts.Money(p.Product.Price, p.Product.Currency)), ("stock", p.Availability)),
+                p.Product.ImageUrl,
+                [CardAction.Link(texts["product.view"], p.Product.Url!)])).ToList();
+            return [OutgoingMessage.Cards(text.Length <= channel.MaxLength ? text : TextSplitter.Split(text, channel.MaxLength)[0], cards, inReplyTo)];
+        }
+
+        if (channel.Choices && products.Count > 1)
+        {
+            // The text carries price and stock; the choices only name the product. A choice comes back as its
+            // title (WhatsApp, Messenger) or its value (Telegram, LINE), so both read well as the customer's words.
+            return Choices(text + "\n\n" + texts["product.choose"],
+                [.. products.Select(p => (Shorten(p.Product.Name, ChoiceTitleLength), $"{p.Product.Name} ({p.Product.Sku})"))], channel, inReplyTo);
+        }
+
+        return Text(text, channel, inReplyTo);
+    }
+
+    /// <summary>The products as a numbered list: the fallback of the cards, and all a text channel sees.</summary>
+    public static string ProductsText(IReadOnlyList<(ProductRow Product, string Availability)> products, LocaleTexts texts)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < products.Count; i++)
+        {
+            var (product, availability) = products[i];
+            text.AppendLine(texts.Get("product.line", ("number", i + 1), ("name", product.Name),
+                ("price", texts.Money(product.Price, product.Currency)), ("stock", availability)));
+            if (product.Url is { } url)
+            {
+                text.AppendLine(texts.Get("product.link", ("link", url)));
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    // WhatsApp cuts list rows at 24 characters and buttons at 20; Chatwoot passes titles on unchecked.
+    private const int ChoiceTitleLength = 20;
+
+    private static string Shorten(string title, int length) => title.Length <= length ? title : title[..(length - 1)].TrimEnd() + "…";
 
     public static IReadOnlyList<OutgoingMessage> Choices(string question, IReadOnlyList<(string Title, string Value)> choices, ChannelProfile channel, long? inReplyTo)
     {

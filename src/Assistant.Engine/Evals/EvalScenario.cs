@@ -36,6 +36,23 @@ public sealed class EvalTurn
     public string Say { get; set; } = string.Empty;
 
     public EvalExpectation Expect { get; set; } = new();
+
+    /// <summary>
+    /// What a model that does the right thing answers, round by round: the scripted model CI plays every scenario
+    /// against, so that changes to tools, rendering and the access rule are checked on every commit. A real model
+    /// (<c>assistant eval</c>) ignores it.
+    /// </summary>
+    public List<EvalModelStep> Script { get; set; } = [];
+}
+
+/// <summary>One model round of a script: a tool call (<see cref="Tool"/> with JSON <see cref="Args"/>) or a final text.</summary>
+public sealed class EvalModelStep
+{
+    public string? Tool { get; set; }
+
+    public string Args { get; set; } = "{}";
+
+    public string? Text { get; set; }
 }
 
 public sealed class EvalExpectation

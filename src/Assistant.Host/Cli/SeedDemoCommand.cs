@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assistant.Engine.Storage;
+using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Orders;
 
 namespace Assistant.Host.Cli;
@@ -19,7 +20,7 @@ internal static class SeedDemoCommand
             var inserted = await host.Services.GetRequiredService<DemoStore>().SeedAsync(token);
             Console.WriteLine(inserted == 0
                 ? "The demo store is already there."
-                : $"Seeded the demo store: {DemoStore.Customers.Count} customers (e.g. jane@example.com, order 1042). {inserted} rows inserted.");
+                : $"Seeded the demo store: {DemoStore.Customers.Count} customers (e.g. jane@example.com, order 1042) and {DemoCatalog.Products.Count} products. {inserted} rows inserted.");
             return 0;
         });
         return command;

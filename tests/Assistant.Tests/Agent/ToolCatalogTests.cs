@@ -2,10 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Agent;
 using Assistant.Engine.Turns;
-using Assistant.Plugins.Handoff;
+using Assistant.Plugins;
 using Assistant.Plugins.Orders;
-using Assistant.Plugins.Replies;
 using Assistant.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Tests.Agent;
 
@@ -20,11 +21,11 @@ public sealed class ToolCatalogTests
     [Fact]
     public void Tool_names_descriptions_and_schemas_match_the_snapshot()
     {
-        var catalog = new ToolCatalog([
-            new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin)),
-            new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)),
-            new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)),
-        ]);
+        // Every plugin the service registers, so a new tool cannot miss the snapshot.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = "Host=localhost;Database=snapshot" }).Build();
+        var registered = new ServiceCollection().AddAssistantPlugins(configuration).BuildServiceProvider().GetServices<PluginRegistration>();
+        var catalog = new ToolCatalog([.. registered]);
         var actual = new JsonArray([.. catalog.Describe().Select(t => (JsonNode)new JsonObject
         {
             ["name"] = t.Name,

@@ -10,16 +10,41 @@ public sealed class EvalRunnerTests : ConversationTestBase
     private static readonly IReadOnlyList<EvalScenario> Shipped = EvalRunner.Load(Path.Combine(RepositoryPaths.Prompts, "evals"));
 
     [Fact]
-    public void Shipped_scenarios_load_and_cover_injection_languages_anger_and_forms()
+    public void Shipped_scenarios_load_with_scripts_and_cover_injection_languages_anger_forms_and_products()
     {
-        Assert.True(Shipped.Count >= 15);
-        Assert.All(Shipped, s => Assert.NotEmpty(s.Turns));
+        Assert.True(Shipped.Count >= 26);
+        Assert.All(Shipped, s => Assert.All(s.Turns, t => Assert.NotEmpty(t.Script)));
         Assert.Equal(Shipped.Count, Shipped.Select(s => s.Name).Distinct().Count());
         Assert.Contains(Shipped, s => s.Name.StartsWith("injection", StringComparison.Ordinal));
         Assert.Contains(Shipped, s => s.Customer.Language == "zh-CN");
         Assert.Contains(Shipped, s => s.Name == "language-switch");
         Assert.Contains(Shipped, s => s.Name == "angry-customer");
         Assert.Contains(Shipped, s => s.Name == "form-answer");
+        Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.ToolsCalled.Contains("Catalog_SearchProducts")));
+    }
+
+    public static TheoryData<string> ShippedNames => [.. Shipped.Select(s => s.Name)];
+
+    [Theory]
+    [MemberData(nameof(ShippedNames))]
+    public async Task Shipped_scenario_passes_against_the_model_its_script_describes(string name)
+    {
+        // Arrange: the scripted model answers each round as the scenario's script says.
+        var scenario = Shipped.Single(s => s.Name == name);
+        var rounds = scenario.Turns.SelectMany(t => t.Script).ToList();
+        foreach (var round in rounds)
+        {
+            _ = round.Tool is { } tool ? OpenAI.ThenToolCall(tool, round.Args) : OpenAI.ThenText(round.Text ?? string.Empty);
+        }
+
+        await StartServerAsync(withLlm: true);
+
+        // Act
+        var result = await Server.Services.GetRequiredService<EvalRunner>().RunAsync(scenario, Token);
+
+        // Assert: the expectations hold, and the tool loop asked for exactly the rounds the script has.
+        Assert.True(result.Passed, string.Join("; ", result.Turns.SelectMany(t => t.Failures)));
+        Assert.Equal(rounds.Count, OpenAI.Completions.Count);
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using Assistant.Engine.Prompts;
+using Assistant.Engine.Turns;
+
+namespace Assistant.Plugins.Catalog;
+
+/// <summary>Product look-ups for this turn, in the customer's language; shared by the tools and the replies.</summary>
+public sealed class CatalogService(CatalogRepository catalog, TurnContext turn, PromptLibrary prompts)
+{
+    public const int MaxResults = 5;
+
+    /// <summary>Stock at or below this reads "only N left", so the customer knows to hurry.</summary>
+    public const int FewLeft = 3;
+
+    public LocaleTexts Texts => prompts.Texts(turn.Language);
+
+    public async Task<IReadOnlyList<ProductView>> SearchAsync(ProductQuery query, CancellationToken cancellationToken) =>
+        View(await catalog.SearchAsync(query, turn.Language, MaxResults, cancellationToken));
+
+    public async Task<IReadOnlyList<ProductView>> GetAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken) =>
+        View(await catalog.GetAsync([.. skus.Take(MaxResults)], turn.Language, cancellationToken));
+
+    /// <summary>The products, read now, in the order asked; unknown or withdrawn SKUs are left out.</summary>
+    public Task<IReadOnlyList<ProductRow>> RowsAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken) =>
+        catalog.GetAsync([.. skus.Take(MaxResults)], turn.Language, cancellationToken);
+
+    public string Availability(ProductRow product) => product.Stock switch
+    {
+        null => Texts["product.in_stock"],
+        <= 0 => Texts["product.out_of_stock"],
+        <= FewLeft => Texts.Get("product.few_left", ("count", product.Stock)),
+        _ => Texts["product.in_stock"],
+    };
+
+    private List<ProductView> View(IReadOnlyList<ProductRow> rows) =>
+        [.. rows.Select(r => new ProductView(r.Sku, r.Name, r.Category, Texts.Money(r.Price, r.Currency), r.Stock, r.Description, r.Url))];
+}
+
+/// <summary>A product as the tools return it to the model.</summary>
+/// <param name="Stock">Units in stock; null when the store does not track it (always available).</param>
+public sealed record ProductView(string Sku, string Name, string? Category, string Price, int? Stock, string? Description, string? Link);
