@@ -47,7 +47,7 @@ public static class PromptBench
         Row("system prompt + tools", requests.Select(r => r.System + r.Tools));
         Row("whole request", requests.Select(r => r.Whole));
         var worst = requests.Max(r => r.System + r.Tools);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"largest prompt + tools: {worst} tokens (target <= 1,200)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"largest prompt + tools: {worst} tokens (target <= 1,500)"));
         return 0;
     }
 

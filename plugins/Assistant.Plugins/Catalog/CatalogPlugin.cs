@@ -9,15 +9,10 @@ public sealed class CatalogPlugin(CatalogService catalog)
     public const string PluginName = "Catalog";
 
     [KernelFunction]
-    [Description("Searches products by keywords in any language (typos ok). Returns up to 5 with SKU, price and stock (null: not tracked).")]
+    [Description("Finds products by keywords or SKU, any language, typos ok. Up to 5, with price and stock (null: untracked).")]
     public async Task<IReadOnlyList<ProductView>> SearchProductsAsync(
         [Description("Keywords, e.g. rain jacket L, 围巾.")] string query,
         [Description("Highest price, if the customer gave one.")] decimal? maxPrice = null,
         CancellationToken cancellationToken = default) =>
         await catalog.SearchAsync(new ProductQuery(query, MaxPrice: maxPrice), cancellationToken);
-
-    [KernelFunction]
-    [Description("Gets products by SKU with current price and stock.")]
-    public async Task<IReadOnlyList<ProductView>> GetProductsAsync(string[] skus, CancellationToken cancellationToken = default) =>
-        await catalog.GetAsync(skus, cancellationToken);
 }

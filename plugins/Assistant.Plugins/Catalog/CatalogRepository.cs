@@ -11,11 +11,12 @@ namespace Assistant.Plugins.Catalog;
 /// </summary>
 public sealed class CatalogRepository(ShopDatabase database)
 {
-    // The haystack is every name, category and description of the product in every language, folded like the query.
+    // The haystack is the SKU and every name, category and description of the product in every language, folded like
+    // the query.
     private const string Products = """
         WITH candidates AS (
             SELECT p.id, p.sku, p.name, p.description, p.category, p.price, p.currency, p.stock, p.image_url, p.url,
-                   lower(unaccent(concat_ws(' ', p.name, p.category, p.description,
+                   lower(unaccent(concat_ws(' ', p.sku, p.name, p.category, p.description,
                        (SELECT string_agg(concat_ws(' ', t.name, t.description), ' ') FROM shop.product_translations t WHERE t.product_id = p.id))))
                        AS haystack
             FROM shop.products p

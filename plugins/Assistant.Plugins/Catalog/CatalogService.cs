@@ -16,9 +16,6 @@ public sealed class CatalogService(CatalogRepository catalog, TurnContext turn, 
     public async Task<IReadOnlyList<ProductView>> SearchAsync(ProductQuery query, CancellationToken cancellationToken) =>
         View(await catalog.SearchAsync(query, turn.Language, MaxResults, cancellationToken));
 
-    public async Task<IReadOnlyList<ProductView>> GetAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken) =>
-        View(await catalog.GetAsync([.. skus.Take(MaxResults)], turn.Language, cancellationToken));
-
     /// <summary>The products, read now, in the order asked; unknown or withdrawn SKUs are left out.</summary>
     public Task<IReadOnlyList<ProductRow>> RowsAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken) =>
         catalog.GetAsync([.. skus.Take(MaxResults)], turn.Language, cancellationToken);

@@ -35,7 +35,7 @@ public sealed class RepliesPlugin(OrderService orders, CatalogService catalog, T
     }
 
     [KernelFunction]
-    [Description("Shows 1-5 products by SKU with current price and stock (cards on website chat, a list elsewhere). Returns whether shown.")]
+    [Description("Shows 1-5 products by SKU (cards on website chat, a list elsewhere). Returns whether shown.")]
     public async Task<ShowResult> ShowProductsAsync(string[] skus, CancellationToken cancellationToken = default)
     {
         var products = await catalog.RowsAsync(skus, cancellationToken);

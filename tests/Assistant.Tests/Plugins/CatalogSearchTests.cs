@@ -65,6 +65,14 @@ public sealed class CatalogSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sku_finds_its_product_first()
+    {
+        var found = await SearchAsync("jkt-red-l");
+
+        Assert.Equal("JKT-RED-L", found[0].Sku);
+    }
+
+    [Fact]
     public async Task Withdrawn_products_are_neither_found_nor_read()
     {
         Assert.DoesNotContain("CLK-RET", (await SearchAsync("retro alarm clock")).Select(p => p.Sku));
