@@ -2,6 +2,7 @@ using Assistant.Engine.Storage;
 using Assistant.Engine.Turns;
 using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Handoff;
+using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Offline;
 using Assistant.Plugins.Orders;
 using Assistant.Plugins.Replies;
@@ -27,10 +28,15 @@ public static class PluginServiceCollectionExtensions
         services.AddSingleton<DemoStore>();
         services.AddSingleton<CatalogRepository>();
         services.AddScoped<CatalogService>();
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
+        services.AddSingleton<KnowledgeRepository>();
+        services.AddSingleton<KnowledgeLibrary>();
+        services.AddHostedService<KnowledgeWatcher>();
         services.AddScoped<IFallbackResponder, OfflineRouter>();
 
         services.AddSingleton(new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin)));
         services.AddSingleton(new PluginRegistration(CatalogPlugin.PluginName, typeof(CatalogPlugin)));
+        services.AddSingleton(new PluginRegistration(KnowledgePlugin.PluginName, typeof(KnowledgePlugin)));
         services.AddSingleton(new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)));
         services.AddSingleton(new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)));
         return services;

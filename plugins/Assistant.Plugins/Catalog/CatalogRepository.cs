@@ -1,5 +1,6 @@
 using Dapper;
 using Assistant.Plugins.Orders;
+using Assistant.Plugins.Search;
 
 namespace Assistant.Plugins.Catalog;
 

@@ -1,14 +1,16 @@
 using System.ComponentModel;
 using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Prompts;
 using Assistant.Engine.Turns;
 using Assistant.Plugins.Catalog;
+using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Orders;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Plugins.Replies;
 
 [Description("Shows things to the customer in the best form their channel allows.")]
-public sealed class RepliesPlugin(OrderService orders, CatalogService catalog, TurnContext turn)
+public sealed class RepliesPlugin(OrderService orders, CatalogService catalog, KnowledgeRepository knowledge, PromptLibrary prompts, TurnContext turn)
 {
     public const string PluginName = "Replies";
 
@@ -50,6 +52,23 @@ public sealed class RepliesPlugin(OrderService orders, CatalogService catalog, T
         }
 
         return new ShowResult(true, products.Count < skus.Length ? "Some SKUs are not in the catalog and were left out." : null);
+    }
+
+    [KernelFunction]
+    [Description("Shows a help article (the article of a Knowledge_Search passage) as a link to read more.")]
+    public async Task<ShowResult> ShowArticleAsync(string article, CancellationToken cancellationToken = default)
+    {
+        if (await knowledge.GetAsync(article, cancellationToken) is not { Url: { } link } stored)
+        {
+            return new ShowResult(false, "That article has no link to show; answer from its passages.");
+        }
+
+        foreach (var message in ReplyRenderer.Article(stored, link, ChannelProfile.For(turn.Conversation.Channel), prompts.Texts(turn.Language), turn.InReplyTo))
+        {
+            turn.Plan.Answer(message);
+        }
+
+        return new ShowResult(true, null);
     }
 
     [KernelFunction]

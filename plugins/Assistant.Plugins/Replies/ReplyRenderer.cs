@@ -3,6 +3,7 @@ using Assistant.Chatwoot.Api;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Prompts;
 using Assistant.Plugins.Catalog;
+using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Orders;
 
 namespace Assistant.Plugins.Replies;
@@ -86,6 +87,21 @@ public static class ReplyRenderer
 
         return Text(text, channel, inReplyTo);
     }
+
+    /// <summary>A help article: Chatwoot's article message on the widget, its title and link as text elsewhere.</summary>
+    public static IReadOnlyList<OutgoingMessage> Article(StoredArticle article, string link, ChannelProfile channel, LocaleTexts texts, long? inReplyTo)
+    {
+        var text = texts.Get("article.link", ("title", article.Title), ("link", link));
+        if (!channel.Cards)
+        {
+            return Text(text, channel, inReplyTo);
+        }
+
+        var snippet = article.FirstPassage is { Length: > ArticleSnippetLength } passage ? passage[..(ArticleSnippetLength - 1)].TrimEnd() + "…" : article.FirstPassage;
+        return [OutgoingMessage.Articles(text, [new ArticleItem(article.Title, snippet, link)], inReplyTo)];
+    }
+
+    private const int ArticleSnippetLength = 140;
 
     /// <summary>The products as a numbered list: the fallback of the cards, and all a text channel sees.</summary>
     public static string ProductsText(IReadOnlyList<(ProductRow Product, string Availability)> products, LocaleTexts texts)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Assistant.Engine.Evals;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Turns;
+using Assistant.Plugins.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Cli;
@@ -29,6 +30,8 @@ internal static class EvalCommand
                 Console.Error.WriteLine("warning: no LLM is configured (Llm__ApiKey / Llm__Endpoint); the scenarios run against the offline router.");
             }
 
+            // The service loads the help articles when it starts; a CLI host starts nothing, so load them here.
+            await host.Services.GetRequiredService<KnowledgeLibrary>().LoadAsync(token);
             var runner = host.Services.GetRequiredService<EvalRunner>();
             var results = new List<EvalResult>();
             foreach (var scenario in scenarios)

@@ -47,7 +47,7 @@ public sealed class ToolCatalogTests
     {
         var catalog = new ToolCatalog([new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin))]);
 
-        Assert.Equal(["Orders_GetOrder", "Orders_ListRecentOrders", "Orders_TrackShipment"], catalog.Describe().Select(t => t.Name));
+        Assert.Equal(["Orders_GetOrder", "Orders_ListRecentOrders"], catalog.Describe().Select(t => t.Name));
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class AssistantServer : IAsyncDisposable
         ["Serilog:MinimumLevel:Override:System.Net.Http.HttpClient"] = "Debug",
         ["Assistant:DebounceMs"] = "300",
         ["Assistant:PromptsPath"] = RepositoryPaths.Prompts,
+        ["Knowledge:Path"] = RepositoryPaths.Knowledge,
     };
 
     public static AssistantServer Build(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)

@@ -7,6 +7,8 @@ public static class RepositoryPaths
 
     public static string Prompts => Path.Combine(Root, "prompts");
 
+    public static string Knowledge => Path.Combine(Root, "knowledge");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -58,8 +58,8 @@ public sealed class AgentConversationTests : ConversationTestBase
         Assert.Contains("This customer is verified", messages[0].GetProperty("content").GetString());
         Assert.Equal("user", messages[1].GetProperty("role").GetString());
         var tools = request.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("function").GetProperty("name").GetString()).ToList();
-        Assert.Equal(["Catalog_SearchProducts", "Handoff_HandOff", "Handoff_Resolve", "Orders_GetOrder", "Orders_ListRecentOrders",
-            "Orders_TrackShipment", "Replies_OfferChoices", "Replies_ShowOrder", "Replies_ShowProducts"], tools.Order());
+        Assert.Equal(["Catalog_SearchProducts", "Handoff_HandOff", "Handoff_Resolve", "Knowledge_Search", "Orders_GetOrder", "Orders_ListRecentOrders",
+            "Replies_OfferChoices", "Replies_ShowArticle", "Replies_ShowOrder", "Replies_ShowProducts"], tools.Order());
         Assert.Equal("Bearer test-llm-key", Assert.Single(OpenAI.RequestsTo("POST", "/v1/chat/completions")).Header("authorization"));
     }
 

@@ -1,4 +1,4 @@
-namespace Assistant.Plugins.Catalog;
+namespace Assistant.Plugins.Search;
 
 /// <summary>
 /// Chinese is written without spaces, so neither full-text search nor trigram words find "围巾" in "什么围巾适合送礼".
@@ -20,5 +20,5 @@ public static class ChineseText
         return [.. bigrams.Distinct()];
     }
 
-    private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
+    public static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
 }

@@ -1,0 +1,127 @@
+using Assistant.Plugins.Search;
+using Dapper;
+using Npgsql;
+
+namespace Assistant.Plugins.Knowledge;
+
+/// <summary>The help articles the assistant indexed (state database), and the search over their passages.</summary>
+public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Makes the stored articles of <paramref name="sourcePrefix"/> exactly <paramref name="articles"/>, in one
+    /// transaction: changed ones are rewritten, unchanged ones left alone, and those no longer listed deleted unless
+    /// named in <paramref name="keep"/> (an article whose file is invalid keeps its last good version).
+    /// </summary>
+    /// <returns>How many articles were written and deleted.</returns>
+    public async Task<(int Written, int Deleted)> SyncAsync(
+        string sourcePrefix, IReadOnlyList<HelpArticle> articles, IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = (await connection.QueryAsync<(string Source, string Hash)>(new CommandDefinition(
+            "SELECT source, content_hash FROM knowledge_articles WHERE starts_with(source, @Prefix) FOR UPDATE",
+            new { Prefix = sourcePrefix }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Source, r => r.Hash);
+
+        var written = 0;
+        foreach (var article in articles.Where(a => !stored.TryGetValue(a.Source, out var hash) || hash != a.Hash))
+        {
+            await WriteAsync(connection, transaction, article, cancellationToken);
+            written++;
+        }
+
+        var gone = stored.Keys.Except(articles.Select(a => a.Source)).Except(keep).ToArray();
+        var deleted = gone.Length == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM knowledge_articles WHERE source = ANY(@Gone)", new { Gone = gone }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return (written, deleted);
+    }
+
+    /// <summary>
+    /// The passages that answer the question best. Each search term scores by how rare it is among all passages
+    /// (a word every passage has says nothing); passages in the customer's language come first among equals, and
+    /// passages scoring under half the best are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<PassageHit>> SearchAsync(string question, string locale, int limit, CancellationToken cancellationToken)
+    {
+        var terms = SearchTerms.Of(question);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        const string sql = """
+            WITH terms AS (
+                SELECT * FROM unnest(@Terms::text[], @Stems::text[], @Substrings::bool[]) AS t(term, stem, substring)),
+            matches AS (
+                SELECT p.article_id, p.seq, t.term
+                FROM knowledge_passages p JOIN terms t ON CASE
+                    WHEN t.substring THEN strpos(p.folded, t.term) > 0
+                    WHEN t.stem IS NULL THEN t.term = ANY(p.words)
+                    ELSE EXISTS (SELECT 1 FROM unnest(p.words) w WHERE starts_with(w, t.stem)) END),
+            weights AS (
+                SELECT term, ln(1 + (SELECT count(*) FROM knowledge_passages)::float / count(*)) AS weight
+                FROM matches GROUP BY term),
+            scored AS (
+                SELECT m.article_id, m.seq, sum(w.weight) * CASE WHEN a.locale = @Locale THEN 1.5 ELSE 1 END AS score
+                FROM matches m JOIN weights w USING (term) JOIN knowledge_articles a ON a.id = m.article_id
+                GROUP BY m.article_id, m.seq, a.locale)
+            SELECT a.source AS article, a.title, a.url, a.locale, p.heading, p.text, s.score
+            FROM (SELECT *, max(score) OVER () AS best FROM scored) s
+            JOIN knowledge_passages p ON p.article_id = s.article_id AND p.seq = s.seq
+            JOIN knowledge_articles a ON a.id = s.article_id
+            WHERE s.score >= s.best / 2
+            ORDER BY s.score DESC, a.id, p.seq
+            LIMIT @Limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<PassageHit>(new CommandDefinition(sql, new
+        {
+            Terms = terms.Select(t => t.Term).ToArray(),
+            Stems = terms.Select(t => t.Stem).ToArray(),
+            Substrings = terms.Select(t => t.Substring).ToArray(),
+            Locale = locale,
+            Limit = limit,
+        }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>An article by its source (<c>file:en/returns.md</c>): stable across reloads, so a scripted evaluation can name it.</summary>
+    public async Task<StoredArticle?> GetAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<StoredArticle>(new CommandDefinition("""
+            SELECT a.source, a.title, a.url, (SELECT p.text FROM knowledge_passages p WHERE p.article_id = a.id ORDER BY p.seq LIMIT 1) AS first_passage
+            FROM knowledge_articles a WHERE a.source = @Source
+            """, new { Source = source }, cancellationToken: cancellationToken));
+    }
+
+    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, HelpArticle article, CancellationToken cancellationToken)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO knowledge_articles (source, locale, title, url, tags, content_hash)
+            VALUES (@Source, @Locale, @Title, @Url, @Tags, @Hash)
+            ON CONFLICT (source) DO UPDATE SET locale = EXCLUDED.locale, title = EXCLUDED.title, url = EXCLUDED.url,
+                tags = EXCLUDED.tags, content_hash = EXCLUDED.content_hash, updated_at = now()
+            RETURNING id
+            """, new { article.Source, article.Locale, article.Title, article.Url, Tags = article.Tags.ToArray(), article.Hash }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM knowledge_passages WHERE article_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+
+        // The title and tags belong to every passage: "returns" should find the returns article's passages.
+        var shared = string.Join(' ', [article.Title, .. article.Tags]);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO knowledge_passages (article_id, seq, heading, text, folded, words)
+            VALUES (@ArticleId, @Seq, @Heading, @Text, @Folded, @Words)
+            """, article.Passages.Select(p => new
+        {
+            ArticleId = id,
+            p.Seq,
+            p.Heading,
+            p.Text,
+            Folded = SearchTerms.Fold($"{shared} {p.Heading} {p.Text}"),
+            Words = SearchTerms.Words($"{shared} {p.Heading} {p.Text}").ToArray(),
+        }), transaction, cancellationToken: cancellationToken));
+    }
+}
+
+public sealed record PassageHit(string Article, string Title, string? Url, string Locale, string? Heading, string Text, double Score);
+
+public sealed record StoredArticle(string Source, string Title, string? Url, string? FirstPassage);

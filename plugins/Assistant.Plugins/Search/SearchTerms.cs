@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+
+namespace Assistant.Plugins.Search;
+
+/// <summary>
+/// The words a question is searched by, folded so that a customer's spelling matches the text's: lower case, accents
+/// removed ("hoàn trả" and "hoan tra" match), words that any question has (how, what, tôi, 什么) dropped, and a short
+/// stem for longer words so "returns" finds "returned". Chinese is searched by its two-character runs.
+/// </summary>
+public static class SearchTerms
+{
+    private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "at", "be", "can", "could", "did", "do", "does", "for", "from", "have", "how", "i", "if",
+        "in", "is", "it", "me", "my", "of", "on", "or", "please", "so", "that", "the", "there", "this", "to", "we", "what",
+        "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "hi", "hello",
+        "ban", "bao", "cac", "cho", "co", "cua", "duoc", "gi", "khong", "la", "lam", "minh", "nao", "nhu", "sao",
+        "thi", "toi", "va", "voi", "xin", "chao", "oi", "em", "anh", "chi",
+    };
+
+    /// <summary>Longest first, so that 为什么 goes before 什么 does.</summary>
+    private static readonly string[] CommonChinese =
+    [
+        "为什么", "什么时候", "什么", "怎么样", "怎么", "如何", "我的", "可以", "请问", "你们", "我们", "是否", "一下", "时候",
+        "吗", "呢", "吧", "的", "了", "是", "我", "你",
+    ];
+
+    /// <summary>Lower case without accents; đ becomes d.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The folded words of a text, each once, in order.</summary>
+    public static IReadOnlyList<string> Words(string text) =>
+        [.. SplitWords(Fold(text)).Distinct()];
+
+    /// <summary>What to search for: the question's uncommon words with their stems, and its Chinese two-character runs.</summary>
+    public static IReadOnlyList<SearchTerm> Of(string question)
+    {
+        var words = SplitWords(Fold(question))
+            .Where(w => !Common.Contains(w) && !w.Any(IsHan) && (w.Length > 1 || char.IsDigit(w[0])))
+            .Distinct()
+            .Select(w => new SearchTerm(w, w.Length >= 5 ? w[..Math.Max(4, w.Length - 2)] : null, Substring: false));
+        // Common words are cut out before pairing, so "怎么退货" gives 退货 and not the stray pair 么退.
+        var chinese = CommonChinese.Aggregate(question, (text, word) => text.Replace(word, " ", StringComparison.Ordinal));
+        var bigrams = ChineseText.Bigrams(chinese).Select(b => new SearchTerm(b, null, Substring: true));
+        return [.. words, .. bigrams];
+    }
+
+    private static IEnumerable<string> SplitWords(string folded)
+    {
+        var word = new StringBuilder();
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+
+    private static bool IsHan(char c) => ChineseText.IsHan(c);
+}
+
+/// <param name="Stem">For longer words, the prefix other forms of the word share; null to match the word only.</param>
+/// <param name="Substring">Matched anywhere in the text (Chinese runs) rather than as a word.</param>
+public sealed record SearchTerm(string Term, string? Stem, bool Substring);

@@ -1,0 +1,43 @@
+using Assistant.Plugins.Search;
+
+namespace Assistant.Tests.Knowledge;
+
+public sealed class SearchTermsTests
+{
+    [Fact]
+    public void Words_every_question_has_are_left_out()
+    {
+        Assert.Equal(["returns", "work"], SearchTerms.Of("How do returns work?").Select(t => t.Term));
+    }
+
+    [Fact]
+    public void Longer_words_carry_a_stem_that_finds_their_other_forms()
+    {
+        var returns = SearchTerms.Of("returns").Single();
+
+        Assert.Equal("retur", returns.Stem);
+        Assert.Null(SearchTerms.Of("ship").Single().Stem);
+    }
+
+    [Fact]
+    public void Vietnamese_is_searched_without_accents_and_without_its_common_words()
+    {
+        Assert.Equal(["tra", "hang"], SearchTerms.Of("Tôi trả hàng thế nào?").Select(t => t.Term));
+        Assert.Equal("do dung", SearchTerms.Fold("Đồ dùng"));
+    }
+
+    [Fact]
+    public void Chinese_is_searched_by_its_two_character_runs_anywhere_in_the_text()
+    {
+        var terms = SearchTerms.Of("怎么退货?");
+
+        Assert.Equal(["退货"], terms.Select(t => t.Term));
+        Assert.True(terms.Single().Substring);
+    }
+
+    [Fact]
+    public void Mixed_question_keeps_both_languages()
+    {
+        Assert.Equal(["refund", "退款"], SearchTerms.Of("refund 退款").Select(t => t.Term));
+    }
+}
