@@ -32,6 +32,11 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
                 return true;
             case IntentKind.MyOrders:
                 var (list, details) = await orders.RecentAsync(5, cancellationToken);
+                if (!list.Allowed && turn.ProofFormSent)
+                {
+                    return true;
+                }
+
                 Say(!list.Allowed ? texts["lookup.needs_verified"]
                     : list.Orders.Count == 0 ? texts["orders.none"]
                     : texts["orders.intro"] + "\n" + string.Join('\n', list.Orders.Select(o =>
@@ -65,6 +70,11 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
     {
         var texts = orders.Texts;
         var (lookup, details) = await orders.LookUpAsync(intent.OrderNumber!, intent.Email ?? ProofFromHistory(isEmail: true), intent.Phone ?? ProofFromHistory(isEmail: false), cancellationToken);
+        if (lookup == OrderLookup.ProofFormSent)
+        {
+            return;
+        }
+
         if (lookup.Order is null || details is null)
         {
             Say(lookup == OrderLookup.NeedsProof ? texts["lookup.needs_proof"] : texts.Get("lookup.not_found", ("number", intent.OrderNumber)), channel);

@@ -1,3 +1,4 @@
+using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Store;
 using Assistant.Engine.Turns;
@@ -21,9 +22,9 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
         // The contact record counts as the customer's own words (design: the proof may come from it).
         email = string.IsNullOrWhiteSpace(email) ? identity.Email : email;
         phone = string.IsNullOrWhiteSpace(phone) ? identity.Phone : phone;
-        if (!identity.IsVerified && string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(phone))
+        if (!identity.IsVerified && (string.IsNullOrWhiteSpace(orderNumber) || (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(phone))))
         {
-            return (OrderLookup.NeedsProof, null);
+            return (AskForProof(orderNumber), null);
         }
 
         if (turn.FailedOrderLookups >= MaxFailedLookupsPerTurn)
@@ -48,7 +49,9 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
         var identity = turn.Identity;
         if (!identity.IsVerified)
         {
-            return (new OrderList(false, "This customer is not verified, so their orders cannot be listed. Ask for an order number together with the email address or phone number used on it.", []), []);
+            var proof = AskForProof(null);
+            return (new OrderList(false, proof == OrderLookup.ProofFormSent ? proof.Problem
+                : "This customer is not verified, so their orders cannot be listed. Ask for an order number together with the email address or phone number used on it.", []), []);
         }
 
         var candidates = await shop.FindCustomersAsync(identity.Identifier, identity.Email, identity.Phone, cancellationToken);
@@ -64,4 +67,21 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
     }
 
     public LocaleTexts Texts => prompts.Texts(turn.Language);
+
+    /// <summary>On a channel with forms, sends (once a turn) the form that asks for the number and proof; elsewhere the caller asks in words.</summary>
+    private OrderLookup AskForProof(string? orderNumber)
+    {
+        if (!ChannelProfile.For(turn.Conversation.Channel).Forms)
+        {
+            return OrderLookup.NeedsProof;
+        }
+
+        if (!turn.ProofFormSent)
+        {
+            turn.Plan.Answer(ProofForm.Build(Texts, orderNumber, turn.InReplyTo));
+            turn.ProofFormSent = true;
+        }
+
+        return OrderLookup.ProofFormSent;
+    }
 }

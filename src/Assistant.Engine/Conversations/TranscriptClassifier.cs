@@ -32,6 +32,7 @@ public static class TranscriptClassifier
             return string.Join(", ", message.SubmittedValues.Select(v => v.Title ?? v.Value));
         }
 
-        return string.Join('\n', message.SubmittedValues.Select(v => $"{v.Name ?? v.Title}: {v.Value}"));
+        // A field left empty (the phone, when the email was given) says nothing.
+        return string.Join('\n', message.SubmittedValues.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Select(v => $"{v.Name ?? v.Title}: {v.Value}"));
     }
 }

@@ -55,15 +55,17 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
 
             var plan = context.Plan;
             var outcome = plan.Handoff is not null ? "handed_off" : plan.Resolve ? "resolved" : "answered";
-            var text = string.Join("\n", plan.Answers.Where(a => !a.Private).Select(a => a.Content));
-            results.Add(new EvalTurnResult(index, turn.Say, outcome, metrics.ToolsCalled, text, Check(turn.Expect, outcome, metrics.ToolsCalled, text)));
+            var sent = plan.Answers.Where(a => !a.Private).ToList();
+            var text = string.Join("\n", sent.Select(a => a.Content));
+            results.Add(new EvalTurnResult(index, turn.Say, outcome, metrics.ToolsCalled, text,
+                Check(turn.Expect, outcome, metrics.ToolsCalled, [.. sent.Select(a => a.ContentType)], text)));
             history.Add(Line(conversation, nextId++, TranscriptRole.Bot, text.Length > 0 ? text : "(handed to a colleague)"));
         }
 
         return new EvalResult(scenario.Name, results);
     }
 
-    internal static List<string> Check(EvalExpectation expect, string outcome, IReadOnlyList<string> tools, string text)
+    internal static List<string> Check(EvalExpectation expect, string outcome, IReadOnlyList<string> tools, IReadOnlyList<string> sent, string text)
     {
         var failures = new List<string>();
         failures.AddRange(expect.ToolsCalled.Where(t => !tools.Contains(t)).Select(t => $"expected a call to {t}"));
@@ -73,6 +75,7 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
             failures.Add($"expected {expect.Outcome}, got {outcome}");
         }
 
+        failures.AddRange(expect.Sends.Where(t => !sent.Contains(t)).Select(t => $"expected a {t} message, sent {string.Join(", ", sent)}"));
         failures.AddRange(expect.TextContains.Where(s => !text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"text lacks \"{s}\""));
         failures.AddRange(expect.TextNotContains.Where(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"text contains \"{s}\""));
         return failures;

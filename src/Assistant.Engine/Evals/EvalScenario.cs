@@ -67,4 +67,7 @@ public sealed class EvalExpectation
     public List<string> TextContains { get; set; } = [];
 
     public List<string> TextNotContains { get; set; } = [];
+
+    /// <summary>Chatwoot content types the customer must be sent (<c>form</c>, <c>cards</c>, <c>article</c>, ...), whatever else is sent.</summary>
+    public List<string> Sends { get; set; } = [];
 }

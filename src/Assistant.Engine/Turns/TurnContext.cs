@@ -28,6 +28,9 @@ public sealed class TurnContext
     /// <summary>Order look-ups this turn that found nothing the customer may read.</summary>
     public int FailedOrderLookups { get; set; }
 
+    /// <summary>Whether this turn already sent the customer a form asking for an order's proof: one form is enough.</summary>
+    public bool ProofFormSent { get; set; }
+
     /// <summary>Order numbers the tools showed this turn, for the handoff note.</summary>
     public ISet<string> OrdersReferenced { get; } = new SortedSet<string>(StringComparer.Ordinal);
 

@@ -128,8 +128,10 @@ internal static class ChatCommand
         var fields = form["content_attributes"]?["items"]?.AsArray() ?? new JsonArray();
         foreach (var field in fields)
         {
-            Console.Write($"  {field!["label"]}: ");
-            values[field["name"]!.GetValue<string>()] = Console.ReadLine() ?? string.Empty;
+            var preset = field!["default"]?.GetValue<string>();
+            Console.Write(preset is null ? $"  {field["label"]}: " : $"  {field["label"]} [{preset}]: ");
+            var typed = Console.ReadLine();
+            values[field["name"]!.GetValue<string>()] = string.IsNullOrWhiteSpace(typed) ? preset ?? string.Empty : typed;
         }
 
         return values;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Assistant.Host.Sandbox;
 
-/// <summary>Draws what the bot sent as terminal text: cards as boxes, choices numbered, forms as their fields.</summary>
+/// <summary>Draws what the bot sent as terminal text: cards and articles as boxes, choices numbered, forms as their fields.</summary>
 public static class SandboxRenderer
 {
     public static string Render(SandboxEvent e) => e.Kind switch
@@ -54,10 +54,17 @@ public static class SandboxRenderer
                 text.AppendLine($"bot: {message["content"]}");
                 foreach (var field in items)
                 {
-                    text.AppendLine($"     ▭ {field!["label"]} ({field["type"]})");
+                    text.AppendLine($"     ▭ {field!["label"]} ({field["type"]}){(field["default"] is { } value ? $" = {value}" : string.Empty)}");
                 }
 
                 return text.Append("     (type /form to fill it in)").ToString();
+            case "article":
+                foreach (var article in items)
+                {
+                    text.AppendLine($"bot ┌ {article!["title"]}").AppendLine($"    │ {article["description"]}").AppendLine($"    │ [read] {article["link"]}").AppendLine("    └");
+                }
+
+                return text.ToString().TrimEnd();
             default:
                 return Indent(message["content"]?.GetValue<string>() ?? string.Empty, "bot: ", "     ");
         }

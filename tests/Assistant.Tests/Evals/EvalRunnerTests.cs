@@ -10,9 +10,9 @@ public sealed class EvalRunnerTests : ConversationTestBase
     private static readonly IReadOnlyList<EvalScenario> Shipped = EvalRunner.Load(Path.Combine(RepositoryPaths.Prompts, "evals"));
 
     [Fact]
-    public void Shipped_scenarios_load_with_scripts_and_cover_injection_languages_anger_forms_and_products()
+    public void Shipped_scenarios_load_with_scripts_and_cover_injection_languages_anger_forms_products_and_articles()
     {
-        Assert.True(Shipped.Count >= 26);
+        Assert.True(Shipped.Count >= 30);
         Assert.All(Shipped, s => Assert.All(s.Turns, t => Assert.NotEmpty(t.Script)));
         Assert.Equal(Shipped.Count, Shipped.Select(s => s.Name).Distinct().Count());
         Assert.Contains(Shipped, s => s.Name.StartsWith("injection", StringComparison.Ordinal));
@@ -21,6 +21,8 @@ public sealed class EvalRunnerTests : ConversationTestBase
         Assert.Contains(Shipped, s => s.Name == "angry-customer");
         Assert.Contains(Shipped, s => s.Name == "form-answer");
         Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.ToolsCalled.Contains("Catalog_SearchProducts")));
+        Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.ToolsCalled.Contains("Knowledge_Search")));
+        Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.Sends.Contains("form")));
     }
 
     public static TheoryData<string> ShippedNames => [.. Shipped.Select(s => s.Name)];
@@ -70,6 +72,18 @@ public sealed class EvalRunnerTests : ConversationTestBase
 
         Assert.False(result.Passed);
         Assert.Equal(["expected handed_off, got answered"], result.Turns[0].Failures);
+    }
+
+    [Fact]
+    public async Task Scenario_fails_when_the_message_it_expects_is_not_sent()
+    {
+        OpenAI.ThenText("What is your order number and email?");
+        await StartServerAsync(withLlm: true);
+
+        var result = await Server.Services.GetRequiredService<EvalRunner>().RunAsync(Shipped.Single(s => s.Name == "order-form"), Token);
+
+        Assert.False(result.Passed);
+        Assert.Contains("expected a form message, sent text", result.Turns[0].Failures);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Assistant.Host.Sandbox;
 using Assistant.Plugins.Orders;
 using Assistant.Tests.Infrastructure;
@@ -49,6 +50,38 @@ public sealed class SandboxTests : IAsyncLifetime
         Assert.Contains(events, e => e.Kind == "note");
         Assert.Contains(events, e => e is { Kind: "status", Text: "open" });
         Assert.StartsWith("bot: I've passed your conversation", SandboxRenderer.Render(events[^1]));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_fills_in_the_proof_form_and_gets_the_order_card()
+    {
+        var session = new SandboxSession(_server.Http, _chatwoot, SandboxCustomer.From(null, verified: false, "web", "en"), AssistantServer.WebhookSecret);
+
+        await session.SayAsync("where is order 1042?");
+        var form = await NextAsync(e => e.Kind == "message");
+        await session.EchoAsync(form.Message!);
+        await session.SubmitAsync(form.Message!, new Dictionary<string, string> { ["order_number"] = "1042", ["email"] = "jane@example.com", ["phone"] = "" });
+        var card = await NextAsync(e => e.Kind == "message");
+
+        Assert.Contains("▭ Order number (text) = 1042", SandboxRenderer.Render(form), StringComparison.Ordinal);
+        Assert.EndsWith("(type /form to fill it in)", SandboxRenderer.Render(form), StringComparison.Ordinal);
+        Assert.StartsWith("bot ┌ Order #1042 · Shipped", SandboxRenderer.Render(card));
+    }
+
+    [Fact]
+    public void Article_is_drawn_as_a_box_with_its_link()
+    {
+        var article = new SandboxEvent("message", string.Empty, JsonNode.Parse("""
+            {"content": "Returns and refunds: https://shop.example.com/help/returns", "content_type": "article",
+             "content_attributes": {"items": [{"title": "Returns and refunds", "description": "Within 30 days.", "link": "https://shop.example.com/help/returns"}]}}
+            """)!.AsObject());
+
+        Assert.Equal("""
+            bot ┌ Returns and refunds
+                │ Within 30 days.
+                │ [read] https://shop.example.com/help/returns
+                └
+            """.TrimEnd(), SandboxRenderer.Render(article).ReplaceLineEndings("\n"));
     }
 
     private async Task<SandboxEvent> NextAsync(Func<SandboxEvent, bool> match)
