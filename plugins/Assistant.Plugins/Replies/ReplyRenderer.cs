@@ -25,7 +25,7 @@ public static class ReplyRenderer
         var text = OrderText(order, texts);
         if (!channel.Cards)
         {
-            return Text(text, channel, inReplyTo);
+            return Text(channel.Markdown ? OrderMarkdown(order, texts) : text, channel, inReplyTo);
         }
 
         var items = details.Items.Take(CardItemsShown).Select(i => texts.Get("card.item", ("quantity", i.Quantity), ("name", i.Name))).ToList();
@@ -48,7 +48,7 @@ public static class ReplyRenderer
         if (actions.Count == 0)
         {
             // Chatwoot rejects a card without actions, and without a link a card adds nothing over text.
-            return Text(text, channel, inReplyTo);
+            return Text(channel.Markdown ? OrderMarkdown(order, texts) : text, channel, inReplyTo);
         }
 
         var card = new CardItem(
@@ -75,6 +75,11 @@ public static class ReplyRenderer
                 p.Product.ImageUrl,
                 [CardAction.Link(texts["product.view"], p.Product.Url!)])).ToList();
             return [OutgoingMessage.Cards(text.Length <= channel.MaxLength ? text : TextSplitter.Split(text, channel.MaxLength)[0], cards, inReplyTo)];
+        }
+
+        if (channel.Markdown)
+        {
+            text = ProductsMarkdown(products, texts);
         }
 
         if (channel.Choices && products.Count > 1)
@@ -121,6 +126,11 @@ public static class ReplyRenderer
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>The products as a numbered markdown list, each name bold and linked to its page.</summary>
+    public static string ProductsMarkdown(IReadOnlyList<(ProductRow Product, string Availability)> products, LocaleTexts texts) =>
+        string.Join('\n', products.Select((p, i) => texts.Get("product.line", ("number", i + 1), ("name", MarkdownText.BoldLink(p.Product.Name, p.Product.Url)),
+            ("price", texts.Money(p.Product.Price, p.Product.Currency)), ("stock", p.Availability))));
+
     // WhatsApp cuts list rows at 24 characters and buttons at 20; Chatwoot passes titles on unchecked.
     private const int ChoiceTitleLength = 20;
 
@@ -164,6 +174,21 @@ public static class ReplyRenderer
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>The order for a markdown channel: a bold heading and a list per order and shipment.</summary>
+    public static string OrderMarkdown(OrderView order, LocaleTexts texts)
+    {
+        var lines = new List<string> { texts.Get("order.placed", ("date", texts.Date(order.PlacedAt)), ("total", order.Total)) };
+        lines.AddRange(order.Items.Select(i => MarkdownText.Escape(texts.Get("order.item", ("quantity", i.Quantity), ("name", i.Name), ("price", i.UnitPrice)))));
+        var sections = new List<string> { MarkdownText.Section(texts.Get("order.heading", ("number", order.OrderNumber), ("status", order.StatusText)), lines) };
+        sections.AddRange(order.Shipments.Select(s => ShipmentText(s, texts).Split('\n')).Select(s => MarkdownText.Section(s[0], s[1..])));
+        if (order.Link is { } link)
+        {
+            sections.Add(texts.Get("order.link", ("link", link)));
+        }
+
+        return string.Join("\n\n", sections);
     }
 
     public static string ShipmentText(ShipmentView shipment, LocaleTexts texts)

@@ -61,6 +61,27 @@ public sealed class ProductRenderingTests
             """.ReplaceLineEndings("\n"), message.Content);
     }
 
+    [Fact]
+    public void Email_gets_a_numbered_markdown_list_with_each_name_bold_and_linked()
+    {
+        var message = Assert.Single(ReplyRenderer.Products(Jackets, ChannelProfile.For("Channel::Email"), English, inReplyTo: null));
+
+        Assert.Equal("text", message.ContentType);
+        Assert.Equal("""
+            1. **[Rain jacket, navy, L](https://shop.example.com/products/jkt-nvy-l)** · 89.00 EUR · Only 2 left
+            2. **[Rain jacket, red, L (limited edition)](https://shop.example.com/products/jkt-red-l)** · 89.00 EUR · Out of stock
+            """.ReplaceLineEndings("\n").TrimEnd(), message.Content);
+    }
+
+    [Fact]
+    public void Telegram_gets_the_markdown_list_over_buttons_to_pick_from()
+    {
+        var message = Assert.Single(ReplyRenderer.Products(Jackets, ChannelProfile.For("Channel::Telegram"), English, inReplyTo: null));
+
+        Assert.Equal("input_select", message.ContentType);
+        Assert.StartsWith("1. **[Rain jacket, navy, L](https://shop.example.com/products/jkt-nvy-l)**", message.Content, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("什么围巾适合送礼?", new[] { "什么", "么围", "围巾", "巾适", "适合", "合送", "送礼" })]
     [InlineData("rain jacket", new string[0])]

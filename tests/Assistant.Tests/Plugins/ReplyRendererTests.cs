@@ -45,6 +45,62 @@ public sealed class ReplyRendererTests
     }
 
     [Fact]
+    public void Email_gets_the_order_as_markdown_with_a_bold_heading_and_a_list()
+    {
+        var view = OrderPresenter.View(Order, English, new StoreOptions { OrderUrlTemplate = "https://shop.example.com/orders/{orderNumber}" });
+
+        var message = Assert.Single(ReplyRenderer.Order(view, Order, ChannelProfile.For("Channel::Email"), English, null));
+
+        Assert.Equal("""
+            **Order #1042: Shipped**
+
+            - Placed 2026-11-18 · Total 79.30 EUR
+            - 1 × Canvas sneakers (59.90 EUR)
+            - 1 × Merino socks (14.50 EUR)
+            - 2 × Laces (0.00 EUR)
+
+            Details: https://shop.example.com/orders/1042
+            """.ReplaceLineEndings("\n").TrimEnd(), message.Content);
+    }
+
+    [Fact]
+    public void Shipment_in_markdown_is_a_bold_line_over_its_details()
+    {
+        var shipment = new ShipmentView("DHL", "JD014600006611", "in_transit", "In transit", "https://track.example/JD014600006611",
+            new DateOnly(2026, 11, 21), null, []);
+        var view = OrderPresenter.View(Order, English, new StoreOptions()) with { Shipments = [shipment] };
+
+        var text = ReplyRenderer.OrderMarkdown(view, English);
+
+        Assert.Contains("""
+            **DHL JD014600006611: In transit**
+
+            - Estimated delivery: 2026-11-21
+            - Track it here: https://track.example/JD014600006611
+            """.ReplaceLineEndings("\n").TrimEnd(), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Whatsapp_and_sms_get_the_order_as_plain_lines()
+    {
+        var view = OrderPresenter.View(Order, English, new StoreOptions());
+
+        foreach (var channel in (string[])["Channel::Whatsapp", "Channel::Sms"])
+        {
+            var content = Assert.Single(ReplyRenderer.Order(view, Order, ChannelProfile.For(channel), English, null)).Content;
+            Assert.StartsWith("Order #1042: Shipped\nPlaced 2026-11-18 · Total 79.30 EUR\n• 1 × Canvas sneakers (59.90 EUR)", content, StringComparison.Ordinal);
+            Assert.DoesNotContain("**", content, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Names_that_contain_markdown_characters_are_escaped()
+    {
+        Assert.Equal(@"**Shirt \*limited\* \[red\]**", MarkdownText.BoldLink("Shirt *limited* [red]", null));
+        Assert.Equal("**[Rain jacket](https://shop.example.com/p/a%29b)**", MarkdownText.BoldLink("Rain jacket", "https://shop.example.com/p/a)b"));
+    }
+
+    [Fact]
     public void Choices_become_a_numbered_list_where_the_channel_has_no_buttons()
     {
         var sms = Assert.Single(ReplyRenderer.Choices("Which order?", [("#1042", "1042"), ("#1043", "1043")], ChannelProfile.For("Channel::Sms"), null));
