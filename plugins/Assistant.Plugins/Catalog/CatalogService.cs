@@ -16,6 +16,10 @@ public sealed class CatalogService(CatalogRepository catalog, TurnContext turn, 
     public async Task<IReadOnlyList<ProductView>> SearchAsync(ProductQuery query, CancellationToken cancellationToken) =>
         View(await catalog.SearchAsync(query, turn.Language, MaxResults, cancellationToken));
 
+    /// <summary>The products the customer's words find, as rows to show (the offline router's product answer).</summary>
+    public Task<IReadOnlyList<ProductRow>> FindAsync(string words, CancellationToken cancellationToken) =>
+        catalog.SearchAsync(new ProductQuery(words), turn.Language, MaxResults, cancellationToken);
+
     /// <summary>The products, read now, in the order asked; unknown or withdrawn SKUs are left out.</summary>
     public Task<IReadOnlyList<ProductRow>> RowsAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken) =>
         catalog.GetAsync([.. skus.Take(MaxResults)], turn.Language, cancellationToken);

@@ -62,10 +62,11 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
                 SELECT term, ln(1 + (SELECT count(*) FROM knowledge_passages)::float / count(*)) AS weight
                 FROM matches GROUP BY term),
             scored AS (
-                SELECT m.article_id, m.seq, sum(w.weight) * CASE WHEN a.locale = @Locale THEN 1.5 ELSE 1 END AS score
+                SELECT m.article_id, m.seq, sum(w.weight) * CASE WHEN a.locale = @Locale THEN 1.5 ELSE 1 END AS score,
+                       count(*)::int AS matched
                 FROM matches m JOIN weights w USING (term) JOIN knowledge_articles a ON a.id = m.article_id
                 GROUP BY m.article_id, m.seq, a.locale)
-            SELECT a.source AS article, a.title, a.url, a.locale, p.heading, p.text, s.score
+            SELECT a.source AS article, a.title, a.url, a.locale, p.heading, p.text, s.score, s.matched, @TermCount AS terms
             FROM (SELECT *, max(score) OVER () AS best FROM scored) s
             JOIN knowledge_passages p ON p.article_id = s.article_id AND p.seq = s.seq
             JOIN knowledge_articles a ON a.id = s.article_id
@@ -81,6 +82,7 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
             Substrings = terms.Select(t => t.Substring).ToArray(),
             Locale = locale,
             Limit = limit,
+            TermCount = terms.Count,
         }, cancellationToken: cancellationToken))).AsList();
     }
 
@@ -122,6 +124,11 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
     }
 }
 
-public sealed record PassageHit(string Article, string Title, string? Url, string Locale, string? Heading, string Text, double Score);
+/// <param name="Matched">How many of the question's <paramref name="Terms"/> the passage has.</param>
+public sealed record PassageHit(string Article, string Title, string? Url, string Locale, string? Heading, string Text, double Score, int Matched, int Terms)
+{
+    /// <summary>The passage has two thirds of the question's words: enough to quote without a model to judge it.</summary>
+    public bool CoversQuestion => Matched * 3 >= Terms * 2;
+}
 
 public sealed record StoredArticle(string Source, string Title, string? Url, string? FirstPassage);

@@ -10,6 +10,7 @@ public enum IntentKind
     MyOrders,
     Goodbye,
     Help,
+    Product,
 }
 
 /// <summary>What a customer's words ask for, with the order number and proofs found in them.</summary>

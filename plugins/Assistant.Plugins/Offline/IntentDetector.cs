@@ -24,6 +24,7 @@ public static partial class IntentDetector
             _ when orderNumber is not null && Tracking().IsMatch(lower) => IntentKind.Tracking,
             _ when orderNumber is not null => IntentKind.OrderStatus,
             _ when MyOrders().IsMatch(lower) => IntentKind.MyOrders,
+            _ when Product().IsMatch(lower) => IntentKind.Product,
             _ when Goodbye().IsMatch(lower) => IntentKind.Goodbye,
             _ when Tracking().IsMatch(lower) || OrderWords().IsMatch(lower) || Greeting().IsMatch(lower) => IntentKind.Help,
             _ => IntentKind.Unknown,
@@ -45,6 +46,9 @@ public static partial class IntentDetector
 
     [GeneratedRegex(@"\b(order|status|purchase)\b|订单|状态|đơn hàng|trạng thái")]
     private static partial Regex OrderWords();
+
+    [GeneratedRegex(@"\b(do you (have|sell|carry|stock)|have you got|looking for|want to buy|like to buy|buy|in stock|available in|recommend)\b|有没有|有吗|想买|要买|有货|推荐|适合送|có bán|muốn mua|còn hàng|tìm mua|gợi ý")]
+    private static partial Regex Product();
 
     [GeneratedRegex(@"\b(bye|goodbye|that's all|thats all|that is all|no thanks|thank you|thanks|thx)\b|谢谢|感谢|再见|没事了|cảm ơn|cám ơn|tạm biệt")]
     private static partial Regex Goodbye();

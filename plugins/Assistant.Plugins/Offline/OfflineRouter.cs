@@ -1,7 +1,10 @@
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Turns;
+using Assistant.Plugins.Catalog;
+using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Orders;
+using Assistant.Plugins.Search;
 using Assistant.Plugins.Replies;
 
 namespace Assistant.Plugins.Offline;
@@ -9,9 +12,11 @@ namespace Assistant.Plugins.Offline;
 /// <summary>
 /// Offline mode, and the fallback when the model fails: answers order status, tracking and "my orders" through the
 /// same order service, renderer and locale texts as the agent, hands off a request for a person, and closes on a
-/// goodbye. Everything else is left for a human.
+/// goodbye. A product question ("do you have…", "想买…") is looked up in the catalog, other words in the help
+/// articles (the best passage, quoted with its article, when it has two thirds of the question's words); what
+/// neither finds is left for a human.
 /// </summary>
-public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFallbackResponder
+public sealed class OfflineRouter(OrderService orders, CatalogService catalog, KnowledgeRepository knowledge, TurnContext turn) : IFallbackResponder
 {
     public async Task<bool> TryAnswerAsync(TurnContext context, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
     {
@@ -55,6 +60,9 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
 
                 Say(texts["offline.help"], channel);
                 return true;
+            case IntentKind.Product:
+                var wanted = string.Join('\n', turn.NewInputs);
+                return await TryProductsAsync(wanted, channel, cancellationToken);
             default:
                 if ((intent.Email ?? intent.Phone) is not null && LastOrderNumber() is { } number)
                 {
@@ -62,7 +70,8 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
                     return true;
                 }
 
-                return false;
+                var words = string.Join('\n', turn.NewInputs);
+                return await TryArticleAsync(words, channel, cancellationToken);
         }
     }
 
@@ -103,6 +112,46 @@ public sealed class OfflineRouter(OrderService orders, TurnContext turn) : IFall
         {
             turn.Plan.Answer(message);
         }
+    }
+
+    /// <summary>Quotes the passage that answers best, and links its article; never a policy in other words.</summary>
+    private async Task<bool> TryArticleAsync(string words, ChannelProfile channel, CancellationToken cancellationToken)
+    {
+        if ((await knowledge.SearchAsync(words, turn.Language, 1, cancellationToken)).FirstOrDefault() is not { CoversQuestion: true } best)
+        {
+            return false;
+        }
+
+        Say(best.Text, channel);
+        if (best.Url is { } link)
+        {
+            foreach (var message in ReplyRenderer.Article(new StoredArticle(best.Article, best.Title, link, best.Text), link, channel, orders.Texts, turn.InReplyTo))
+            {
+                turn.Plan.Answer(message);
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<bool> TryProductsAsync(string words, ChannelProfile channel, CancellationToken cancellationToken)
+    {
+        // Without a model to judge the results, show only products named by two thirds of the customer's words:
+        // "gift cards" must not bring up the gift-boxed scarves.
+        var terms = SearchTerms.Of(words);
+        var products = (await catalog.FindAsync(words, cancellationToken))
+            .Where(p => SearchTerms.Matched(terms, $"{p.Name} {p.Description} {p.Sku}") * 3 >= terms.Count * 2).ToList();
+        if (terms.Count == 0 || products.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var message in ReplyRenderer.Products([.. products.Select(p => (p, catalog.Availability(p)))], channel, catalog.Texts, turn.InReplyTo))
+        {
+            turn.Plan.Answer(message);
+        }
+
+        return true;
     }
 
     private void Say(string text, ChannelProfile channel)

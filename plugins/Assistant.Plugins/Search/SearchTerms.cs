@@ -16,13 +16,14 @@ public static class SearchTerms
         "in", "is", "it", "me", "my", "of", "on", "or", "please", "so", "that", "the", "there", "this", "to", "we", "what",
         "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "hi", "hello",
         "ban", "bao", "cac", "cho", "co", "cua", "duoc", "gi", "khong", "la", "lam", "minh", "nao", "nhu", "sao",
-        "thi", "toi", "va", "voi", "xin", "chao", "oi", "em", "anh", "chi",
+        "thi", "toi", "va", "voi", "xin", "chao", "oi", "em", "anh", "chi", "nhieu", "vay",
     };
 
     /// <summary>Longest first, so that 为什么 goes before 什么 does.</summary>
     private static readonly string[] CommonChinese =
     [
         "为什么", "什么时候", "什么", "怎么样", "怎么", "如何", "我的", "可以", "请问", "你们", "我们", "是否", "一下", "时候",
+        "有没有", "想买", "要买", "推荐",
         "吗", "呢", "吧", "的", "了", "是", "我", "你",
     ];
 
@@ -57,6 +58,16 @@ public static class SearchTerms
         var chinese = CommonChinese.Aggregate(question, (text, word) => text.Replace(word, " ", StringComparison.Ordinal));
         var bigrams = ChineseText.Bigrams(chinese).Select(b => new SearchTerm(b, null, Substring: true));
         return [.. words, .. bigrams];
+    }
+
+    /// <summary>How many of the terms a text has, matched as the search matches them.</summary>
+    public static int Matched(IReadOnlyList<SearchTerm> terms, string text)
+    {
+        var folded = Fold(text);
+        var words = SplitWords(folded).ToHashSet(StringComparer.Ordinal);
+        return terms.Count(t => t.Substring ? folded.Contains(t.Term, StringComparison.Ordinal)
+            : t.Stem is null ? words.Contains(t.Term)
+            : words.Any(w => w.StartsWith(t.Stem, StringComparison.Ordinal)));
     }
 
     private static IEnumerable<string> SplitWords(string folded)

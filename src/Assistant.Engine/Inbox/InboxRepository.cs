@@ -14,7 +14,8 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// later event. That happens when two events of a key are stored at once and the one that drew the smaller id
     /// commits second, and when a dead letter is replayed. A later head that is only waiting gives way; one that is
     /// running keeps its place and is marked, so that finishing it looks for the next event from the start of the
-    /// key instead of after itself.
+    /// key instead of after itself. Whether the head runs is read with a lock: a plain read sees the statement's
+    /// snapshot, so a head claimed since the insert began looked idle, gave way, and ran beside the earlier event.
     /// </summary>
     private const string TakeHead = """
         ON CONFLICT (ordering_key) DO UPDATE
@@ -22,7 +23,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             SELECT CASE WHEN head.running THEN inbox_heads.event_id ELSE EXCLUDED.event_id END,
                    CASE WHEN head.running THEN inbox_heads.ready_at ELSE EXCLUDED.ready_at END,
                    inbox_heads.rescan OR head.running
-            FROM (SELECT coalesce((SELECT state = 'processing' FROM inbox_events WHERE id = inbox_heads.event_id), false) AS running) head)
+            FROM (SELECT coalesce((SELECT state = 'processing' FROM inbox_events WHERE id = inbox_heads.event_id FOR SHARE), false) AS running) head)
         WHERE inbox_heads.event_id IS NULL OR inbox_heads.event_id > EXCLUDED.event_id
         """;
 

@@ -40,4 +40,13 @@ public sealed class SearchTermsTests
     {
         Assert.Equal(["refund", "退款"], SearchTerms.Of("refund 退款").Select(t => t.Term));
     }
+
+    [Fact]
+    public void Matched_counts_the_terms_a_text_has_as_the_search_would()
+    {
+        var terms = SearchTerms.Of("returned jackets 退货");
+
+        Assert.Equal(3, SearchTerms.Matched(terms, "How to return a jacket: 如何退货"));
+        Assert.Equal(1, SearchTerms.Matched(terms, "Jackets on sale"));
+    }
 }

@@ -23,6 +23,9 @@ public sealed class IntentDetectorTests
     [InlineData("I want a refund for order 1001", IntentKind.Complaint, "1001")]
     [InlineData("我要退货", IntentKind.Complaint, null)]
     [InlineData("tôi muốn hoàn tiền", IntentKind.Complaint, null)]
+    [InlineData("Do you have the rain jacket in L?", IntentKind.Product, null)]
+    [InlineData("有没有适合送礼的围巾？", IntentKind.Product, null)]
+    [InlineData("shop có bán áo mưa không", IntentKind.Product, null)]
     public void Detects_intent_and_order_number_in_three_languages(string text, IntentKind kind, string? orderNumber)
     {
         var intent = IntentDetector.Detect(text);

@@ -133,7 +133,7 @@ public sealed class AgentConversationTests : ConversationTestBase
         OpenAI.ThenStatus(HttpStatusCode.InternalServerError);
         await StartServerAsync(withLlm: true);
 
-        await SayAsync(VerifiedJane("Do you sell gift cards for the holidays?"));
+        await SayAsync(VerifiedJane("Can you engrave a message on the clock I ordered?"));
         var turns = await SettledTurnsAsync();
 
         Assert.Equal(["handed_off"], turns);
