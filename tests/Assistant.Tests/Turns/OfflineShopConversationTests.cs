@@ -50,6 +50,24 @@ public sealed class OfflineShopConversationTests : ConversationTestBase
         Assert.Equal("支付方式：https://shop.example.com/zh/help/payment", posted[1]);
     }
 
+    [Theory]
+    [InlineData("shop có bán áo khoác đi mưa không?", "cards")]
+    [InlineData("Phí ship về Việt Nam bao nhiêu?", "article")]
+    public async Task Vietnamese_product_and_policy_questions_are_answered_in_vietnamese(string question, string expected)
+    {
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false);
+
+        await SayAsync(new MessageWebhookBuilder(42).WithContent(question)
+            .WithConversation(c => c.WithLanguage("vi").WithContact(83, "Nguyễn An")));
+        var turns = await SettledTurnsAsync();
+
+        Assert.Equal(["answered"], turns);
+        var sent = Posted().Single(m => ContentType(m) == expected);
+        Assert.Contains(expected == "cards" ? "Áo khoác đi mưa" : "Giao hàng và phí vận chuyển",
+            sent.GetProperty("content_attributes").GetProperty("items")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Question_that_shares_a_word_with_an_article_but_is_not_covered_is_handed_off()
     {
