@@ -19,8 +19,19 @@ log=$(mktemp)
 # Every log line of the run (in-process hosts and service processes) lands here, with the secrets the tests use.
 ASSISTANT_TEST_LOG_DIR=$(mktemp -d)
 export ASSISTANT_TEST_LOG_DIR
-dotnet test Assistant.sln --nologo -v quiet "$@" 2>&1 | tee "$log"
+# The console stays quiet; a failed test's message and stack are printed from the TRX report below.
+results=$(mktemp -d)
+dotnet test Assistant.sln --nologo -v quiet --results-directory "$results" --logger "trx;LogFilePrefix=tests" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  if grep -q 'outcome="Failed"' "$trx"; then
+    echo "failures (from $(basename "$trx")):"
+    grep -o 'testName="[^"]*" [^>]*outcome="Failed"' "$trx" | sed -E 's/testName="([^"]*)".*/  \1/'
+    sed -n '/<ErrorInfo>/,/<\/ErrorInfo>/p' "$trx" | sed -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&amp;/\&/g' | head -80
+  fi
+done
+rm -rf "$results"
 
 # VSTest prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 42, Skipped: 1, Total: 43, ...".
 sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{ s += $NF } END { print s + 0 }'; }
