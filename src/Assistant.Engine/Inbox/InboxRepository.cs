@@ -14,8 +14,9 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// later event. That happens when two events of a key are stored at once and the one that drew the smaller id
     /// commits second, and when a dead letter is replayed. A later head that is only waiting gives way; one that is
     /// running keeps its place and is marked, so that finishing it looks for the next event from the start of the
-    /// key instead of after itself. Whether the head runs is read with a lock: a plain read sees the statement's
-    /// snapshot, so a head claimed since the insert began looked idle, gave way, and ran beside the earlier event.
+    /// key instead of after itself. Whether the head runs is read with a lock, which sees a claim made since this
+    /// statement began; a head stored since then is invisible to the statement and counts as running, since it may
+    /// have been claimed already (a plain read of either let the two events run side by side).
     /// </summary>
     private const string TakeHead = """
         ON CONFLICT (ordering_key) DO UPDATE
@@ -23,7 +24,8 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             SELECT CASE WHEN head.running THEN inbox_heads.event_id ELSE EXCLUDED.event_id END,
                    CASE WHEN head.running THEN inbox_heads.ready_at ELSE EXCLUDED.ready_at END,
                    inbox_heads.rescan OR head.running
-            FROM (SELECT coalesce((SELECT state = 'processing' FROM inbox_events WHERE id = inbox_heads.event_id FOR SHARE), false) AS running) head)
+            FROM (SELECT inbox_heads.event_id IS NOT NULL
+                         AND coalesce((SELECT state = 'processing' FROM inbox_events WHERE id = inbox_heads.event_id FOR SHARE), true) AS running) head)
         WHERE inbox_heads.event_id IS NULL OR inbox_heads.event_id > EXCLUDED.event_id
         """;
 
