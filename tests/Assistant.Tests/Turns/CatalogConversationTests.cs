@@ -74,9 +74,4 @@ public sealed class CatalogConversationTests : ConversationTestBase
         Assert.False(shown.GetProperty("shown").GetBoolean());
         Assert.Equal(["text"], Posted().Select(ContentType));
     }
-
-    private static string ToolMessage(JsonElement completion) =>
-        completion.GetProperty("messages").EnumerateArray().Last(m => m.GetProperty("role").GetString() == "tool").GetProperty("content").GetString()!;
-
-    private static JsonElement ToolResult(JsonElement completion) => JsonDocument.Parse(ToolMessage(completion)).RootElement;
 }

@@ -61,4 +61,10 @@ public abstract class ConversationTestBase : ServiceTestBase
 
     protected static long? InReplyTo(JsonElement message) =>
         message.GetProperty("content_attributes") is { ValueKind: JsonValueKind.Object } attributes && attributes.TryGetProperty("in_reply_to", out var id) ? id.GetInt64() : null;
+
+    /// <summary>The last tool result the model was sent in a completion request, as JSON.</summary>
+    protected static JsonElement ToolResult(JsonElement completion) => JsonDocument.Parse(ToolMessage(completion)).RootElement;
+
+    protected static string ToolMessage(JsonElement completion) =>
+        completion.GetProperty("messages").EnumerateArray().Last(m => m.GetProperty("role").GetString() == "tool").GetProperty("content").GetString()!;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Assistant.Tests.Builders;
 
 namespace Assistant.Tests.Turns;
@@ -72,7 +71,4 @@ public sealed class KnowledgeConversationTests : ConversationTestBase
         Assert.Equal(0, ToolResult(OpenAI.Completions[1]).GetArrayLength());
         Assert.Equal(["text"], Posted().Select(ContentType));
     }
-
-    private static JsonElement ToolResult(JsonElement completion) => JsonDocument.Parse(
-        completion.GetProperty("messages").EnumerateArray().Last(m => m.GetProperty("role").GetString() == "tool").GetProperty("content").GetString()!).RootElement;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Assistant.Tests.Builders;
 
 namespace Assistant.Tests.Turns;
@@ -91,6 +90,39 @@ public sealed class ProofFormConversationTests : ConversationTestBase
     }
 
     [Fact]
+    public async Task Email_only_the_model_supplies_proves_nothing_when_the_form_gave_none()
+    {
+        // Arrange: the form came back with the order number alone; the model adds the owner's email itself.
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Replies_ShowOrder", """{"orderNumber":"1042","email":"jane@example.com"}""").ThenText("Here it is.");
+        await StartServerAsync(withLlm: true);
+
+        // Act
+        await SayAsync(Visitor("x").AsFormSubmit(("order_number", "1042"), ("email", ""), ("phone", "")));
+        await SettledTurnsAsync();
+
+        // Assert
+        Assert.False(ToolResult(OpenAI.Completions[1]).GetProperty("shown").GetBoolean());
+        Assert.DoesNotContain(Posted(), m => ContentType(m) == "cards");
+    }
+
+    [Fact]
+    public async Task Email_typed_in_the_form_with_padding_and_capitals_still_proves_the_order()
+    {
+        // Arrange
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Replies_ShowOrder", """{"orderNumber":"1042","email":" JANE@Example.com "}""").ThenText("Here it is.");
+        await StartServerAsync(withLlm: true);
+
+        // Act
+        await SayAsync(Visitor("x").AsFormSubmit(("order_number", " 1042 "), ("email", " JANE@Example.com ")));
+        await SettledTurnsAsync();
+
+        // Assert
+        Assert.Equal(["cards", "text"], Posted().Select(ContentType));
+    }
+
+    [Fact]
     public async Task Whatsapp_customer_gets_no_form_and_the_model_asks_in_words()
     {
         // Arrange
@@ -126,7 +158,4 @@ public sealed class ProofFormConversationTests : ConversationTestBase
         Assert.Equal(["form", "cards"], posted.Select(ContentType));
         Assert.Contains("Order #1042", posted[1].GetProperty("content").GetString(), StringComparison.Ordinal);
     }
-
-    private static JsonElement ToolResult(JsonElement completion) => JsonDocument.Parse(
-        completion.GetProperty("messages").EnumerateArray().Last(m => m.GetProperty("role").GetString() == "tool").GetProperty("content").GetString()!).RootElement;
 }
