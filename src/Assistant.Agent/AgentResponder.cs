@@ -1,4 +1,6 @@
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Costs;
+using Assistant.Engine.Telemetry;
 using Assistant.Engine.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,12 +11,15 @@ namespace Assistant.Agent;
 /// <summary>
 /// Answers a turn with the LLM agent when one is configured, otherwise (and whenever the agent fails) with the
 /// offline router; what neither can answer is handed to a human, with an apology when something failed, so a
-/// customer never meets silence.
+/// customer never meets silence. A spent budget keeps the model out the same way, never silently: the turn records
+/// it, a metric counts it and a warning names it.
 /// </summary>
 public sealed partial class AgentResponder(
     IServiceProvider services,
     IFallbackResponder fallback,
+    BudgetRepository budgets,
     IOptionsMonitor<LlmOptions> llm,
+    IOptionsMonitor<BudgetOptions> budgetOptions,
     ILogger<AgentResponder> logger) : ITurnResponder
 {
     public async Task<TurnMetrics> RespondAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
@@ -24,6 +29,12 @@ public sealed partial class AgentResponder(
             return await OfflineAsync(turn, history, failure: null, cancellationToken);
         }
 
+        var conversation = turn.Conversation;
+        if (await budgets.SpentAsync(conversation.AccountId, conversation.ConversationId, cancellationToken) is { } budget)
+        {
+            return await BudgetSpentAsync(turn, history, budget, cancellationToken);
+        }
+
         var agent = services.GetRequiredService<ShoppingAgent>();
         try
         {
@@ -31,13 +42,31 @@ public sealed partial class AgentResponder(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.AgentFailed(logger, ex, turn.Conversation.AccountId, turn.Conversation.ConversationId);
+            Log.AgentFailed(logger, ex, conversation.AccountId, conversation.ConversationId);
+            AssistantTelemetry.ModelFailures.Add(1, new KeyValuePair<string, object?>("error.type", ex.GetType().Name));
             turn.Plan.Clear();
             return await OfflineAsync(turn, history, failure: Describe(ex), cancellationToken);
         }
     }
 
-    private async Task<TurnMetrics> OfflineAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, string? failure, CancellationToken cancellationToken)
+    private async Task<TurnMetrics> BudgetSpentAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, string budget, CancellationToken cancellationToken)
+    {
+        var conversation = turn.Conversation;
+        var whenSpent = budgetOptions.CurrentValue.WhenSpent;
+        Log.BudgetSpent(logger, budget, conversation.AccountId, conversation.ConversationId, whenSpent);
+        AssistantTelemetry.BudgetsSpent.Add(1, new KeyValuePair<string, object?>("budget", budget));
+        var reason = $"the {budget.Replace('_', ' ')} budget is spent";
+        if (whenSpent == "handoff")
+        {
+            turn.Plan.HandOff(new HandoffRequest(HandoffReason.BudgetSpent, $"The assistant stepped aside because {reason}: {Quoted(turn.NewInputs)}"));
+            return new TurnMetrics("offline", 0, 0, 0, [], $"The {budget} budget is spent.", budget);
+        }
+
+        var metrics = await OfflineAsync(turn, history, failure: null, cancellationToken, why: reason);
+        return metrics with { Error = $"The {budget} budget is spent.", Budget = budget };
+    }
+
+    private async Task<TurnMetrics> OfflineAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, string? failure, CancellationToken cancellationToken, string why = "the assistant runs without a language model")
     {
         var answered = await fallback.TryAnswerAsync(turn, history, cancellationToken);
         if (failure is not null && turn.Plan.Handoff is { Apology: false } routed)
@@ -49,7 +78,7 @@ public sealed partial class AgentResponder(
         else if (!answered && turn.Plan.Handoff is null)
         {
             turn.Plan.HandOff(failure is null
-                ? new HandoffRequest(HandoffReason.OutOfScope, $"The assistant runs without a language model and could not answer: {Quoted(turn.NewInputs)}")
+                ? new HandoffRequest(HandoffReason.OutOfScope, $"The offline router could not answer, as {why}: {Quoted(turn.NewInputs)}")
                 : new HandoffRequest(HandoffReason.AssistantFailure, $"The assistant could not answer: {failure}", Apology: true));
         }
 
@@ -75,5 +104,8 @@ public sealed partial class AgentResponder(
     {
         [LoggerMessage(EventId = 800, Level = LogLevel.Warning, Message = "The agent failed in {AccountId}/{ConversationId}; falling back to the offline router.")]
         public static partial void AgentFailed(ILogger logger, Exception exception, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 801, Level = LogLevel.Warning, Message = "The {Budget} budget is spent: {AccountId}/{ConversationId} is answered without the model ({WhenSpent}).")]
+        public static partial void BudgetSpent(ILogger logger, string budget, long accountId, long conversationId, string whenSpent);
     }
 }

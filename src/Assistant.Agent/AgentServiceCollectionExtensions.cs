@@ -15,7 +15,9 @@ public static class AgentServiceCollectionExtensions
         services.AddScoped<ShoppingAgent>();
         services.AddSingleton<ToolCatalog>();
         services.AddSingleton<AgentRun>();
-        services.TryAddSingleton<IChatClient>(sp => ModelClient.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
+        // Each model call becomes a gen_ai span and metric (without message text: prompts carry customers' words).
+        services.TryAddSingleton<IChatClient>(sp => ModelClient.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value)
+            .AsBuilder().UseOpenTelemetry(sourceName: ModelClient.TelemetrySource).Build(sp));
         return services;
     }
 }

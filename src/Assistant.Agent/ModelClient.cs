@@ -11,6 +11,9 @@ namespace Assistant.Agent;
 /// <summary>The model as an <see cref="IChatClient"/> over the official OpenAI SDK: any OpenAI-compatible endpoint.</summary>
 public static class ModelClient
 {
+    /// <summary>The activity source and meter of model calls and the tool calls they lead to.</summary>
+    public const string TelemetrySource = "Assistant.Llm";
+
     public static IChatClient Create(LlmOptions options)
     {
         var clientOptions = new OpenAIClientOptions

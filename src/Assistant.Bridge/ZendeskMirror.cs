@@ -1,3 +1,4 @@
+using Assistant.Engine.Telemetry;
 using System.Text.Json;
 using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Conversations;
@@ -127,6 +128,7 @@ public sealed partial class ZendeskMirror(
         if (runs.Count > left - 1)
         {
             await WriteAsync(link, CommentRun.Transcript(runs), isPublic: false, authorId: null, runs[^1].LastId, cancellationToken);
+            RecordLag(runs[0]);
             return;
         }
 
@@ -135,6 +137,7 @@ public sealed partial class ZendeskMirror(
             try
             {
                 await WriteAsync(link, runs[i].Body(), runs[i].Public, runs[i].ByCustomer ? link.RequesterId : null, runs[i].LastId, cancellationToken);
+                RecordLag(runs[i]);
             }
             catch (ZendeskTicketClosedException)
             {
@@ -146,6 +149,10 @@ public sealed partial class ZendeskMirror(
             }
         }
     }
+
+    /// <summary>How long the run's first line waited to reach Zendesk.</summary>
+    private void RecordLag(CommentRun run) =>
+        AssistantTelemetry.BridgeLag.Record(Math.Max(0, (clock.GetUtcNow() - run.Lines[0].SentAt).TotalSeconds));
 
     private async Task WriteAsync(TicketLink link, string body, bool isPublic, long? authorId, long through, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Assistant.Engine.Storage;
 using Assistant.Engine.Turns;
 using Assistant.Host.Endpoints;
 using Assistant.Host.Logging;
+using Assistant.Host.Telemetry;
 using Assistant.Host.Workers;
 using Assistant.Plugins;
 using Assistant.Zendesk;
@@ -44,6 +45,7 @@ internal static class AssistantBuilder
         builder.Services.AddHostedService<InboxWorker>();
         builder.Services.AddHostedService<ZendeskReconcileWorker>();
         builder.Services.AddHostedService<RetentionJanitor>();
+        builder.Services.AddAssistantTelemetry(builder.Configuration);
         builder.Services.AddProblemDetails();
         return builder;
     }

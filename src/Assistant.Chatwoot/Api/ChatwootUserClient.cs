@@ -16,6 +16,16 @@ public sealed class ChatwootUserClient(ChatwootApi api)
         return response is { } body ? ParseContact(Unwrap(body)) : null;
     }
 
+    /// <summary>
+    /// The inbox's working hours. Only those fields are read: for an administrator's token the same answer carries
+    /// the inbox's SMTP/IMAP passwords and HMAC token.
+    /// </summary>
+    public async Task<ChatwootInboxHours?> GetInboxHoursAsync(long accountId, long inboxId, CancellationToken cancellationToken)
+    {
+        var response = await api.UserAsync("get inbox", u => u.GetInboxAsync(accountId, inboxId, cancellationToken), cancellationToken);
+        return response is { } body ? ChatwootInboxHours.Parse(Unwrap(body)) : null;
+    }
+
     /// <summary>Matches name, email, phone and identifier; Chatwoot pages by 15.</summary>
     public async Task<ContactSearchPage> SearchContactsAsync(long accountId, string query, CancellationToken cancellationToken, int page = 1)
     {

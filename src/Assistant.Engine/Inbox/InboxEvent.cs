@@ -9,4 +9,5 @@ public sealed record InboxEvent(
     string OrderingKey,
     string Payload,
     int Attempts,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    string? TraceParent = null);

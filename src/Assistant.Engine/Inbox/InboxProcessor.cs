@@ -1,3 +1,4 @@
+using Assistant.Engine.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,9 @@ public sealed partial class InboxProcessor(
         }
 
         Log.Processing(logger, claimed.Id, claimed.EventName, claimed.OrderingKey, claimed.Attempts);
+        using var activity = AssistantTelemetry.StartProcessing(claimed.EventName, claimed.TraceParent);
+        activity?.SetTag("assistant.inbox.event_id", claimed.Id);
+        activity?.SetTag("assistant.inbox.attempt", claimed.Attempts);
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(processingToken);
         var heartbeat = KeepLeaseAsync(claimed.Id, workerId, settings.Lease, leaseLost);
         Exception? failure = null;
@@ -67,6 +71,8 @@ public sealed partial class InboxProcessor(
         catch (Exception ex)
         {
             failure = ex;
+            activity?.AddException(ex);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
         }
 
         await StopHeartbeatAsync(leaseLost, heartbeat);

@@ -46,11 +46,11 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     // head waits for this insert and then sees the event.
     private const string AddManySql = $"""
         WITH incoming AS (
-            SELECT * FROM unnest(@Sources, @DeliveryKeys, @EventNames, @OrderingKeys, @Payloads, @NotBefores::timestamptz[])
-                WITH ORDINALITY AS i(source, delivery_key, event_name, ordering_key, payload, not_before, n)),
+            SELECT * FROM unnest(@Sources, @DeliveryKeys, @EventNames, @OrderingKeys, @Payloads, @NotBefores::timestamptz[], @TraceParents)
+                WITH ORDINALITY AS i(source, delivery_key, event_name, ordering_key, payload, not_before, trace_parent, n)),
         inserted AS (
-            INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload, next_attempt_at)
-            SELECT source, delivery_key, event_name, ordering_key, payload::jsonb, coalesce(not_before, now())
+            INSERT INTO inbox_events (source, delivery_key, event_name, ordering_key, payload, next_attempt_at, trace_parent)
+            SELECT source, delivery_key, event_name, ordering_key, payload::jsonb, coalesce(not_before, now()), trace_parent
             FROM incoming
             ORDER BY n
             ON CONFLICT ON CONSTRAINT inbox_events_delivery_unique DO NOTHING
@@ -72,6 +72,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         OrderingKeys = events.Select(e => e.OrderingKey).ToArray(),
         Payloads = events.Select(e => e.Payload).ToArray(),
         NotBefores = events.Select(e => e.NotBefore).ToArray(),
+        TraceParents = events.Select(e => e.TraceParent).ToArray(),
     };
 
     /// <summary>Stores the event unless the same delivery was stored before; wakes the workers on commit.</summary>
@@ -135,7 +136,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
                 FROM head
                 WHERE e.id = head.event_id
                 RETURNING e.id, e.source, e.delivery_key, e.event_name, e.ordering_key, e.payload::text AS payload,
-                          e.attempts, e.received_at)
+                          e.attempts, e.received_at, e.trace_parent)
             SELECT claimed.*,
                    (SELECT count(*) FROM (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL AND ready_at <= @Now LIMIT 2) due) > 1 AS more_due
             FROM claimed
@@ -146,7 +147,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             sql, new { WorkerId = workerId, Now = now, LockedUntil = now + lease }, cancellationToken: cancellationToken));
         return row is null
             ? new InboxClaim(null, MoreDue: false)
-            : new InboxClaim(new InboxEvent(row.Id, row.Source, row.DeliveryKey, row.EventName, row.OrderingKey, row.Payload, row.Attempts, row.ReceivedAt), row.MoreDue);
+            : new InboxClaim(new InboxEvent(row.Id, row.Source, row.DeliveryKey, row.EventName, row.OrderingKey, row.Payload, row.Attempts, row.ReceivedAt, row.TraceParent), row.MoreDue);
     }
 
     /// <summary>
@@ -326,5 +327,5 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
 
     private sealed record ClaimRow(
         long Id, string Source, string DeliveryKey, string EventName, string OrderingKey, string Payload, int Attempts,
-        DateTimeOffset ReceivedAt, bool MoreDue);
+        DateTimeOffset ReceivedAt, string? TraceParent, bool MoreDue);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Assistant.Engine.Inbox;
 
 /// <summary>A verified webhook about to be stored.</summary>
@@ -7,4 +9,8 @@ namespace Assistant.Engine.Inbox;
 /// <param name="OrderingKey">Events with the same key are processed one at a time, in arrival order.</param>
 /// <param name="Payload">The raw JSON body.</param>
 /// <param name="NotBefore">When set, the event waits until then (a debounced turn).</param>
-public sealed record NewInboxEvent(string Source, string DeliveryKey, string EventName, string OrderingKey, string Payload, DateTimeOffset? NotBefore = null);
+public sealed record NewInboxEvent(string Source, string DeliveryKey, string EventName, string OrderingKey, string Payload, DateTimeOffset? NotBefore = null)
+{
+    /// <summary>The trace of whatever stored the event (W3C traceparent), continued when it is processed.</summary>
+    public string? TraceParent { get; init; } = Activity.Current?.Id;
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assistant.Engine.Hours;
 
 namespace Assistant.Engine.Prompts;
 
@@ -40,6 +41,20 @@ public sealed class LocaleTexts(string language, IReadOnlyDictionary<string, str
         Get("format.money", ("amount", amount.ToString("0.00", CultureInfo.InvariantCulture)), ("currency", currency));
 
     public string Date(DateTimeOffset at) => at.ToString(Get("format.date"), CultureInfo.InvariantCulture);
+
+    /// <summary>"tomorrow from 09:00 (UTC+01:00)": when people answer again, in the store's time and this language.</summary>
+    public string Opening(AfterHours hours)
+    {
+        var (now, opening) = (hours.Now, hours.Opening);
+        var days = DateOnly.FromDateTime(opening.DateTime).DayNumber - DateOnly.FromDateTime(now.DateTime).DayNumber;
+        var offset = opening.Offset;
+        var zone = offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
+        var culture = CultureInfo.GetCultureInfo(Language);
+        return Get(days switch { 0 => "hours.today", 1 => "hours.tomorrow", _ => "hours.later" },
+            ("day", culture.DateTimeFormat.GetDayName(opening.DayOfWeek)),
+            ("time", opening.ToString("HH:mm", CultureInfo.InvariantCulture)),
+            ("zone", zone));
+    }
 
     public string Date(DateOnly at) => at.ToString(Get("format.date"), CultureInfo.InvariantCulture);
 }

@@ -9,4 +9,6 @@ public interface ITurnResponder
 /// <summary>What answering cost: recorded on the turn.</summary>
 /// <param name="Mode"><c>llm</c> or <c>offline</c>.</param>
 /// <param name="Error">Why the LLM was not used or failed, when it was not.</param>
-public sealed record TurnMetrics(string Mode, int Rounds, int PromptTokens, int CompletionTokens, IReadOnlyList<string> ToolsCalled, string? Error);
+/// <param name="Budget">The budget that kept the model out (<see cref="Costs.BudgetKind"/>), when one did.</param>
+public sealed record TurnMetrics(
+    string Mode, int Rounds, int PromptTokens, int CompletionTokens, IReadOnlyList<string> ToolsCalled, string? Error, string? Budget = null);

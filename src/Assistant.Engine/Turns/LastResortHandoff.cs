@@ -1,5 +1,7 @@
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Hours;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,7 @@ public sealed partial class LastResortHandoff(
     ActionExecutor executor,
     OwnershipGuard ownership,
     PromptLibrary prompts,
+    BusinessHours businessHours,
     IOptionsMonitor<HandoffOptions> handoff,
     ILogger<LastResortHandoff> logger)
 {
@@ -38,7 +41,9 @@ public sealed partial class LastResortHandoff(
         turn.Plan.HandOff(new HandoffRequest(HandoffReason.AssistantFailure,
             $"The assistant failed repeatedly on this conversation ({failure.GetType().Name}); the customer was told a colleague will reply.", Apology: true));
         Log.HandingOff(logger, failure, conversation.AccountId, conversation.ConversationId);
-        await executor.RunBestEffortAsync(PlanCompiler.Compile(turn.Plan, turn, handoff.CurrentValue, promptSet), conversation);
+        var afterHours = await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, CancellationToken.None);
+        AssistantTelemetry.Handoffs.Add(1, new("reason", HandoffReason.AssistantFailure), new("after_hours", afterHours is not null));
+        await executor.RunBestEffortAsync(PlanCompiler.Compile(turn.Plan, turn, handoff.CurrentValue, promptSet, afterHours), conversation);
     }
 
     private static partial class Log

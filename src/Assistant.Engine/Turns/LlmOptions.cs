@@ -48,6 +48,17 @@ public sealed class LlmOptions
     [Range(100, 100000)]
     public int MaxHistoryTokens { get; set; } = 3000;
 
+    /// <summary>Price of a million input (prompt) tokens, in the store's currency; 0 when unset, so turns cost nothing.</summary>
+    [Range(typeof(decimal), "0", "100000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public decimal InputPricePerMillion { get; set; }
+
+    /// <summary>Price of a million output (completion) tokens.</summary>
+    [Range(typeof(decimal), "0", "100000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public decimal OutputPricePerMillion { get; set; }
+
+    public decimal CostOf(int inputTokens, int outputTokens) =>
+        ((inputTokens * InputPricePerMillion) + (outputTokens * OutputPricePerMillion)) / 1_000_000m;
+
     /// <summary>With neither a key nor an endpoint the assistant runs offline (a model name alone is not enough).</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || Endpoint is not null;
 }

@@ -1,4 +1,5 @@
 using Assistant.Chatwoot.Api;
+using Assistant.Engine.Hours;
 using Assistant.Engine.Prompts;
 
 namespace Assistant.Engine.Turns;
@@ -6,18 +7,19 @@ namespace Assistant.Engine.Turns;
 /// <summary>
 /// Turns what the agent decided into the ordered steps the design prescribes. A handoff: private note, labels merged,
 /// team then agent, status open, and one customer message sent last (any answer written in the same turn is not
-/// sent). A resolve: the answers, a closing message, status resolved.
+/// sent). A resolve: the answers, a closing message, status resolved. A handoff outside business hours tells the
+/// customer when people answer again, and the note says they were told.
 /// </summary>
 public static class PlanCompiler
 {
-    public static IReadOnlyList<PlannedAction> Compile(TurnPlan plan, TurnContext turn, HandoffOptions handoff, PromptSet prompts)
+    public static IReadOnlyList<PlannedAction> Compile(TurnPlan plan, TurnContext turn, HandoffOptions handoff, PromptSet prompts, AfterHours? afterHours = null)
     {
         var texts = prompts.Locales.For(turn.Language);
         if (plan.Handoff is { } request)
         {
             var actions = new List<PlannedAction>
             {
-                PlannedAction.Message(OutgoingMessage.PrivateNote(HandoffNote(request, turn, plan, prompts)), requiresOwnership: true),
+                PlannedAction.Message(OutgoingMessage.PrivateNote(HandoffNote(request, turn, plan, prompts, afterHours)), requiresOwnership: true),
             };
             var labels = handoff.LabelList.Append($"handoff:{HandoffReason.Normalize(request.Reason)}").ToList();
             actions.Add(new PlannedAction(PlannedAction.AddLabelsKind, false, Labels: labels));
@@ -32,7 +34,9 @@ public static class PlanCompiler
             }
 
             actions.Add(new PlannedAction(PlannedAction.StatusKind, false, Status: "open"));
-            var message = request.Apology ? texts["handoff.apology"] : texts["handoff.message"];
+            var message = afterHours is null
+                ? texts[request.Apology ? "handoff.apology" : "handoff.message"]
+                : texts.Get(request.Apology ? "handoff.apology_after_hours" : "handoff.after_hours", ("when", texts.Opening(afterHours)));
             actions.Add(PlannedAction.Message(OutgoingMessage.Text(message, turn.InReplyTo), requiresOwnership: false));
             return actions;
         }
@@ -48,7 +52,7 @@ public static class PlanCompiler
     }
 
     /// <summary>The note the team reads: reason, summary, orders referenced, what the bot already said. In the default locale: it is for the team.</summary>
-    public static string HandoffNote(HandoffRequest request, TurnContext turn, TurnPlan plan, PromptSet prompts)
+    public static string HandoffNote(HandoffRequest request, TurnContext turn, TurnPlan plan, PromptSet prompts, AfterHours? afterHours = null)
     {
         var texts = prompts.Locales.For(LocaleCatalog.DefaultLanguage);
         var identity = turn.Identity;
@@ -62,6 +66,7 @@ public static class PlanCompiler
             ["summary_line"] = string.IsNullOrWhiteSpace(request.Summary) ? null : texts.Get("note.summary", ("summary", request.Summary)),
             ["orders_line"] = turn.OrdersReferenced.Count == 0 ? null : texts.Get("note.orders", ("orders", string.Join(", ", turn.OrdersReferenced.Select(o => "#" + o)))),
             ["told_line"] = told is null ? null : texts.Get("note.told", ("text", told)),
+            ["hours_line"] = afterHours is null ? null : texts.Get("note.after_hours", ("when", texts.Opening(afterHours))),
         });
     }
 }

@@ -101,15 +101,17 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
     /// Stores the plan and the cost of making it in one statement (one round trip, atomic); from here on the turn
     /// only resumes.
     /// </summary>
-    public async Task SavePlanAsync(long turnId, IReadOnlyList<PlannedAction> actions, TurnMetrics metrics, CancellationToken cancellationToken)
+    public async Task SavePlanAsync(long turnId, IReadOnlyList<PlannedAction> actions, PlanFacts facts, CancellationToken cancellationToken)
     {
+        var metrics = facts.Metrics;
         const string sql = """
             WITH actions AS (
                 INSERT INTO turn_actions (turn_id, seq, kind, payload)
                 SELECT @TurnId, a.seq - 1, a.kind, a.payload::jsonb
                 FROM unnest(@Kinds, @Payloads) WITH ORDINALITY AS a(kind, payload, seq))
             UPDATE turns SET state = 'planned', mode = @Mode, llm_rounds = @Rounds, prompt_tokens = @PromptTokens,
-                completion_tokens = @CompletionTokens, tools_called = @Tools, error = @Error
+                completion_tokens = @CompletionTokens, tools_called = @Tools, error = @Error, model = @Model, cost = @Cost,
+                handoff_reason = @HandoffReason, budget = @Budget, after_hours = @AfterHours
             WHERE id = @TurnId
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -124,6 +126,11 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             metrics.CompletionTokens,
             Tools = metrics.ToolsCalled.ToArray(),
             metrics.Error,
+            facts.Model,
+            facts.Cost,
+            facts.HandoffReason,
+            metrics.Budget,
+            facts.AfterHours,
         }, cancellationToken: cancellationToken));
     }
 

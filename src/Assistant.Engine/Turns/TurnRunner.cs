@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Assistant.Chatwoot.Api;
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Hours;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +26,7 @@ public sealed partial class TurnRunner(
     ActionExecutor executor,
     LastResortHandoff lastResort,
     PromptLibrary prompts,
+    BusinessHours businessHours,
     IOptionsMonitor<AssistantOptions> assistantOptions,
     IOptionsMonitor<HandoffOptions> handoffOptions,
     IOptionsMonitor<LlmOptions> llmOptions,
@@ -105,6 +108,8 @@ public sealed partial class TurnRunner(
         TurnRecord turn, ConversationState conversation, bool completesEvent, CancellationToken cancellationToken, IReadOnlyList<PendingInput>? inputs = null)
     {
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
+        using var activity = TurnTelemetry.Start(turn, conversation);
+        var startedAt = clock.GetTimestamp();
         var typingOff = false;
         // Typing goes off before the finish commits, so the conversation's next turn cannot switch it on in between.
         async Task FinishAsync(string state, string outcome)
@@ -112,6 +117,7 @@ public sealed partial class TurnRunner(
             await TryTypingAsync(accountId, conversationId, false, CancellationToken.None);
             typingOff = true;
             await turns.FinishAsync(turn.Id, state, outcome, null, completesEvent ? completion : null, cancellationToken);
+            TurnTelemetry.Finished(activity, outcome, clock.GetElapsedTime(startedAt));
         }
 
         try
@@ -172,8 +178,12 @@ public sealed partial class TurnRunner(
         var language = LanguageDetector.Detect(string.Join('\n', newInputs)) ?? conversation.Language;
         context.Begin(conversation, customerTexts, newInputs, promptSet.Locales.For(language).Language, turn.InReplyTo);
         var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
-        var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet);
-        await turns.SavePlanAsync(turn.Id, actions, metrics, cancellationToken);
+        var afterHours = context.Plan.Handoff is null ? null
+            : await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, cancellationToken);
+        var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet, afterHours);
+        var plan = PlanFacts.Of(metrics, llmOptions.CurrentValue, context.Plan.Handoff, afterHours);
+        await turns.SavePlanAsync(turn.Id, actions, plan, cancellationToken);
+        TurnTelemetry.Planned(plan);
     }
 
     private static string Outcome(IReadOnlyList<StoredAction> actions) =>

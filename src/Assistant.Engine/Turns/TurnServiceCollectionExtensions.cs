@@ -1,4 +1,6 @@
+using Assistant.Engine.Costs;
 using Assistant.Engine.Evals;
+using Assistant.Engine.Hours;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Store;
@@ -19,6 +21,12 @@ public static class TurnServiceCollectionExtensions
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName);
+        services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
+        services.AddSingleton<BudgetRepository>();
+        services.AddOptions<BusinessHoursOptions>().BindConfiguration(BusinessHoursOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BusinessHoursOptions>, BusinessHoursOptionsValidator>());
+        services.AddSingleton<BusinessHours>();
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName);

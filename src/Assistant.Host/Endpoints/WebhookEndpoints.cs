@@ -2,6 +2,7 @@ using Assistant.Bridge;
 using Assistant.Chatwoot;
 using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Inbox;
+using Assistant.Engine.Telemetry;
 using Assistant.Zendesk;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -13,10 +14,26 @@ internal static partial class WebhookEndpoints
 {
     public static RouteGroupBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks").WithTags("Webhooks");
+        var group = app.MapGroup("/webhooks").WithTags("Webhooks").AddEndpointFilter(CountAsync);
         group.MapPost("/chatwoot", ReceiveChatwootAsync).WithName("ReceiveChatwootWebhook");
         group.MapPost("/zendesk", ReceiveZendeskAsync).WithName("ReceiveZendeskWebhook");
         return group;
+    }
+
+    /// <summary>Counts each webhook by sender and what became of it, read off the answer given.</summary>
+    private static async ValueTask<object?> CountAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var outcome = (result is INestedHttpResult nested ? nested.Result : result) switch
+        {
+            IValueHttpResult { Value: WebhookReceipt receipt } => receipt.Status,
+            IStatusCodeHttpResult { StatusCode: 401 } => "rejected",
+            IStatusCodeHttpResult { StatusCode: 400 or 413 } => "malformed",
+            IStatusCodeHttpResult { StatusCode: 404 } => "disabled",
+            _ => "failed",
+        };
+        AssistantTelemetry.Webhooks.Add(1, new("source", context.HttpContext.Request.Path.Value?.Split('/')[^1]), new("result", outcome));
+        return result;
     }
 
     internal static async Task<Results<Ok<WebhookReceipt>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ReceiveChatwootAsync(

@@ -7,6 +7,7 @@ public static class KnownSecrets
     public const string PubsubToken = "pubsub-token-secret";
     public const string ZendeskApiToken = "zendesk-token-secret";
     public const string ChatwootQueryToken = "query-token-value";
+    public const string InboxSmtpPassword = "smtp-password-secret";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -18,5 +19,6 @@ public static class KnownSecrets
         PubsubToken,
         ZendeskApiToken,
         ChatwootQueryToken,
+        InboxSmtpPassword,
     ];
 }

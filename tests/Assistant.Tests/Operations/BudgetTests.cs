@@ -1,0 +1,109 @@
+using Assistant.Tests.Infrastructure;
+using Assistant.Tests.Turns;
+using Dapper;
+
+namespace Assistant.Tests.Operations;
+
+/// <summary>What turns cost, and what happens when a budget is spent: the model is kept out, never silently.</summary>
+public sealed class BudgetTests : ConversationTestBase
+{
+    [Fact]
+    public async Task A_turn_records_its_model_and_its_cost_at_the_configured_prices()
+    {
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Replies_ShowOrder", """{"orderNumber":"1042"}""").ThenText("On its way.");
+        await StartServerAsync(withLlm: true, Priced);
+
+        await SayAsync(VerifiedJane("Where is order 1042?"));
+        await SettledTurnsAsync();
+
+        var (model, cost) = await CostAsync(42);
+        Assert.Equal("gpt-test", model);
+        Assert.Equal(0.000054m, cost);
+    }
+
+    [Fact]
+    public async Task Spent_conversation_budget_answers_through_the_offline_router_without_asking_the_model()
+    {
+        // Arrange: the first turn uses 270 tokens of a 200-token budget.
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Replies_ShowOrder", """{"orderNumber":"1042"}""").ThenText("On its way.");
+        await StartServerAsync(withLlm: true, settings => settings["Budget:ConversationTokens"] = "200");
+        await SayAsync(VerifiedJane("Where is order 1042?"));
+        await SettledTurnsAsync();
+
+        // Act
+        await SayAsync(VerifiedJane("And where is order 1042 now?"));
+        var turns = await SettledTurnsAsync();
+
+        // Assert
+        Assert.Equal(["answered", "answered"], turns);
+        Assert.Equal(2, OpenAI.Completions.Count);
+        Assert.Contains("1042", Posted()[^1].GetRawText());
+        var record = await Database.TurnRecordAsync(42);
+        Assert.Equal("offline", record.Mode);
+        Assert.Equal("conversation_tokens", await BudgetAsync(42));
+        Assert.Contains(Server.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Text.Contains("Budget=conversation_tokens", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Spent_daily_budget_hands_off_when_so_configured_and_other_conversations_too()
+    {
+        // Arrange: one turn costs 0.000027, more than the day's 0.00002.
+        Chatwoot.AddConversation(1, 42);
+        var other = Chatwoot.AddConversation(1, 43);
+        OpenAI.ThenText("Hello Jane!");
+        await StartServerAsync(withLlm: true, settings =>
+        {
+            Priced(settings);
+            settings["Budget:DailySpend"] = "0.00002";
+            settings["Budget:WhenSpent"] = "handoff";
+        });
+        OpenAI.ThenText("Hello again!");
+        await SayAsync(VerifiedJane("Hello"));
+        await SettledTurnsAsync();
+
+        // Act
+        await SayAsync(VerifiedJane("Where is order 1042?", conversationId: 43));
+        var turns = await SettledTurnsAsync(43);
+
+        // Assert
+        Assert.Equal(["handed_off"], turns);
+        Assert.Single(OpenAI.Completions);
+        Assert.Contains("handoff:budget_spent", other.Labels);
+        Assert.Equal("open", other.Status);
+        Assert.Contains("daily spend budget is spent", Posted(43)[0].GetProperty("content").GetString());
+        Assert.Equal("daily_spend", await BudgetAsync(43));
+    }
+
+    [Fact]
+    public async Task Unknown_budget_time_zone_stops_start_up_naming_the_setting()
+    {
+        var settings = DefaultSettings();
+        settings["Budget:DayTimeZone"] = "Mars/Olympus";
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StartServerAsync(settings));
+
+        Assert.Contains("Budget__DayTimeZone", error.Message);
+    }
+
+    private static void Priced(Dictionary<string, string?> settings)
+    {
+        settings["Llm:InputPricePerMillion"] = "0.15";
+        settings["Llm:OutputPricePerMillion"] = "0.60";
+    }
+
+    private async Task<(string? Model, decimal Cost)> CostAsync(long conversationId)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Token);
+        return await connection.QuerySingleAsync<(string?, decimal)>(
+            "SELECT model, cost FROM turns WHERE conversation_id = @conversationId ORDER BY id DESC LIMIT 1", new { conversationId });
+    }
+
+    private async Task<string?> BudgetAsync(long conversationId)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Token);
+        return await connection.QuerySingleAsync<string?>(
+            "SELECT budget FROM turns WHERE conversation_id = @conversationId ORDER BY id DESC LIMIT 1", new { conversationId });
+    }
+}
