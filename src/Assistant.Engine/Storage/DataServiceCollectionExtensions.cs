@@ -35,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TranscriptRepository>();
         services.AddInboxHandler<ChatwootEventHandler>(Chatwoot.Webhooks.ChatwootEnvelope.Source);
         services.AddSingleton<TurnScheduler>();
+        services.AddSingleton<Reports.ReportRepository>();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -21,6 +21,7 @@ internal static class AssistantCli
             SetupCommand.Create(),
             EvalCommand.Create(),
             ChatCommand.Create(),
+            ReportCommand.Create(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, token) => ServeCommand.RunAsync([.. parse.UnmatchedTokens], token));

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace Assistant.Engine.Reports;
+
+/// <summary>The report as the terminal shows it.</summary>
+public static class ReportText
+{
+    public static string Render(Report report)
+    {
+        var t = report.Totals;
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"Shopping assistant report, {report.Since:yyyy-MM-dd HH:mm} to {report.Until:yyyy-MM-dd HH:mm} UTC"));
+        text.AppendLine();
+        text.AppendLine(Invariant($"Conversations handled   {t.Conversations}"));
+        text.AppendLine(Invariant($"Resolved by the bot     {t.ResolvedByBot} ({Share(t.ResolvedByBot, t.Conversations)})"));
+        text.AppendLine(Invariant($"Handed off              {t.HandedOff} ({Share(t.HandedOff, t.Conversations)}), {t.AfterHoursHandoffs} outside business hours"));
+        text.AppendLine(Invariant($"First reply (s)         p50 {Seconds(t.FirstReply.P50)}  p90 {Seconds(t.FirstReply.P90)}  p99 {Seconds(t.FirstReply.P99)}"));
+        text.AppendLine(Invariant($"Tokens                  {t.Tokens}, {(t.TokensPerResolved is { } tokens ? tokens.ToString(CultureInfo.InvariantCulture) : "-")} per resolved conversation"));
+        text.AppendLine(Invariant($"Cost                    {t.Cost:0.0000}, {(t.CostPerResolved is { } cost ? cost.ToString("0.0000", CultureInfo.InvariantCulture) : "-")} per resolved conversation"));
+        text.AppendLine(Invariant($"Model failures          {t.ModelFailures} turns"));
+        text.AppendLine(Invariant($"Budget kept model out   {t.BudgetTurns} turns"));
+        if (report.HandoffReasons.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Handoff reasons");
+            foreach (var reason in report.HandoffReasons)
+            {
+                text.AppendLine(Invariant($"  {reason.Reason,-22}{reason.Count}"));
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("Day         Conversations  Resolved  Handed off  First reply p50  Tokens     Cost  Model failures");
+        foreach (var day in report.Days)
+        {
+            text.AppendLine(Invariant($"{day.Day:yyyy-MM-dd}  {day.Conversations,13}  {day.ResolvedByBot,8}  {day.HandedOff,10}  {Seconds(day.FirstReplyP50),15}  {day.Tokens,6}  {day.Cost,7:0.0000}  {day.ModelFailures,14}"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Share(long part, long whole) => whole == 0 ? "-" : (part / (double)whole).ToString("0%", CultureInfo.InvariantCulture);
+
+    private static string Seconds(double? seconds) => seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-";
+}
