@@ -2,7 +2,7 @@
 # Runs the whole test suite against a real PostgreSQL and prints "tests: N passed, M failed[, K skipped]".
 # With ASSISTANT_TEST_POSTGRES set (a connection string to a superuser), that server is used; otherwise a
 # private cluster is started under .data/ (PostgreSQL is installed from Debian's packages when missing) and
-# stopped afterwards. Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Inbox").
+# stopped afterwards. Chromium, for the /admin page's browser tests, is installed the same way when missing. Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Inbox").
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -14,6 +14,9 @@ if [ -z "${ASSISTANT_TEST_POSTGRES:-}" ]; then
   ASSISTANT_TEST_POSTGRES=$(scripts/postgres.sh start "$cluster") || exit 1
   export ASSISTANT_TEST_POSTGRES
 fi
+
+# The /admin page's tests drive Debian's Chromium.
+scripts/chromium.sh ensure || exit 1
 
 log=$(mktemp)
 # Every log line of the run (in-process hosts and service processes) lands here, with the secrets the tests use.

@@ -3,6 +3,7 @@ using Assistant.Bridge;
 using Assistant.Chatwoot;
 using Assistant.Engine.Storage;
 using Assistant.Engine.Turns;
+using Assistant.Host.Admin;
 using Assistant.Host.Endpoints;
 using Assistant.Host.Logging;
 using Assistant.Host.Telemetry;
@@ -46,6 +47,8 @@ internal static class AssistantBuilder
         builder.Services.AddHostedService<ZendeskReconcileWorker>();
         builder.Services.AddHostedService<RetentionJanitor>();
         builder.Services.AddAssistantTelemetry(builder.Configuration);
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -56,6 +59,7 @@ internal static class AssistantBuilder
         app.UseExceptionHandler();
         app.MapHealthEndpoints();
         app.MapWebhookEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 
