@@ -11,7 +11,7 @@ if ! command -v docker-compose >/dev/null 2>&1; then
 fi
 fail() { echo "check-compose: $*" >&2; exit 1; }
 
-secrets="CHATWOOT_SECRET_KEY_BASE CHATWOOT_DB_PASSWORD ASSISTANT_DB_PASSWORD CHATWOOT_BOT_TOKEN CHATWOOT_WEBHOOK_SECRET CHATWOOT_USER_TOKEN LLM_API_KEY ZENDESK_API_TOKEN ZENDESK_WEBHOOK_SECRET"
+secrets="CHATWOOT_SECRET_KEY_BASE CHATWOOT_DB_PASSWORD ASSISTANT_DB_PASSWORD CHATWOOT_BOT_TOKEN CHATWOOT_WEBHOOK_SECRET CHATWOOT_USER_TOKEN LLM_API_KEY ZENDESK_API_TOKEN ZENDESK_WEBHOOK_SECRET ADMIN_TOKEN"
 for name in $secrets; do
   grep -q "^$name=$" .env.example || fail ".env.example must leave $name empty (a placeholder secret would start a public instance)"
 done
@@ -31,7 +31,7 @@ rendered=$(cd "$scratch" && docker-compose -f docker-compose.yml config)
 for service in chatwoot chatwoot-worker; do
   block=$(printf '%s\n' "$rendered" | awk -v s="  $service:" '$0 == s { on = 1; next } on && /^  [a-z]/ { on = 0 } on')
   [ -n "$block" ] || fail "service $service not found"
-  for name in CHATWOOT_BOT_TOKEN CHATWOOT_WEBHOOK_SECRET CHATWOOT_USER_TOKEN LLM_API_KEY ZENDESK_API_TOKEN ZENDESK_WEBHOOK_SECRET ASSISTANT_DB_PASSWORD; do
+  for name in CHATWOOT_BOT_TOKEN CHATWOOT_WEBHOOK_SECRET CHATWOOT_USER_TOKEN LLM_API_KEY ZENDESK_API_TOKEN ZENDESK_WEBHOOK_SECRET ASSISTANT_DB_PASSWORD ADMIN_TOKEN; do
     if printf '%s\n' "$block" | grep -q "marker-$name"; then fail "$service receives $name"; fi
   done
 done

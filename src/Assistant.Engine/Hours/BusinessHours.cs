@@ -22,7 +22,7 @@ public sealed partial class BusinessHours(
     public async Task<AfterHours?> AfterHoursAsync(long accountId, long? inboxId, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var hours = settings.Source.ToLowerInvariant() switch
+        var hours = settings.Source.Trim().ToLowerInvariant() switch
         {
             "config" => BusinessHoursParser.FromOptions(settings),
             "chatwoot" when inboxId is { } inbox => await FromChatwootAsync(accountId, inbox, settings.CacheFor, cancellationToken),

@@ -9,9 +9,9 @@ public sealed class BusinessHoursOptionsValidator(IOptionsMonitor<ChatwootOption
 {
     public ValidateOptionsResult Validate(string? name, BusinessHoursOptions options)
     {
-        switch (options.Source.ToLowerInvariant())
+        switch (options.Source.Trim().ToLowerInvariant())
         {
-            case "none":
+            case "" or "none":
                 return ValidateOptionsResult.Success;
             case "chatwoot":
                 return string.IsNullOrWhiteSpace(chatwoot.CurrentValue.UserToken)

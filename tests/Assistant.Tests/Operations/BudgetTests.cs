@@ -87,6 +87,26 @@ public sealed class BudgetTests : ConversationTestBase
         Assert.Contains("Budget__DayTimeZone", error.Message);
     }
 
+    [Fact]
+    public async Task Empty_settings_as_the_compose_file_passes_them_mean_no_budget_no_hours_and_no_admin_page()
+    {
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false, settings =>
+        {
+            foreach (var name in new[] { "Budget:ConversationTokens", "Budget:DailySpend", "BusinessHours:Source", "Admin:Token", "OTEL_EXPORTER_OTLP_ENDPOINT" })
+            {
+                settings[name] = string.Empty;
+            }
+
+            settings["Llm:InputPricePerMillion"] = "0";
+        });
+
+        await SayAsync(VerifiedJane("Where is order 1042?"));
+
+        Assert.Equal(["answered"], await SettledTurnsAsync());
+        Assert.Null(await BudgetAsync(42));
+    }
+
     private static void Priced(Dictionary<string, string?> settings)
     {
         settings["Llm:InputPricePerMillion"] = "0.15";
