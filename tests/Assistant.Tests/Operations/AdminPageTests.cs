@@ -54,10 +54,12 @@ public sealed class AdminPageTests : ServiceTestBase
         using var anonymous = await Server.Http.GetAsync("/admin/", Token);
         using var wrong = await GetAsync("/admin/", "admin-token-0123456789abcdeX");
         using var right = await GetAsync("/admin/", AdminToken);
+        using var withoutSlash = await GetAsync("/admin", AdminToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withoutSlash.StatusCode);
         Assert.Contains("default-src 'none'", right.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("no-store", right.Headers.CacheControl!.ToString());
         Assert.DoesNotContain(AdminToken, await right.Content.ReadAsStringAsync(Token));

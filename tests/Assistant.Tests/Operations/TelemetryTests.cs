@@ -80,6 +80,8 @@ public sealed class TelemetryTests : ConversationTestBase
         Assert.Equal(30, Sum("assistant.llm.tokens", ("gen_ai.token.type", "output")));
         Assert.Equal(0.000054, Sum("assistant.llm.cost"), precision: 9);
         Assert.Equal(1, HistogramCount("assistant.turn.duration", ("outcome", "handed_off")));
+        Assert.Contains(_metrics, m => m.Name == "assistant.inbox.depth");
+        Assert.Contains(_metrics, m => m.Name == "assistant.inbox.age");
         Assert.NotEmpty(_collector.RequestsTo("POST", "/v1/metrics"));
     }
 
