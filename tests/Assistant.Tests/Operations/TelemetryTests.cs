@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 namespace Assistant.Tests.Operations;
 
 /// <summary>Traces and metrics of a whole conversation, exported by OTLP to a fake collector and read from an in-memory exporter.</summary>
+[Collection(nameof(ProcessWideTelemetry))]
 public sealed class TelemetryTests : ConversationTestBase
 {
     private readonly FakeCollector _collector = new();
