@@ -1,3 +1,4 @@
+using Assistant.Engine.Turns;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace Assistant.Agent;
 
 /// <summary>What one turn's conversation with the model came to.</summary>
-public sealed record AgentRunResult(string? Text, int Rounds, long InputTokens, long OutputTokens, IReadOnlyList<string> ToolsCalled);
+public sealed record AgentRunResult(string? Text, int Rounds, long InputTokens, long OutputTokens, IReadOnlyList<string> ToolsCalled, IReadOnlyList<ToolCallRecord> Calls);
 
 /// <summary>
 /// One turn with the model on a Semantic Kernel <see cref="Kernel"/> made for it: the chat client wrapped in SK's
@@ -39,7 +40,7 @@ public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
 
         var rounds = history.Skip(before).Count(m => m.Role == AuthorRole.Assistant && m.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any()) + 1;
         var text = reply.Role == AuthorRole.Assistant && !reply.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any() ? reply.Content : null;
-        return new AgentRunResult(text, rounds, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, guard.Called);
+        return new AgentRunResult(text, rounds, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, guard.Called, guard.Calls);
     }
 
     private Kernel KernelFor(IReadOnlyList<KernelPlugin> plugins, ToolGuardFilter guard)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Gate;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Store;
+using Assistant.Engine.Telemetry;
 using Assistant.Engine.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,9 +48,14 @@ public sealed partial class ShoppingAgent(
         var chat = new ChatHistory(system);
         chat.AddRange(HistoryMessages(HistoryWindow.Fit(history, settings.MaxHistoryLineTokens, settings.MaxHistoryTokens)));
         var run = await agent.RunAsync(chat, catalog.PluginsFor(turnServices), prompt.Config.DefaultExecutionSettings, AgentLimits.From(settings), cancellationToken);
-        var metrics = new TurnMetrics("llm", run.Rounds, (int)run.InputTokens, (int)run.OutputTokens, run.ToolsCalled, null);
-
+        var verdicts = new List<GateVerdict>();
         var text = run.Text?.Trim();
+        if (text is { Length: > 0 } written && turn.Plan.Handoff is null)
+        {
+            (text, run) = await GateAsync(written, run, chat, turn, history, prompt.Config.DefaultExecutionSettings, verdicts, cancellationToken);
+        }
+
+        var metrics = new TurnMetrics("llm", run.Rounds, (int)run.InputTokens, (int)run.OutputTokens, run.ToolsCalled, null, Gate: verdicts, ToolCalls: run.Calls);
         if (!string.IsNullOrEmpty(text) && turn.Plan.Handoff is null)
         {
             foreach (var message in ChannelText.Messages(text, channel, turn.InReplyTo))
@@ -64,6 +71,61 @@ public sealed partial class ShoppingAgent(
 
         Log.Responded(logger, turn.Conversation.AccountId, turn.Conversation.ConversationId, run.Rounds, run.ToolsCalled.Count);
         return metrics;
+    }
+
+    /// <summary>
+    /// The reply gate: an answer that breaks a guardrail goes back to the model once with the reasons (no tools: the
+    /// facts are already in the conversation, and a second tool run would send its cards twice); a second failure
+    /// sends the locale's fallback, or hands off when the guardrails say so. Returns the text to send, if any.
+    /// </summary>
+    private async Task<(string? Text, AgentRunResult Run)> GateAsync(
+        string text, AgentRunResult run, ChatHistory chat, TurnContext turn, IReadOnlyList<TranscriptEntry> history,
+        PromptExecutionSettings? modelSettings, List<GateVerdict> verdicts, CancellationToken cancellationToken)
+    {
+        var rules = prompts.Current.Guardrails;
+        var previous = history.LastOrDefault(e => e.Role == TranscriptRole.Bot && !string.IsNullOrWhiteSpace(e.Content))?.Content;
+        var input = new GateInput(turn.Conversation.Channel, previous, [.. run.Calls.Select(c => c.Result), .. turn.NewInputs]);
+        var verdict = ReplyGate.Check(text, input, rules);
+        verdicts.Add(verdict);
+        GateTelemetry.Record(verdict);
+        if (verdict.Passed)
+        {
+            return (text, run);
+        }
+
+        Log.GateFailed(logger, turn.Conversation.AccountId, turn.Conversation.ConversationId, string.Join(",", verdict.Failures.Select(f => f.Rule)));
+        chat.AddAssistantMessage(text);
+        chat.AddSystemMessage(rules.Repair.Replace("{reasons}", verdict.Reasons, StringComparison.Ordinal));
+        var repair = await agent.RunAsync(chat, [], modelSettings, AgentLimits.From(llm.CurrentValue) with { MaxRounds = 1 }, cancellationToken);
+        var combined = run with
+        {
+            Rounds = run.Rounds + repair.Rounds,
+            InputTokens = run.InputTokens + repair.InputTokens,
+            OutputTokens = run.OutputTokens + repair.OutputTokens,
+        };
+        var repaired = repair.Text?.Trim();
+        var second = string.IsNullOrEmpty(repaired)
+            ? new GateVerdict([new GateFailure("empty", "said nothing")])
+            : ReplyGate.Check(repaired, input, rules);
+        verdicts.Add(second);
+        GateTelemetry.Record(second);
+        if (second.Passed)
+        {
+            return (repaired, combined);
+        }
+
+        Log.GateFailedTwice(logger, turn.Conversation.AccountId, turn.Conversation.ConversationId, string.Join(",", second.Failures.Select(f => f.Rule)));
+        if (rules.HandOffOnSecondFailure)
+        {
+            turn.Plan.HandOff(new HandoffRequest(HandoffReason.AssistantFailure,
+                $"The assistant's answer failed the reply gate twice: it {second.Reasons}. The customer asked: {string.Join(" / ", turn.NewInputs)}"));
+        }
+        else
+        {
+            turn.Plan.Answer(Chatwoot.Api.OutgoingMessage.Text(prompts.Current.Locales.For(turn.Language)["gate.fallback"], turn.InReplyTo));
+        }
+
+        return (null, combined);
     }
 
     /// <summary>The transcript as the model sees it: customers as the user, the bot and human colleagues as the assistant; private notes stay private.</summary>
@@ -90,5 +152,11 @@ public sealed partial class ShoppingAgent(
     {
         [LoggerMessage(EventId = 820, Level = LogLevel.Debug, Message = "Agent answered {AccountId}/{ConversationId} in {Rounds} round(s) with {Tools} tool call(s).")]
         public static partial void Responded(ILogger logger, long accountId, long conversationId, int rounds, int tools);
+
+        [LoggerMessage(EventId = 821, Level = LogLevel.Information, Message = "The reply gate stopped an answer in {AccountId}/{ConversationId} ({Rules}); the model gets one repair round.")]
+        public static partial void GateFailed(ILogger logger, long accountId, long conversationId, string rules);
+
+        [LoggerMessage(EventId = 822, Level = LogLevel.Warning, Message = "The reply gate stopped the repaired answer in {AccountId}/{ConversationId} too ({Rules}); the fallback goes out instead.")]
+        public static partial void GateFailedTwice(ILogger logger, long accountId, long conversationId, string rules);
     }
 }

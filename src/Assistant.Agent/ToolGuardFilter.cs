@@ -1,3 +1,4 @@
+using Assistant.Engine.Turns;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
@@ -17,6 +18,7 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger) 
     public const string Failed = "Error: Function failed.";
 
     private readonly List<string> _called = [];
+    private readonly List<ToolCallRecord> _calls = [];
     private int _callsRun;
     private int _consecutiveFailedRounds;
     private int _failingRound = -1;
@@ -28,9 +30,13 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger) 
     /// <summary>Every tool the model asked for, in order, whether it ran or not.</summary>
     public IReadOnlyList<string> Called => _called;
 
+    /// <summary>Every call with its arguments and the result the model was given (a refusal or failure included).</summary>
+    public IReadOnlyList<ToolCallRecord> Calls => _calls;
+
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
     {
         _called.Add(ToolName(context.Function));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (context.FunctionSequenceIndex >= limits.MaxCallsPerRound || _callsRun >= limits.MaxCallsPerTurn)
         {
             context.Result = new FunctionResult(context.Function, TooManyCalls);
@@ -41,11 +47,17 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger) 
             await InvokeAsync(context, next);
         }
 
+        _calls.Add(new ToolCallRecord(ToolName(context.Function), Arguments(context.Arguments),
+            context.Result.GetValue<object>()?.ToString() ?? string.Empty, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+
         if (context.FunctionSequenceIndex == context.FunctionCount - 1)
         {
             EndRound(context);
         }
     }
+
+    private static string Arguments(KernelArguments? arguments) =>
+        JsonSerializer.Serialize(arguments?.ToDictionary(a => a.Key, a => a.Value?.ToString()) ?? [], ToolCatalog.SerializerOptions);
 
     /// <summary>The wire name of a function: <c>Plugin_Function</c>, as the chat client advertises it.</summary>
     public static string ToolName(KernelFunction function) =>

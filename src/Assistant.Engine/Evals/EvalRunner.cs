@@ -58,7 +58,7 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
             var sent = plan.Answers.Where(a => !a.Private).ToList();
             var text = string.Join("\n", sent.Select(a => a.Content));
             results.Add(new EvalTurnResult(index, turn.Say, outcome, metrics.ToolsCalled, text,
-                Check(turn.Expect, outcome, metrics.ToolsCalled, [.. sent.Select(a => a.ContentType)], text)));
+                [.. Check(turn.Expect, outcome, metrics.ToolsCalled, [.. sent.Select(a => a.ContentType)], text), .. CheckGate(turn.Expect, metrics.Gate ?? [])]));
             history.Add(Line(conversation, nextId++, TranscriptRole.Bot, text.Length > 0 ? text : "(handed to a colleague)"));
         }
 
@@ -79,6 +79,21 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
         failures.AddRange(expect.TextContains.Where(s => !text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"text lacks \"{s}\""));
         failures.AddRange(expect.TextNotContains.Where(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"text contains \"{s}\""));
         return failures;
+    }
+
+    internal static IEnumerable<string> CheckGate(EvalExpectation expect, IReadOnlyList<Gate.GateVerdict> verdicts)
+    {
+        if (expect.Gate.Count == 0)
+        {
+            yield break;
+        }
+
+        var said = verdicts.Select(v => v.Passed ? "passed" : string.Join("+", v.Failures.Select(f => f.Rule))).ToList();
+        var matches = expect.Gate.Count == said.Count && expect.Gate.Zip(said).All(p => p.First == p.Second || p.Second.Split('+').Contains(p.First));
+        if (!matches)
+        {
+            yield return $"expected the gate to say {string.Join(", ", expect.Gate)}, it said {(said.Count == 0 ? "nothing" : string.Join(", ", said))}";
+        }
     }
 
     private static ConversationState Conversation(EvalCustomer customer) => ConversationState.New(0, 0) with

@@ -68,6 +68,12 @@ public sealed class EvalExpectation
 
     public List<string> TextNotContains { get; set; } = [];
 
+    /// <summary>
+    /// The reply gate's verdicts in order, one per answer the model wrote: <c>passed</c>, or a rule the answer broke
+    /// (<c>length</c>, <c>questions</c>, <c>banned</c>, <c>repeat</c>, <c>numbers</c>); unchecked when empty.
+    /// </summary>
+    public List<string> Gate { get; set; } = [];
+
     /// <summary>Chatwoot content types the customer must be sent (<c>form</c>, <c>cards</c>, <c>article</c>, ...), whatever else is sent.</summary>
     public List<string> Sends { get; set; } = [];
 }

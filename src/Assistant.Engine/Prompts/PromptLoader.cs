@@ -22,7 +22,8 @@ public static class PromptLoader
         }
 
         var summary = LoadTemplate(Path.Combine(folder, HandoffSummaryFile));
-        return new PromptSet(assistant, summary, LocaleCatalog.Load(Path.Combine(folder, "locales")), DateTimeOffset.UtcNow);
+        var guardrails = Gate.Guardrails.Load(Path.Combine(folder, Gate.Guardrails.FileName));
+        return new PromptSet(assistant, summary, LocaleCatalog.Load(Path.Combine(folder, "locales")), guardrails, DateTimeOffset.UtcNow);
     }
 
     public static PromptTemplate LoadTemplate(string file)

@@ -37,6 +37,9 @@ public static class AssistantTelemetry
     public static readonly Counter<long> BudgetsSpent = Meter.CreateCounter<long>(
         "assistant.budget.spent", "{turn}", "Turns answered without the model because a budget was spent, by budget.");
 
+    public static readonly Counter<long> GateVerdicts = Meter.CreateCounter<long>(
+        "assistant.gate.verdicts", "{verdict}", "The reply gate's verdicts on model answers, by result and failed rule.");
+
     public static readonly Histogram<double> BridgeLag = Meter.CreateHistogram<double>(
         "assistant.bridge.lag", "s", "From a Chatwoot message to its copy in Zendesk.");
 

@@ -104,14 +104,19 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
     public async Task SavePlanAsync(long turnId, IReadOnlyList<PlannedAction> actions, PlanFacts facts, CancellationToken cancellationToken)
     {
         var metrics = facts.Metrics;
+        var calls = metrics.ToolCalls ?? [];
         const string sql = """
             WITH actions AS (
                 INSERT INTO turn_actions (turn_id, seq, kind, payload)
                 SELECT @TurnId, a.seq - 1, a.kind, a.payload::jsonb
-                FROM unnest(@Kinds, @Payloads) WITH ORDINALITY AS a(kind, payload, seq))
+                FROM unnest(@Kinds, @Payloads) WITH ORDINALITY AS a(kind, payload, seq)),
+            calls AS (
+                INSERT INTO turn_tool_calls (turn_id, seq, name, arguments, result, milliseconds)
+                SELECT @TurnId, c.seq - 1, c.name, c.arguments::jsonb, c.result, c.milliseconds
+                FROM unnest(@CallNames, @CallArguments, @CallResults, @CallMilliseconds) WITH ORDINALITY AS c(name, arguments, result, milliseconds, seq))
             UPDATE turns SET state = 'planned', mode = @Mode, llm_rounds = @Rounds, prompt_tokens = @PromptTokens,
                 completion_tokens = @CompletionTokens, tools_called = @Tools, error = @Error, model = @Model, cost = @Cost,
-                handoff_reason = @HandoffReason, budget = @Budget, after_hours = @AfterHours
+                handoff_reason = @HandoffReason, budget = @Budget, after_hours = @AfterHours, gate = @Gate::jsonb
             WHERE id = @TurnId
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -131,6 +136,11 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             facts.HandoffReason,
             metrics.Budget,
             facts.AfterHours,
+            Gate = metrics.Gate is { Count: > 0 } gate ? JsonSerializer.Serialize(gate, TurnJsonContext.Default.IReadOnlyListGateVerdict) : null,
+            CallNames = calls.Select(c => c.Name).ToArray(),
+            CallArguments = calls.Select(c => c.Arguments).ToArray(),
+            CallResults = calls.Select(c => c.Result).ToArray(),
+            CallMilliseconds = calls.Select(c => c.Milliseconds).ToArray(),
         }, cancellationToken: cancellationToken));
     }
 

@@ -25,6 +25,25 @@ public sealed class EvalRunnerTests : ConversationTestBase
         Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.Sends.Contains("form")));
     }
 
+    [Fact]
+    public void Shipped_scenarios_cover_every_rule_of_the_reply_gate_and_its_fallback()
+    {
+        var said = Shipped.SelectMany(s => s.Turns).SelectMany(t => t.Expect.Gate).ToHashSet();
+
+        Assert.Superset(said, new HashSet<string> { "passed", "length", "questions", "banned", "repeat", "numbers" });
+        Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.Gate.Count == 2 && t.Expect.Gate.All(v => v != "passed")));
+    }
+
+    [Fact]
+    public void A_gate_verdict_other_than_expected_fails_the_turn()
+    {
+        var expect = new EvalExpectation { Gate = ["numbers", "passed"] };
+        var verdicts = new List<Assistant.Engine.Gate.GateVerdict> { new([new("questions", "asks 2 questions")]), new([]) };
+
+        Assert.Equal(["expected the gate to say numbers, passed, it said questions, passed"], EvalRunner.CheckGate(expect, verdicts));
+        Assert.Empty(EvalRunner.CheckGate(new EvalExpectation { Gate = ["questions", "passed"] }, verdicts));
+    }
+
     public static TheoryData<string> ShippedNames => [.. Shipped.Select(s => s.Name)];
 
     [Theory]

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Engine.Gate;
+
+/// <summary>
+/// Checks one model answer against the guardrails before it may enter the plan: length for the channel, questions,
+/// banned phrases, a near-repeat of the bot's previous answer, and numbers (order numbers, prices, tracking numbers)
+/// that nothing in the turn supplied.
+/// </summary>
+public static partial class ReplyGate
+{
+    public const string Length = "length";
+    public const string Questions = "questions";
+    public const string Banned = "banned";
+    public const string Repeat = "repeat";
+    public const string Numbers = "numbers";
+
+    public static GateVerdict Check(string answer, GateInput input, Guardrails rules)
+    {
+        var failures = new List<GateFailure>();
+        var limit = rules.MaxLengthFor(input.Channel);
+        if (answer.Length > limit)
+        {
+            failures.Add(new(Length, $"is {answer.Length} characters long, more than the {limit} this channel allows"));
+        }
+
+        var questions = QuestionMarks(answer);
+        if (questions > rules.MaxQuestions)
+        {
+            failures.Add(new(Questions, $"asks {questions} questions, more than {rules.MaxQuestions}"));
+        }
+
+        failures.AddRange(rules.Banned.Where(b => Matches(b, answer)).Select(b => new GateFailure(Banned, b.Reason)).DistinctBy(f => f.Reason));
+
+        if (input.PreviousAnswer is { } previous && Similarity(answer, previous) >= rules.NearRepeat)
+        {
+            failures.Add(new(Repeat, "repeats your previous answer almost word for word"));
+        }
+
+        if (rules.UnreturnedNumbers && Unsupported(answer, input.Facts) is { Count: > 0 } numbers)
+        {
+            failures.Add(new(Numbers, $"mentions {string.Join(", ", numbers)}, which no tool returned and the customer did not write"));
+        }
+
+        return new GateVerdict(failures);
+    }
+
+    /// <summary>Question marks outside links (a URL's query string is not a question).</summary>
+    private static int QuestionMarks(string text) => UrlPattern().Replace(text, " ").Count(c => c is '?' or '？');
+
+    private static bool Matches(BannedPhrase phrase, string text)
+    {
+        try
+        {
+            return phrase.Pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern that cannot decide in time blocks the answer: the repair round costs less than a bad promise.
+            return true;
+        }
+    }
+
+    /// <summary>Word-trigram overlap (Jaccard); short answers count as repeats only when identical.</summary>
+    internal static double Similarity(string a, string b)
+    {
+        var (wordsA, wordsB) = (Words(a), Words(b));
+        if (wordsA.Count < 6 || wordsB.Count < 6)
+        {
+            return wordsA.SequenceEqual(wordsB) && wordsA.Count > 0 ? 1 : 0;
+        }
+
+        var (gramsA, gramsB) = (Trigrams(wordsA), Trigrams(wordsB));
+        var shared = gramsA.Intersect(gramsB).Count();
+        return shared / (double)(gramsA.Count + gramsB.Count - shared);
+    }
+
+    /// <summary>
+    /// The answer's significant numbers (three digits or more, or with decimals) whose digits appear in no fact. Digits
+    /// are compared without separators, so "59.90" matches a tool's 59.9 and "+49 151 1234" a phone number's groups.
+    /// </summary>
+    internal static IReadOnlyList<string> Unsupported(string answer, IReadOnlyList<string> facts)
+    {
+        var known = facts.SelectMany(f => NumberPattern().Matches(f)).Select(m => Digits(m.Value)).ToList();
+        return [.. NumberPattern().Matches(UrlPattern().Replace(answer, " "))
+            .Select(m => m.Value)
+            .Where(n => Digits(n).Length >= 3 || n.IndexOfAny(['.', ',']) > 0)
+            .Where(n => !known.Any(k => k.Contains(Comparable(n), StringComparison.Ordinal)))
+            .Distinct()];
+    }
+
+    /// <summary>The digits to look for: a decimal's trailing zeros dropped ("59.90" as 599), unless too little is left.</summary>
+    private static string Comparable(string number)
+    {
+        var digits = Digits(number);
+        var trimmed = digits.TrimEnd('0');
+        return number.IndexOfAny(['.', ',']) > 0 && trimmed.Length >= 3 ? trimmed : digits;
+    }
+
+    private static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
+
+    private static List<string> Words(string text) =>
+        [.. WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value)];
+
+    private static HashSet<string> Trigrams(List<string> words) =>
+        [.. Enumerable.Range(0, words.Count - 2).Select(i => $"{words[i]} {words[i + 1]} {words[i + 2]}")];
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+}
+
+/// <summary>What an answer is checked against.</summary>
+/// <param name="Channel">Chatwoot's channel type.</param>
+/// <param name="PreviousAnswer">The bot's last answer in this conversation, if any.</param>
+/// <param name="Facts">What the turn may quote numbers from: the tools' results and the customer's new messages.</param>
+public sealed record GateInput(string? Channel, string? PreviousAnswer, IReadOnlyList<string> Facts);
+
+public sealed record GateFailure(string Rule, string Reason);
+
+/// <summary>One check of one answer; passed when nothing failed.</summary>
+public sealed record GateVerdict(IReadOnlyList<GateFailure> Failures)
+{
+    public bool Passed => Failures.Count == 0;
+
+    /// <summary>"is 900 characters long, …; asks 2 questions, …": what the model is told.</summary>
+    public string Reasons => string.Join("; ", Failures.Select(f => f.Reason));
+}

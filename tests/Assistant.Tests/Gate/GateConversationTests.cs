@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Assistant.Tests.Infrastructure;
+using Assistant.Tests.Turns;
+using Dapper;
+
+namespace Assistant.Tests.Gate;
+
+/// <summary>The reply gate in the running service: repair, fallback, handoff, and what the turn records.</summary>
+public sealed class GateConversationTests : ConversationTestBase
+{
+    private string? _prompts;
+
+    [Fact]
+    public async Task An_invented_tracking_number_is_repaired_before_anything_is_sent_and_both_verdicts_are_recorded()
+    {
+        // Arrange
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Orders_GetOrder", """{"orderNumber":"1043"}""")
+            .ThenText("Order 1043 ships with UPS, tracking 1Z999AA10123456784.")
+            .ThenText("Order 1043 has not shipped yet, so it has no tracking number so far.");
+        await StartServerAsync(withLlm: true);
+
+        // Act
+        await SayAsync(VerifiedJane("Tracking for order 1043?"));
+        var turns = await SettledTurnsAsync();
+
+        // Assert
+        Assert.Equal(["answered"], turns);
+        var posted = Assert.Single(Posted());
+        Assert.Equal("Order 1043 has not shipped yet, so it has no tracking number so far.", posted.GetProperty("content").GetString());
+        var repair = OpenAI.Completions[^1];
+        Assert.False(repair.TryGetProperty("tools", out _));
+        var instruction = repair.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString();
+        Assert.Contains("was not sent to the customer because it mentions", instruction);
+        var (gate, calls) = await RecordedAsync();
+        Assert.Equal([false, true], gate.EnumerateArray().Select(v => v.GetProperty("passed").GetBoolean()));
+        Assert.Equal("numbers", gate[0].GetProperty("failures")[0].GetProperty("rule").GetString());
+        var (name, arguments, result) = Assert.Single(calls);
+        Assert.Equal("Orders_GetOrder", name);
+        Assert.Contains("1043", arguments);
+        Assert.Contains("1043", result);
+    }
+
+    [Fact]
+    public async Task A_second_failure_sends_the_customers_language_fallback()
+    {
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenText("您也可以在 Amazon 上买到。").ThenText("在 Amazon 和 eBay 上都有。");
+        await StartServerAsync(withLlm: true);
+
+        await SayAsync(VerifiedJane("我可以在别的网站买你们的鞋吗？"));
+        await SettledTurnsAsync();
+
+        var posted = Assert.Single(Posted());
+        Assert.StartsWith("抱歉，这个问题我在这里没法给您一个好的答复", posted.GetProperty("content").GetString());
+        Assert.DoesNotContain("Amazon", posted.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_second_failure_hands_off_when_the_guardrails_say_so()
+    {
+        var conversation = Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenText("We guarantee it fits.").ThenText("It is guaranteed to fit.");
+        _prompts = CopyPromptsWith(s => s.Replace("on_second_failure: fallback", "on_second_failure: handoff", StringComparison.Ordinal));
+        await StartServerAsync(withLlm: true, settings => settings["Assistant:PromptsPath"] = _prompts);
+
+        await SayAsync(VerifiedJane("Will the size 42 boots fit me?"));
+        var turns = await SettledTurnsAsync();
+
+        Assert.Equal(["handed_off"], turns);
+        Assert.Contains("failed the reply gate twice", Posted()[0].GetProperty("content").GetString());
+        Assert.Equal("open", conversation.Status);
+        Assert.DoesNotContain(Posted(), m => m.GetProperty("content").GetString()!.Contains("guarantee", StringComparison.OrdinalIgnoreCase) && !m.GetProperty("private").GetBoolean());
+    }
+
+    private async Task<(JsonElement Gate, List<(string Name, string Arguments, string Result)> Calls)> RecordedAsync()
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Token);
+        var gate = await connection.QuerySingleAsync<string>("SELECT gate::text FROM turns WHERE conversation_id = 42 ORDER BY id DESC LIMIT 1");
+        var calls = (await connection.QueryAsync<(string, string, string)>(
+            "SELECT c.name, c.arguments::text, c.result FROM turn_tool_calls c JOIN turns t ON t.id = c.turn_id WHERE t.conversation_id = 42 ORDER BY c.seq")).AsList();
+        return (JsonDocument.Parse(gate).RootElement, calls);
+    }
+
+    private static string CopyPromptsWith(Func<string, string> editGuardrails)
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"prompts-{Guid.NewGuid():N}");
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Prompts, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(RepositoryPaths.Prompts, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var guardrails = Path.Combine(copy, "guardrails.yaml");
+        File.WriteAllText(guardrails, editGuardrails(File.ReadAllText(guardrails)));
+        return copy;
+    }
+
+    protected override ValueTask DisposeExtrasAsync()
+    {
+        if (_prompts is not null)
+        {
+            Directory.Delete(_prompts, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
