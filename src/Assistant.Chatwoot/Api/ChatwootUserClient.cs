@@ -26,6 +26,18 @@ public sealed class ChatwootUserClient(ChatwootApi api)
         return response is { } body ? ChatwootInboxHours.Parse(Unwrap(body)) : null;
     }
 
+    /// <summary>A team's agents with Chatwoot's effective availability (<c>online</c>, <c>busy</c>, <c>offline</c>).</summary>
+    public async Task<IReadOnlyList<ChatwootAgent>> ListTeamMembersAsync(long accountId, long teamId, CancellationToken cancellationToken)
+    {
+        var response = await api.UserAsync("list team members", u => u.ListTeamMembersAsync(accountId, teamId, cancellationToken), cancellationToken);
+        var items = response is { ValueKind: JsonValueKind.Array } array ? array
+            : response?.Property("payload") is { ValueKind: JsonValueKind.Array } payload ? payload
+            : (JsonElement?)null;
+        return items is { } agents
+            ? [.. agents.EnumerateArray().Select(a => new ChatwootAgent(a.Property("id").Int64() ?? 0, a.Property("availability_status").String() ?? "offline")).Where(a => a.Id > 0)]
+            : [];
+    }
+
     /// <summary>Matches name, email, phone and identifier; Chatwoot pages by 15.</summary>
     public async Task<ContactSearchPage> SearchContactsAsync(long accountId, string query, CancellationToken cancellationToken, int page = 1)
     {

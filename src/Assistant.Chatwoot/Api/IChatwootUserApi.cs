@@ -11,6 +11,9 @@ namespace Assistant.Chatwoot.Api;
 [Headers("Accept: application/json")]
 public interface IChatwootUserApi
 {
+    [Get("/api/v1/accounts/{accountId}/teams/{teamId}/team_members")]
+    Task<HttpResponseMessage> ListTeamMembersAsync(long accountId, long teamId, CancellationToken cancellationToken);
+
     [Get("/api/v1/accounts/{accountId}/inboxes/{inboxId}")]
     Task<HttpResponseMessage> GetInboxAsync(long accountId, long inboxId, CancellationToken cancellationToken);
 

@@ -19,6 +19,7 @@ public sealed partial class ChatwootEventHandler(
     TurnScheduler turns,
     IEnumerable<IConversationMirror> mirrors,
     InboxCompletion completion,
+    Routing.HandoffRouter router,
     IOptionsMonitor<ChatwootOptions> chatwootOptions,
     ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
 {
@@ -48,7 +49,37 @@ public sealed partial class ChatwootEventHandler(
                 break;
             default:
                 Log.Ignored(logger, inboxEvent.Id, parsed.EventName);
-                break;
+                return;
+        }
+
+        await RetryAssignmentAsync(parsed, cancellationToken);
+    }
+
+    /// <summary>
+    /// An assignment Chatwoot refused is tried again on the conversation's next event. The event is already complete:
+    /// a failure here is logged and left for the event after.
+    /// </summary>
+    private async Task RetryAssignmentAsync(ChatwootWebhookEvent parsed, CancellationToken cancellationToken)
+    {
+        var conversationId = parsed switch
+        {
+            MessageEvent message => message.Conversation.Id,
+            ConversationEvent conversation => conversation.Conversation.Id,
+            WidgetTriggeredEvent { Conversation: { } current } => current.Id,
+            _ => (long?)null,
+        };
+        if (conversationId is not { } id)
+        {
+            return;
+        }
+
+        try
+        {
+            await router.RetryFailedAsync(parsed.AccountId, id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AssignmentRetryFailed(logger, ex, parsed.AccountId, id);
         }
     }
 
@@ -125,5 +156,8 @@ public sealed partial class ChatwootEventHandler(
     {
         [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Inbox event {InboxEventId} ({EventName}) needs nothing from the assistant.")]
         public static partial void Ignored(ILogger logger, long inboxEventId, string eventName);
+
+        [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Retrying the refused assignment of {AccountId}/{ConversationId} failed; the next event tries again.")]
+        public static partial void AssignmentRetryFailed(ILogger logger, Exception exception, long accountId, long conversationId);
     }
 }

@@ -36,6 +36,8 @@ public static class DataServiceCollectionExtensions
         services.AddInboxHandler<ChatwootEventHandler>(Chatwoot.Webhooks.ChatwootEnvelope.Source);
         services.AddSingleton<TurnScheduler>();
         services.AddSingleton<Reports.ReportRepository>();
+        services.AddSingleton<Routing.AssignmentRepository>();
+        services.AddSingleton<Routing.HandoffRouter>();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -19,6 +19,7 @@ public sealed partial class ActionExecutor(
     IOptionsMonitor<ChatwootOptions> chatwootOptions,
     TurnRepository turns,
     OwnershipGuard ownership,
+    Routing.AssignmentRepository assignments,
     IOptionsMonitor<AssistantOptions> options,
     TimeProvider clock,
     ILogger<ActionExecutor> logger)
@@ -77,15 +78,23 @@ public sealed partial class ActionExecutor(
                 Log.StepRefused(logger, ex, step.Seq, action.Kind, accountId, conversationId);
                 await turns.SetActionStateAsync(turnId, step.Seq, StepState.Dropped, null, CancellationToken.None);
                 steps[i] = step with { State = StepState.Dropped };
+                await RecordAssignmentAsync(action, accountId, conversationId, Routing.AssignmentState.Failed);
                 continue;
             }
 
             await turns.SetActionStateAsync(turnId, step.Seq, StepState.Done, messageId, CancellationToken.None);
             steps[i] = step with { State = StepState.Done };
+            await RecordAssignmentAsync(action, accountId, conversationId, Routing.AssignmentState.Assigned);
         }
 
         return steps;
     }
+
+    /// <summary>How an agent assignment ended, for the sticky agent and the retry of a refused one.</summary>
+    private Task RecordAssignmentAsync(PlannedAction action, long accountId, long conversationId, string state) =>
+        action is { Kind: PlannedAction.AssignAgentKind, Id: { } agent }
+            ? assignments.MarkAsync(accountId, conversationId, agent, state, CancellationToken.None)
+            : Task.CompletedTask;
 
     /// <summary>
     /// Runs steps without recording them, each one whatever became of the one before: the last resort when the turn's

@@ -3,8 +3,11 @@ using Assistant.Engine.Conversations;
 
 namespace Assistant.Engine.Turns;
 
-/// <summary>Asks Chatwoot, not local state, whether the bot may speak: a human may have taken over a moment ago.</summary>
-public sealed class OwnershipGuard(ChatwootClient chatwoot)
+/// <summary>
+/// Asks Chatwoot, not local state, whether the bot may speak: a human may have taken over a moment ago, or put the
+/// stop label (<c>Handoff__StopLabel</c>) on the conversation.
+/// </summary>
+public sealed class OwnershipGuard(ChatwootClient chatwoot, Microsoft.Extensions.Options.IOptionsMonitor<HandoffOptions> handoff)
 {
     public async Task<bool> IsBotsAsync(ConversationState local, CancellationToken cancellationToken)
     {
@@ -15,6 +18,12 @@ public sealed class OwnershipGuard(ChatwootClient chatwoot)
         }
 
         var snapshot = remote.Snapshot;
+        if (handoff.CurrentValue.Stops(snapshot.Labels))
+        {
+            // The stop label silences the bot whatever the conversation's status or assignee.
+            return false;
+        }
+
         // The reclaimed assignee is local knowledge (who held the conversation before the customer reopened it).
         return OwnershipPolicy.Of(snapshot.Status, snapshot.AssigneeId, snapshot.AssigneeType, local.ReclaimedAssigneeId) == Ownership.Bot;
     }

@@ -1,6 +1,7 @@
 using Assistant.Chatwoot.Api;
 using Assistant.Engine.Hours;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Routing;
 
 namespace Assistant.Engine.Turns;
 
@@ -12,7 +13,9 @@ namespace Assistant.Engine.Turns;
 /// </summary>
 public static class PlanCompiler
 {
-    public static IReadOnlyList<PlannedAction> Compile(TurnPlan plan, TurnContext turn, HandoffOptions handoff, PromptSet prompts, AfterHours? afterHours = null)
+    /// <param name="target">Where the handoff goes (<see cref="HandoffRouter"/>); when null, the configured team for the reason and agent.</param>
+    public static IReadOnlyList<PlannedAction> Compile(
+        TurnPlan plan, TurnContext turn, HandoffOptions handoff, PromptSet prompts, AfterHours? afterHours = null, HandoffTarget? target = null)
     {
         var texts = prompts.Locales.For(turn.Language);
         if (plan.Handoff is { } request)
@@ -21,14 +24,16 @@ public static class PlanCompiler
             {
                 PlannedAction.Message(OutgoingMessage.PrivateNote(HandoffNote(request, turn, plan, prompts, afterHours)), requiresOwnership: true),
             };
-            var labels = handoff.LabelList.Append($"handoff:{HandoffReason.Normalize(request.Reason)}").ToList();
+            var reason = HandoffReason.Normalize(request.Reason);
+            var labels = handoff.LabelList.Append($"handoff:{reason}").ToList();
             actions.Add(new PlannedAction(PlannedAction.AddLabelsKind, false, Labels: labels));
-            if (handoff.TeamFor(HandoffReason.Normalize(request.Reason)) is { } team)
+            target ??= new HandoffTarget(handoff.TeamFor(reason, turn.Language), handoff.AgentId);
+            if (target.TeamId is { } team)
             {
                 actions.Add(new PlannedAction(PlannedAction.AssignTeamKind, false, Id: team));
             }
 
-            if (handoff.AgentId is { } agent)
+            if (target.AgentId is { } agent)
             {
                 actions.Add(new PlannedAction(PlannedAction.AssignAgentKind, false, Id: agent));
             }

@@ -27,6 +27,7 @@ public sealed partial class TurnRunner(
     LastResortHandoff lastResort,
     PromptLibrary prompts,
     BusinessHours businessHours,
+    Routing.HandoffRouter router,
     IOptionsMonitor<AssistantOptions> assistantOptions,
     IOptionsMonitor<HandoffOptions> handoffOptions,
     IOptionsMonitor<LlmOptions> llmOptions,
@@ -178,9 +179,11 @@ public sealed partial class TurnRunner(
         var language = LanguageDetector.Detect(string.Join('\n', newInputs)) ?? conversation.Language;
         context.Begin(conversation, customerTexts, newInputs, promptSet.Locales.For(language).Language, turn.InReplyTo);
         var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
-        var afterHours = context.Plan.Handoff is null ? null
-            : await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, cancellationToken);
-        var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet, afterHours);
+        var (afterHours, target) = context.Plan.Handoff is { } handoff
+            ? (await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, cancellationToken),
+               await router.RouteAsync(conversation, HandoffReason.Normalize(handoff.Reason), context.Language, cancellationToken))
+            : (null, null);
+        var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet, afterHours, target);
         var plan = PlanFacts.Of(metrics, llmOptions.CurrentValue, context.Plan.Handoff, afterHours);
         await turns.SavePlanAsync(turn.Id, actions, plan, cancellationToken);
         TurnTelemetry.Planned(plan);

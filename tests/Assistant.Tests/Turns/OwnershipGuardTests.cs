@@ -46,7 +46,7 @@ public sealed class OwnershipGuardTests : IAsyncLifetime
         // Arrange: locally the bot owns the conversation; Chatwoot has moved on.
         var conversation = _chatwoot.AddConversation(1, 42, status);
         conversation.AssigneeId = assignee;
-        var guard = new OwnershipGuard(_services.GetRequiredService<ChatwootClient>());
+        var guard = Guard();
 
         // Act
         var mayAnswer = await guard.IsBotsAsync(ConversationState.New(1, 42), TestContext.Current.CancellationToken);
@@ -58,10 +58,38 @@ public sealed class OwnershipGuardTests : IAsyncLifetime
     [Fact]
     public async Task Conversation_chatwoot_no_longer_knows_is_never_answered()
     {
-        var guard = new OwnershipGuard(_services.GetRequiredService<ChatwootClient>());
+        var guard = Guard();
 
         var mayAnswer = await guard.IsBotsAsync(ConversationState.New(1, 4040), TestContext.Current.CancellationToken);
 
         Assert.False(mayAnswer);
     }
+
+    [Theory]
+    [InlineData("pending")]
+    [InlineData("open")]
+    public async Task Stop_label_silences_the_bot_whatever_the_status(string status)
+    {
+        var conversation = _chatwoot.AddConversation(1, 42, status);
+        conversation.Labels = ["vip", "No-Bot"];
+        var guard = Guard(stopLabel: "no-bot");
+
+        var mayAnswer = await guard.IsBotsAsync(ConversationState.New(1, 42), TestContext.Current.CancellationToken);
+
+        Assert.False(mayAnswer);
+    }
+
+    [Fact]
+    public async Task Other_labels_leave_a_pending_conversation_to_the_bot()
+    {
+        var conversation = _chatwoot.AddConversation(1, 42);
+        conversation.Labels = ["vip"];
+
+        var mayAnswer = await Guard(stopLabel: "no-bot").IsBotsAsync(ConversationState.New(1, 42), TestContext.Current.CancellationToken);
+
+        Assert.True(mayAnswer);
+    }
+
+    private OwnershipGuard Guard(string? stopLabel = null) =>
+        new(_services.GetRequiredService<ChatwootClient>(), new StaticOptionsMonitor<HandoffOptions>(new HandoffOptions { StopLabel = stopLabel }));
 }
