@@ -49,6 +49,7 @@ internal static class AssistantBuilder
         builder.Services.AddAssistantTelemetry(builder.Configuration);
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        builder.Services.AddSingleton<SecretRedactor>();
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddInboxHandler<ChatwootEventHandler>(Chatwoot.Webhooks.ChatwootEnvelope.Source);
         services.AddSingleton<TurnScheduler>();
         services.AddSingleton<Reports.ReportRepository>();
+        services.AddSingleton<Reports.TimelineRepository>();
         services.AddSingleton<Routing.AssignmentRepository>();
         services.AddSingleton<Routing.HandoffRouter>();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Assistant.Engine.Reports;
 using Microsoft.Extensions.Options;
 
@@ -27,9 +28,7 @@ internal static class AdminEndpoints
         {
             if (!access.Allows(request))
             {
-                return request.Headers.Authorization.Count > 0 || !AcceptsHtml(request)
-                    ? Results.Unauthorized()
-                    : Results.Redirect("/admin/login");
+                return Refuse(request);
             }
 
             var since = request.Query["since"].ToString();
@@ -40,6 +39,20 @@ internal static class AdminEndpoints
 
             var report = await reports.ReadAsync(period, cancellationToken);
             return Results.Content(AdminPage.Render(report, string.IsNullOrEmpty(since) ? "7d" : since), "text/html; charset=utf-8");
+        });
+
+        group.MapGet("/conversations", async (HttpRequest request, TimelineRepository timelines, SecretRedactor redactor, CancellationToken cancellationToken) =>
+        {
+            if (!access.Allows(request))
+            {
+                return Refuse(request);
+            }
+
+            var id = long.TryParse(request.Query["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var conversation) ? conversation : (long?)null;
+            var account = long.TryParse(request.Query["account"], NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : (long?)null;
+            var timeline = id is { } found ? await timelines.ReadAsync(found, account, cancellationToken) : null;
+            return Results.Content(AdminTimelinePage.Render(timeline, id, redactor.Redact), "text/html; charset=utf-8",
+                statusCode: id is not null && timeline is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
         });
 
         group.MapGet("/login", () => Results.Content(AdminPage.Login(failed: false), "text/html; charset=utf-8"));
@@ -64,6 +77,10 @@ internal static class AdminEndpoints
 
         return app;
     }
+
+    /// <summary>A browser without a session is sent to sign in; anything else gets 401.</summary>
+    private static IResult Refuse(HttpRequest request) =>
+        request.Headers.Authorization.Count > 0 || !AcceptsHtml(request) ? Results.Unauthorized() : Results.Redirect("/admin/login");
 
     private static bool AcceptsHtml(HttpRequest request) => request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 

@@ -23,7 +23,7 @@ internal static class AdminPage
         var labels = report.Days.Select(d => d.Day.ToString("MM-dd", CultureInfo.InvariantCulture)).ToList();
         var html = new StringBuilder();
         html.Append(Head("Shopping assistant · report"))
-            .Append("<header><h1>Shopping assistant</h1><nav aria-label=\"Period\">");
+            .Append("<header><h1>Shopping assistant</h1>").Append(Search(null)).Append("<nav aria-label=\"Period\">");
         foreach (var p in Periods)
         {
             html.Append(p == period ? $"<a aria-current=\"page\" href=\"?since={p}\">{p}</a>" : $"<a href=\"?since={p}\">{p}</a>");
@@ -77,7 +77,13 @@ internal static class AdminPage
         return rows.Append("</tbody></table></div>").ToString();
     }
 
-    private static string Head(string title) =>
+    /// <summary>The conversation search every admin page carries: it opens that conversation's decision timeline.</summary>
+    public static string Search(long? conversationId) =>
+        "<form class=\"search\" action=\"/admin/conversations\" method=\"get\" role=\"search\">"
+        + $"<input name=\"id\" inputmode=\"numeric\" pattern=\"[0-9]+\" placeholder=\"Conversation #\" aria-label=\"Conversation id\" value=\"{conversationId}\">"
+        + "<button type=\"submit\">Timeline</button></form>";
+
+    public static string Head(string title) =>
         $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{WebUtility.HtmlEncode(title)}</title><style>{Styles}</style></head><body>";
 
     private static string Tile(string name, string value, string detail) =>
@@ -112,5 +118,13 @@ internal static class AdminPage
         .login{max-width:22rem;margin:15vh auto;background:#fff;border:1px solid #dee2e6;border-radius:.5rem;padding:1.25rem}
         .login form{display:grid;gap:.6rem;margin-top:1rem}input,button{font:inherit;padding:.5rem .6rem;border-radius:.4rem;border:1px solid #ced4da}
         button{background:#1971c2;color:#fff;border-color:#1971c2;cursor:pointer}.error{color:#c92a2a;margin:0}
+        .search{display:flex;gap:.35rem}.search input{width:9.5rem;padding:.3rem .5rem}.search button{padding:.3rem .6rem}
+        .timeline{list-style:none;margin:0;padding:0}.timeline li{display:grid;grid-template-columns:6.5rem 1fr;gap:.15rem .75rem;padding:.5rem .75rem;background:#fff;border:1px solid #dee2e6;border-left-width:4px;border-radius:.4rem;margin-bottom:.4rem}
+        .timeline time{color:#6c757d;font-variant-numeric:tabular-nums;font-size:.85rem}.timeline .title{font-weight:600;overflow-wrap:anywhere}
+        .timeline .kind{display:inline-block;font-size:.7rem;text-transform:uppercase;letter-spacing:.04em;color:#495057;background:#f1f3f5;border-radius:.3rem;padding:0 .35rem;margin-right:.4rem}
+        .timeline .took{color:#6c757d;font-weight:400;font-size:.85rem}.timeline pre{grid-column:2;margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.82rem;color:#343a40}
+        .timeline .event{border-left-color:#adb5bd}.timeline .message{border-left-color:#1971c2}.timeline .turn{border-left-color:#9c36b5}.timeline .tool{border-left-color:#f08c00}
+        .timeline .gate{border-left-color:#c92a2a}.timeline .step{border-left-color:#2f9e44}.timeline .zendesk{border-left-color:#0b7285}
+        @media (max-width:40rem){.timeline li{grid-template-columns:1fr}.timeline pre{grid-column:1}}
         """;
 }

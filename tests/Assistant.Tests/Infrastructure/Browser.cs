@@ -67,6 +67,16 @@ public sealed class Browser : IAsyncDisposable
         }
     }
 
+    /// <summary>Keeps the page's picture where <c>ASSISTANT_SCREENSHOT_DIR</c> says (the README's screenshots come from here).</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("ASSISTANT_SCREENSHOT_DIR") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Chromium.DisposeAsync();

@@ -109,7 +109,7 @@ public sealed class AdminPageTests : ServiceTestBase
         Assert.All(bars, pixels => Assert.True(pixels > 500, $"only {pixels} pixels of a bar colour were drawn"));
         var lines = await browser.CountColoursAsync(await page.Locator("svg[data-chart=first-reply]").ScreenshotAsync(), P50);
         Assert.True(lines[0] > 100, $"only {lines[0]} pixels of the p50 line were drawn");
-        await SaveScreenshotAsync(page, "report-desktop.png");
+        await Browser.SaveScreenshotAsync(page, "report-desktop.png");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class AdminPageTests : ServiceTestBase
         Assert.True(second.X + second.Width <= 390);
         var pixels = await browser.CountColoursAsync(await page.Locator("svg[data-chart=conversations]").ScreenshotAsync(), Resolved);
         Assert.True(pixels[0] > 100, $"only {pixels[0]} pixels of resolved bars at phone width");
-        await SaveScreenshotAsync(page, "report-phone.png");
+        await Browser.SaveScreenshotAsync(page, "report-phone.png");
     }
 
     [Fact]
@@ -174,16 +174,6 @@ public sealed class AdminPageTests : ServiceTestBase
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await Server.Http.SendAsync(request, Token);
-    }
-
-    /// <summary>Keeps the page's picture where <c>ASSISTANT_SCREENSHOT_DIR</c> says (the README's screenshot comes from here).</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("ASSISTANT_SCREENSHOT_DIR") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
-        }
     }
 
     protected override async ValueTask DisposeExtrasAsync()

@@ -1,0 +1,38 @@
+using Assistant.Chatwoot;
+using Assistant.Engine.Turns;
+using Assistant.Host.Admin;
+using Assistant.Tests.Infrastructure;
+using Assistant.Zendesk;
+
+namespace Assistant.Tests.Operations;
+
+/// <summary>What the admin pages show never carries a configured secret or a secret-bearing field's value.</summary>
+public sealed class SecretRedactorTests
+{
+    private readonly SecretRedactor _redactor = new(
+        new StaticOptionsMonitor<ChatwootOptions>(new ChatwootOptions { BotToken = FakeChatwoot.BotToken, UserToken = FakeChatwoot.UserToken, WebhookSecret = AssistantServer.WebhookSecret }),
+        new StaticOptionsMonitor<ZendeskOptions>(new ZendeskOptions { ApiToken = KnownSecrets.ZendeskApiToken }),
+        new StaticOptionsMonitor<LlmOptions>(new LlmOptions { ApiKey = KnownSecrets.LlmApiKey }),
+        new StaticOptionsMonitor<AdminOptions>(new AdminOptions { Token = "admin-token-0123456789abcdef" }));
+
+    [Fact]
+    public void Configured_secrets_are_masked_wherever_they_appear()
+    {
+        var text = $"called with {FakeChatwoot.BotToken} and key={KnownSecrets.LlmApiKey}; zendesk {KnownSecrets.ZendeskApiToken}";
+
+        var shown = _redactor.Redact(text);
+
+        Assert.DoesNotContain(KnownSecrets.All, shown.Contains);
+        Assert.Equal(3, shown.Split(SecretRedactor.Mask).Length - 1);
+    }
+
+    [Fact]
+    public void Secret_fields_are_masked_by_name_and_the_rest_kept()
+    {
+        var json = $$"""{"contact_inbox":{"pubsub_token":"{{KnownSecrets.PubsubToken}}","source_id":"abc"},"smtp_password":"{{KnownSecrets.InboxSmtpPassword}}","name":"Jane"}""";
+
+        var shown = _redactor.Redact(json);
+
+        Assert.Equal("""{"contact_inbox":{"pubsub_token":"[redacted]","source_id":"abc"},"smtp_password":"[redacted]","name":"Jane"}""", shown);
+    }
+}
