@@ -8,7 +8,9 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace Assistant.Agent;
 
 /// <summary>What one turn's conversation with the model came to.</summary>
-public sealed record AgentRunResult(string? Text, int Rounds, long InputTokens, long OutputTokens, IReadOnlyList<string> ToolsCalled, IReadOnlyList<ToolCallRecord> Calls);
+public sealed record AgentRunResult(
+    string? Text, int Rounds, long InputTokens, long OutputTokens, IReadOnlyList<string> ToolsCalled, IReadOnlyList<ToolCallRecord> Calls,
+    IReadOnlyList<ModelRoundRecord> ModelRounds);
 
 /// <summary>
 /// One turn with the model on a Semantic Kernel <see cref="Kernel"/> made for it: the chat client wrapped in SK's
@@ -23,7 +25,9 @@ public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
         CancellationToken cancellationToken)
     {
         var guard = new ToolGuardFilter(limits, loggers.CreateLogger<ToolGuardFilter>());
-        var kernel = KernelFor(plugins, guard);
+        var modelRounds = new List<ModelRoundRecord>();
+        var recorded = new RoundRecorder(model, modelRounds, TimeProvider.System);
+        var kernel = KernelFor(recorded, plugins, guard);
         var chat = kernel.GetRequiredService<IChatCompletionService>();
         var before = history.Count;
 
@@ -34,18 +38,18 @@ public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
         {
             // Straight to the model, past the function invoker: a model that still asks for a tool gets no answer to it.
             history.Add(reply);
-            reply = await model.AsChatCompletionService().GetChatMessageContentAsync(history, Settings(modelSettings, withTools: false), cancellationToken: cancellationToken);
+            reply = await recorded.AsChatCompletionService().GetChatMessageContentAsync(history, Settings(modelSettings, withTools: false), cancellationToken: cancellationToken);
             usage.Add(UsageOf(reply));
         }
 
         var rounds = history.Skip(before).Count(m => m.Role == AuthorRole.Assistant && m.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any()) + 1;
         var text = reply.Role == AuthorRole.Assistant && !reply.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any() ? reply.Content : null;
-        return new AgentRunResult(text, rounds, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, guard.Called, guard.Calls);
+        return new AgentRunResult(text, rounds, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, guard.Called, guard.Calls, modelRounds);
     }
 
-    private Kernel KernelFor(IReadOnlyList<KernelPlugin> plugins, ToolGuardFilter guard)
+    private Kernel KernelFor(IChatClient recorded, IReadOnlyList<KernelPlugin> plugins, ToolGuardFilter guard)
     {
-        var invoking = model.AsBuilder().UseKernelFunctionInvocation(loggers).Use(inner => new ToolSchemaTrimmer(inner)).Build();
+        var invoking = recorded.AsBuilder().UseKernelFunctionInvocation(loggers).Use(inner => new ToolSchemaTrimmer(inner)).Build();
         if (invoking.GetService<FunctionInvokingChatClient>() is { } functions)
         {
             // The guard catches every tool failure itself; what reaches the invoker is the guard giving up.

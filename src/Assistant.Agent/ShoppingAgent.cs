@@ -55,7 +55,8 @@ public sealed partial class ShoppingAgent(
             (text, run) = await GateAsync(written, run, chat, turn, history, prompt.Config.DefaultExecutionSettings, verdicts, cancellationToken);
         }
 
-        var metrics = new TurnMetrics("llm", run.Rounds, (int)run.InputTokens, (int)run.OutputTokens, run.ToolsCalled, null, Gate: verdicts, ToolCalls: run.Calls);
+        var metrics = new TurnMetrics("llm", run.Rounds, (int)run.InputTokens, (int)run.OutputTokens, run.ToolsCalled, null, Gate: verdicts, ToolCalls: run.Calls,
+            ModelRounds: run.ModelRounds);
         if (!string.IsNullOrEmpty(text) && turn.Plan.Handoff is null)
         {
             foreach (var message in ChannelText.Messages(text, channel, turn.InReplyTo))
@@ -102,6 +103,7 @@ public sealed partial class ShoppingAgent(
             Rounds = run.Rounds + repair.Rounds,
             InputTokens = run.InputTokens + repair.InputTokens,
             OutputTokens = run.OutputTokens + repair.OutputTokens,
+            ModelRounds = [.. run.ModelRounds, .. repair.ModelRounds],
         };
         var repaired = repair.Text?.Trim();
         var second = string.IsNullOrEmpty(repaired)

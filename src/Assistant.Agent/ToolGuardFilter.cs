@@ -36,6 +36,7 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger) 
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
     {
         _called.Add(ToolName(context.Function));
+        var startedAt = DateTimeOffset.UtcNow;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (context.FunctionSequenceIndex >= limits.MaxCallsPerRound || _callsRun >= limits.MaxCallsPerTurn)
         {
@@ -47,7 +48,7 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger) 
             await InvokeAsync(context, next);
         }
 
-        _calls.Add(new ToolCallRecord(ToolName(context.Function), Arguments(context.Arguments),
+        _calls.Add(new ToolCallRecord(startedAt, ToolName(context.Function), Arguments(context.Arguments),
             context.Result.GetValue<object>()?.ToString() ?? string.Empty, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds));
 
         if (context.FunctionSequenceIndex == context.FunctionCount - 1)

@@ -9,7 +9,8 @@ namespace Assistant.Engine.Reports;
 /// </summary>
 public sealed class TimelineRepository(NpgsqlDataSource dataSource)
 {
-    // Tool calls and gate verdicts carry no time of their own: they sort after their turn's start by position.
+    // A gate verdict is placed at the end of the model call whose answer it judged (the n-th answer of the turn);
+    // tool calls stored before migration 0017 have no time and sort after their turn's start by position.
     private const string Sql = """
         SELECT at, rank, kind, title, detail, milliseconds FROM (
             SELECT received_at AS at, 0 AS rank, 'event' AS kind,
@@ -31,11 +32,18 @@ public sealed class TimelineRepository(NpgsqlDataSource dataSource)
                    latency_ms::float8
             FROM turns WHERE account_id = @AccountId AND conversation_id = @ConversationId
             UNION ALL
-            SELECT t.started_at, 10 + c.seq, 'tool', c.name, c.arguments::text || E'\n→ ' || c.result, c.milliseconds
+            SELECT coalesce(c.started_at, t.started_at), 10 + c.seq, 'tool', c.name, c.arguments::text || E'\n→ ' || c.result, c.milliseconds
             FROM turn_tool_calls c JOIN turns t ON t.id = c.turn_id
             WHERE t.account_id = @AccountId AND t.conversation_id = @ConversationId
             UNION ALL
-            SELECT t.started_at, 1000 + v.n::int, 'gate',
+            SELECT r.started_at, 5, 'model', 'model round ' || (r.seq + 1) || ' · ' || r.finish,
+                   r.input_tokens || ' tokens in, ' || r.output_tokens || ' out', r.milliseconds
+            FROM turn_model_rounds r JOIN turns t ON t.id = r.turn_id
+            WHERE t.account_id = @AccountId AND t.conversation_id = @ConversationId
+            UNION ALL
+            SELECT coalesce((SELECT r.started_at + make_interval(secs => r.milliseconds / 1000) FROM turn_model_rounds r
+                             WHERE r.turn_id = t.id AND r.finish = 'answer' ORDER BY r.seq OFFSET v.n - 1 LIMIT 1), t.started_at),
+                   1000 + v.n::int, 'gate',
                    CASE WHEN (v.verdict ->> 'passed')::boolean THEN 'reply gate: passed' ELSE 'reply gate: stopped the answer' END,
                    (SELECT string_agg((f ->> 'rule') || ': ' || (f ->> 'reason'), E'\n') FROM jsonb_array_elements(v.verdict -> 'failures') f), NULL
             FROM turns t, jsonb_array_elements(coalesce(t.gate, '[]')) WITH ORDINALITY AS v(verdict, n)

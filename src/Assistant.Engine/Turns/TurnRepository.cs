@@ -105,15 +105,22 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
     {
         var metrics = facts.Metrics;
         var calls = metrics.ToolCalls ?? [];
+        var rounds = metrics.ModelRounds ?? [];
         const string sql = """
             WITH actions AS (
                 INSERT INTO turn_actions (turn_id, seq, kind, payload)
                 SELECT @TurnId, a.seq - 1, a.kind, a.payload::jsonb
                 FROM unnest(@Kinds, @Payloads) WITH ORDINALITY AS a(kind, payload, seq)),
             calls AS (
-                INSERT INTO turn_tool_calls (turn_id, seq, name, arguments, result, milliseconds)
-                SELECT @TurnId, c.seq - 1, c.name, c.arguments::jsonb, c.result, c.milliseconds
-                FROM unnest(@CallNames, @CallArguments, @CallResults, @CallMilliseconds) WITH ORDINALITY AS c(name, arguments, result, milliseconds, seq))
+                INSERT INTO turn_tool_calls (turn_id, seq, name, arguments, result, milliseconds, started_at)
+                SELECT @TurnId, c.seq - 1, c.name, c.arguments::jsonb, c.result, c.milliseconds, c.started_at
+                FROM unnest(@CallNames, @CallArguments, @CallResults, @CallMilliseconds, @CallStarts::timestamptz[])
+                    WITH ORDINALITY AS c(name, arguments, result, milliseconds, started_at, seq)),
+            rounds AS (
+                INSERT INTO turn_model_rounds (turn_id, seq, started_at, milliseconds, input_tokens, output_tokens, finish)
+                SELECT @TurnId, r.seq - 1, r.started_at, r.milliseconds, r.input_tokens, r.output_tokens, r.finish
+                FROM unnest(@RoundStarts::timestamptz[], @RoundMilliseconds, @RoundInputs, @RoundOutputs, @RoundFinishes)
+                    WITH ORDINALITY AS r(started_at, milliseconds, input_tokens, output_tokens, finish, seq))
             UPDATE turns SET state = 'planned', mode = @Mode, llm_rounds = @Rounds, prompt_tokens = @PromptTokens,
                 completion_tokens = @CompletionTokens, tools_called = @Tools, error = @Error, model = @Model, cost = @Cost,
                 handoff_reason = @HandoffReason, budget = @Budget, after_hours = @AfterHours, gate = @Gate::jsonb
@@ -141,6 +148,12 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             CallArguments = calls.Select(c => c.Arguments).ToArray(),
             CallResults = calls.Select(c => c.Result).ToArray(),
             CallMilliseconds = calls.Select(c => c.Milliseconds).ToArray(),
+            CallStarts = calls.Select(c => c.StartedAt).ToArray(),
+            RoundStarts = rounds.Select(r => r.StartedAt).ToArray(),
+            RoundMilliseconds = rounds.Select(r => r.Milliseconds).ToArray(),
+            RoundInputs = rounds.Select(r => r.InputTokens).ToArray(),
+            RoundOutputs = rounds.Select(r => r.OutputTokens).ToArray(),
+            RoundFinishes = rounds.Select(r => r.Finish).ToArray(),
         }, cancellationToken: cancellationToken));
     }
 

@@ -123,7 +123,7 @@ internal static class AdminPage
         .timeline time{color:#6c757d;font-variant-numeric:tabular-nums;font-size:.85rem}.timeline .title{font-weight:600;overflow-wrap:anywhere}
         .timeline .kind{display:inline-block;font-size:.7rem;text-transform:uppercase;letter-spacing:.04em;color:#495057;background:#f1f3f5;border-radius:.3rem;padding:0 .35rem;margin-right:.4rem}
         .timeline .took{color:#6c757d;font-weight:400;font-size:.85rem}.timeline pre{grid-column:2;margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.82rem;color:#343a40}
-        .timeline .event{border-left-color:#adb5bd}.timeline .message{border-left-color:#1971c2}.timeline .turn{border-left-color:#9c36b5}.timeline .tool{border-left-color:#f08c00}
+        .timeline .event{border-left-color:#adb5bd}.timeline .message{border-left-color:#1971c2}.timeline .turn{border-left-color:#9c36b5}.timeline .tool{border-left-color:#f08c00}.timeline .model{border-left-color:#5f3dc4}
         .timeline .gate{border-left-color:#c92a2a}.timeline .step{border-left-color:#2f9e44}.timeline .zendesk{border-left-color:#0b7285}
         @media (max-width:40rem){.timeline li{grid-template-columns:1fr}.timeline pre{grid-column:1}}
         """;

@@ -36,7 +36,11 @@ public sealed class TimelinePageTests : ConversationTestBase
         Assert.Contains("message_created", titles[0]);
         Assert.True(Index(titles, "message_created") < Index(titles, "customer wrote"), string.Join(" | ", titles));
         Assert.True(Index(titles, "turn_due") < Index(titles, "turn 1 ·"), string.Join(" | ", titles));
-        Assert.True(Index(titles, "Orders_GetOrder") < Index(titles, "reply gate: stopped the answer"));
+        var toolCall = kinds.ToList().IndexOf("TOOL");
+        Assert.True(Index(titles, "model round 1 · tools: Orders_GetOrder") < toolCall, string.Join(" | ", titles));
+        Assert.True(toolCall < Index(titles, "model round 2 · answer"), string.Join(" | ", titles));
+        Assert.True(Index(titles, "model round 2 · answer") < Index(titles, "reply gate: stopped the answer"), string.Join(" | ", titles));
+        Assert.True(Index(titles, "reply gate: stopped the answer") < Index(titles, "model round 3 · answer"));
         Assert.True(Index(titles, "reply gate: stopped the answer") < Index(titles, "reply gate: passed"));
         Assert.True(Index(titles, "reply gate: passed") < Index(titles, "message · done"));
         var tool = page.Locator(".timeline li.tool pre");
