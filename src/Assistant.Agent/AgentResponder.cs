@@ -45,7 +45,16 @@ public sealed partial class AgentResponder(
             Log.AgentFailed(logger, ex, conversation.AccountId, conversation.ConversationId);
             AssistantTelemetry.ModelFailures.Add(1, new KeyValuePair<string, object?>("error.type", ex.GetType().Name));
             turn.Plan.Clear();
-            return await OfflineAsync(turn, history, failure: Describe(ex), cancellationToken);
+            var offline = await OfflineAsync(turn, history, failure: Describe(ex), cancellationToken);
+            // The failed run's model calls were made and paid for: they count in the turn's tokens, cost and budgets.
+            var spent = agent.ModelRounds;
+            return offline with
+            {
+                Rounds = spent.Count,
+                PromptTokens = (int)spent.Sum(r => r.InputTokens),
+                CompletionTokens = (int)spent.Sum(r => r.OutputTokens),
+                ModelRounds = spent,
+            };
         }
     }
 

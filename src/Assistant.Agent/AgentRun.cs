@@ -20,12 +20,17 @@ public sealed record AgentRunResult(
 /// </summary>
 public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
 {
+    /// <param name="modelRounds">
+    /// Where each model call is noted as it returns: the caller's list, so the tokens of a run that then fails are still
+    /// known (and paid for, and counted against budgets).
+    /// </param>
     public async Task<AgentRunResult> RunAsync(
         ChatHistory history, IReadOnlyList<KernelPlugin> plugins, PromptExecutionSettings? modelSettings, AgentLimits limits,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, List<ModelRoundRecord>? modelRounds = null)
     {
         var guard = new ToolGuardFilter(limits, loggers.CreateLogger<ToolGuardFilter>());
-        var modelRounds = new List<ModelRoundRecord>();
+        modelRounds ??= [];
+        var firstRound = modelRounds.Count;
         var recorded = new RoundRecorder(model, modelRounds, TimeProvider.System);
         var kernel = KernelFor(recorded, plugins, guard);
         var chat = kernel.GetRequiredService<IChatCompletionService>();
@@ -44,7 +49,7 @@ public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
 
         var rounds = history.Skip(before).Count(m => m.Role == AuthorRole.Assistant && m.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any()) + 1;
         var text = reply.Role == AuthorRole.Assistant && !reply.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any() ? reply.Content : null;
-        return new AgentRunResult(text, rounds, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, guard.Called, guard.Calls, modelRounds);
+        return new AgentRunResult(text, rounds, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, guard.Called, guard.Calls, modelRounds[firstRound..]);
     }
 
     private Kernel KernelFor(IChatClient recorded, IReadOnlyList<KernelPlugin> plugins, ToolGuardFilter guard)

@@ -30,6 +30,11 @@ public sealed partial class ShoppingAgent(
 {
     private const int MaxNameLength = 40;
 
+    private readonly List<ModelRoundRecord> _modelRounds = [];
+
+    /// <summary>Every model call this turn made so far, also when the turn then failed: its tokens were spent.</summary>
+    public IReadOnlyList<ModelRoundRecord> ModelRounds => _modelRounds;
+
     public async Task<TurnMetrics> RespondAsync(TurnContext turn, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
     {
         var settings = llm.CurrentValue;
@@ -47,7 +52,7 @@ public sealed partial class ShoppingAgent(
 
         var chat = new ChatHistory(system);
         chat.AddRange(HistoryMessages(HistoryWindow.Fit(history, settings.MaxHistoryLineTokens, settings.MaxHistoryTokens)));
-        var run = await agent.RunAsync(chat, catalog.PluginsFor(turnServices), prompt.Config.DefaultExecutionSettings, AgentLimits.From(settings), cancellationToken);
+        var run = await agent.RunAsync(chat, catalog.PluginsFor(turnServices), prompt.Config.DefaultExecutionSettings, AgentLimits.From(settings), cancellationToken, _modelRounds);
         var verdicts = new List<GateVerdict>();
         var text = run.Text?.Trim();
         if (text is { Length: > 0 } written && turn.Plan.Handoff is null)
@@ -97,13 +102,13 @@ public sealed partial class ShoppingAgent(
         Log.GateFailed(logger, turn.Conversation.AccountId, turn.Conversation.ConversationId, string.Join(",", verdict.Failures.Select(f => f.Rule)));
         chat.AddAssistantMessage(text);
         chat.AddSystemMessage(rules.Repair.Replace("{reasons}", verdict.Reasons, StringComparison.Ordinal));
-        var repair = await agent.RunAsync(chat, [], modelSettings, AgentLimits.From(llm.CurrentValue) with { MaxRounds = 1 }, cancellationToken);
+        var repair = await agent.RunAsync(chat, [], modelSettings, AgentLimits.From(llm.CurrentValue) with { MaxRounds = 1 }, cancellationToken, _modelRounds);
         var combined = run with
         {
             Rounds = run.Rounds + repair.Rounds,
             InputTokens = run.InputTokens + repair.InputTokens,
             OutputTokens = run.OutputTokens + repair.OutputTokens,
-            ModelRounds = [.. run.ModelRounds, .. repair.ModelRounds],
+            ModelRounds = [.. _modelRounds],
         };
         var repaired = repair.Text?.Trim();
         var second = string.IsNullOrEmpty(repaired)

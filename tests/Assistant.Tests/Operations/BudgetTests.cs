@@ -23,6 +23,23 @@ public sealed class BudgetTests : ConversationTestBase
     }
 
     [Fact]
+    public async Task A_turn_whose_model_fails_midway_still_counts_the_tokens_it_spent()
+    {
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Orders_GetOrder", """{"orderNumber":"1042"}""").ThenStatus(System.Net.HttpStatusCode.ServiceUnavailable);
+        await StartServerAsync(withLlm: true, Priced);
+
+        await SayAsync(VerifiedJane("Where is order 1042?"));
+        await SettledTurnsAsync();
+
+        var record = await Database.TurnRecordAsync(42);
+        Assert.Equal(("offline", 120, 15), (record.Mode, record.PromptTokens, record.CompletionTokens));
+        var (model, cost) = await CostAsync(42);
+        Assert.Equal("gpt-test", model);
+        Assert.Equal(0.000027m, cost);
+    }
+
+    [Fact]
     public async Task Spent_conversation_budget_answers_through_the_offline_router_without_asking_the_model()
     {
         // Arrange: the first turn uses 270 tokens of a 200-token budget.
