@@ -77,9 +77,11 @@ public sealed class FakeUpstreams : IAsyncDisposable
         ["updated_at"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0,
     }.ToJsonString();
 
+    // An answer the reply gate passes (no promised delivery date, no number the customer did not write), so the
+    // benchmark measures one model call per turn, as a normal turn makes.
     private const string Completion = """
         {"id":"chatcmpl-bench","object":"chat.completion","created":1781691630,"model":"gpt-bench",
-         "choices":[{"index":0,"message":{"role":"assistant","content":"Your order 1042 has shipped and should arrive on Friday."},"finish_reason":"stop"}],
+         "choices":[{"index":0,"message":{"role":"assistant","content":"Your order 1042 has shipped; the link in your order confirmation shows where it is."},"finish_reason":"stop"}],
          "usage":{"prompt_tokens":900,"completion_tokens":15,"total_tokens":915}}
         """;
 }
