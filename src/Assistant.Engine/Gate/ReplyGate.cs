@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Assistant.Engine.Gate;
@@ -15,14 +17,19 @@ public static partial class ReplyGate
     public const string Repeat = "repeat";
     public const string Numbers = "numbers";
 
-    public static GateVerdict Check(string answer, GateInput input, Guardrails rules)
+    public static GateVerdict Check(string written, GateInput input, Guardrails rules)
     {
         var failures = new List<GateFailure>();
         var limit = rules.MaxLengthFor(input.Channel);
-        if (answer.Length > limit)
+        if (written.Length > limit)
         {
-            failures.Add(new(Length, $"is {answer.Length} characters long, more than the {limit} this channel allows"));
+            failures.Add(new(Length, $"is {written.Length} characters long, more than the {limit} this channel allows"));
         }
+
+        // The other rules read the text as a person sees it, so fullwidth letters, other scripts' digits, hidden
+        // characters or extra spaces cannot carry a banned phrase or an invented number past them.
+        var answer = Canonical(written);
+        var facts = input.Facts.Select(Canonical).ToList();
 
         var questions = QuestionMarks(answer);
         if (questions > rules.MaxQuestions)
@@ -32,17 +39,51 @@ public static partial class ReplyGate
 
         failures.AddRange(rules.Banned.Where(b => Matches(b, answer)).Select(b => new GateFailure(Banned, b.Reason)).DistinctBy(f => f.Reason));
 
-        if (input.PreviousAnswer is { } previous && Similarity(answer, previous) >= rules.NearRepeat)
+        if (input.PreviousAnswer is { } previous && Similarity(answer, Canonical(previous)) >= rules.NearRepeat)
         {
             failures.Add(new(Repeat, "repeats your previous answer almost word for word"));
         }
 
-        if (rules.UnreturnedNumbers && Unsupported(answer, input.Facts) is { Count: > 0 } numbers)
+        if (rules.UnreturnedNumbers && Unsupported(answer, facts) is { Count: > 0 } numbers)
         {
             failures.Add(new(Numbers, $"mentions {string.Join(", ", numbers)}, which no tool returned and the customer did not write"));
         }
 
         return new GateVerdict(failures);
+    }
+
+    /// <summary>
+    /// NFKC (fullwidth to plain letters and digits), every script's decimal digits as ASCII, format characters
+    /// (zero-width spaces and joiners, direction marks) removed, runs of white space as one space.
+    /// </summary>
+    internal static string Canonical(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            space = false;
+            builder.Append(category == UnicodeCategory.DecimalDigitNumber ? (char)('0' + (int)char.GetNumericValue(c)) : c);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Question marks outside links (a URL's query string is not a question).</summary>

@@ -85,12 +85,7 @@ public sealed class GateConversationTests : ConversationTestBase
     private static string CopyPromptsWith(Func<string, string> editGuardrails)
     {
         var copy = Path.Combine(Path.GetTempPath(), $"prompts-{Guid.NewGuid():N}");
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Prompts, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(RepositoryPaths.Prompts, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        RepositoryPaths.CopyPromptsTo(copy);
 
         var guardrails = Path.Combine(copy, "guardrails.yaml");
         File.WriteAllText(guardrails, editGuardrails(File.ReadAllText(guardrails)));

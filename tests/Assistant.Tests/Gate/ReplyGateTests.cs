@@ -74,6 +74,25 @@ public sealed class ReplyGateTests : IDisposable
         Assert.True(Check("Call us on +49 151 12345678.", facts: ["""{"phone":"+4915112345678"}"""]).Passed);
     }
 
+    [Theory]
+    [InlineData("您的订单１０９９已发货。", "1099")]
+    [InlineData("Tracking: ٤٥٦٧٨٩", "456789")]
+    public void Numbers_in_fullwidth_or_other_scripts_digits_are_checked_like_ascii_ones(string answer, string number)
+    {
+        var verdict = Check(answer, facts: ["""{"number":"1042"}"""]);
+
+        Assert.Equal([ReplyGate.Numbers], Broken(verdict));
+        Assert.Contains(number, verdict.Reasons);
+    }
+
+    [Theory]
+    [InlineData("You could also try ＡＭＡＺＯＮ.")]
+    [InlineData("You could also try Ama\u200bzon.")]
+    [InlineData("You could also try AMAZON.")]
+    [InlineData("We   will  issue a full refund.")]
+    public void Banned_phrases_are_found_through_case_fullwidth_letters_and_hidden_characters(string answer) =>
+        Assert.Contains(ReplyGate.Banned, Broken(Check(System.Text.RegularExpressions.Regex.Unescape(answer))));
+
     [Fact]
     public void Every_broken_rule_is_reported_at_once()
     {

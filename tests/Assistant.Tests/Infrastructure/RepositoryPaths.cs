@@ -9,6 +9,17 @@ public static class RepositoryPaths
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
+    /// <summary>Copies the shipped prompts folder to <paramref name="folder"/>, for a test that edits a file of it.</summary>
+    public static void CopyPromptsTo(string folder)
+    {
+        foreach (var file in Directory.GetFiles(Prompts, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(Prompts, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

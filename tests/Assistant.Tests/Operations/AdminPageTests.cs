@@ -65,6 +65,36 @@ public sealed class AdminPageTests : ServiceTestBase
         Assert.DoesNotContain(AdminToken, await right.Content.ReadAsStringAsync(Token));
     }
 
+    [Theory]
+    [InlineData("Bearer admin-token-0123456789abcde")]
+    [InlineData("Bearer ADMIN-TOKEN-0123456789ABCDEF")]
+    [InlineData("Bearer admin-token-0123456789abcdef0")]
+    [InlineData("Basic admin-token-0123456789abcdef")]
+    public async Task Near_misses_of_the_token_are_refused(string authorization)
+    {
+        await StartAdminAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        using var response = await Server.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(AdminToken)]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    public async Task A_session_cookie_not_made_by_the_sign_in_is_refused(string cookie)
+    {
+        await StartAdminAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/");
+        request.Headers.Add("Cookie", $"assistant_admin={cookie}");
+
+        using var response = await Server.Http.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_browser_signs_in_with_the_token_and_gets_an_http_only_session()
     {

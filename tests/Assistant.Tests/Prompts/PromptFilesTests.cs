@@ -100,13 +100,5 @@ public sealed class PromptFilesTests : IDisposable
         Assert.Contains("briefly and kindly", library.Current.Assistant.Config.Template);
     }
 
-    private void CopyPrompts()
-    {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Prompts, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_copy, Path.GetRelativePath(RepositoryPaths.Prompts, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private void CopyPrompts() => RepositoryPaths.CopyPromptsTo(_copy);
 }
