@@ -24,6 +24,8 @@ public static class PluginServiceCollectionExtensions
         connection.ApplicationName ??= "assistant-orders";
         services.AddSingleton(_ => new ShopDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
         services.AddSingleton<ShopRepository>();
+        services.AddOptions<OrderLookupOptions>().BindConfiguration(OrderLookupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrderLookupLimiter>();
         services.AddScoped<OrderService>();
         services.AddSingleton<DemoStore>();
         services.AddSingleton<CatalogRepository>();

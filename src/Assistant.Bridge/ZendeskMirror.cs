@@ -2,8 +2,8 @@ using Assistant.Engine.Telemetry;
 using System.Text.Json;
 using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Identity;
 using Assistant.Engine.Inbox;
-using Assistant.Engine.Store;
 using Assistant.Zendesk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +23,6 @@ public sealed partial class ZendeskMirror(
     ZendeskClient zendesk,
     BridgeIdentity identity,
     IOptionsMonitor<ZendeskOptions> options,
-    IOptionsMonitor<StoreOptions> store,
     TimeProvider clock,
     ILogger<ZendeskMirror> logger) : IInboxEventHandler
 {
@@ -105,9 +104,10 @@ public sealed partial class ZendeskMirror(
         }
 
         var name = conversation.ContactName ?? conversation.ContactEmail ?? conversation.ContactPhone ?? $"Chatwoot contact {conversation.ContactId}";
-        var emailProven = conversation.ContactVerifiedBy == ContactVerification.Email
-            || (conversation.ContactVerifiedBy == ContactVerification.Hmac && store.CurrentValue.MatchHmacContactsByEmailAndPhone);
-        return await zendesk.CreateOrUpdateUserAsync(name, emailProven ? conversation.ContactEmail : null, externalId, cancellationToken);
+        // Only the address the email channel received from: the contact's own email may be anyone's (a widget visitor
+        // sets it, and Chatwoot merges contacts that share it).
+        var proven = ChannelAddress.Of(conversation.Channel, conversation.ContactSourceId) is { Method: ContactVerification.Email } proof ? proof.Address : null;
+        return await zendesk.CreateEndUserAsync(name, proven, externalId, cancellationToken);
     }
 
     private async Task WriteRunsAsync(TicketLink link, IReadOnlyList<CommentRun> runs, ZendeskOptions settings, CancellationToken cancellationToken)

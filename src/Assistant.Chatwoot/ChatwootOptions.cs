@@ -34,6 +34,33 @@ public sealed class ChatwootOptions
     /// <summary>How far <c>X-Chatwoot-Timestamp</c> may be from now.</summary>
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether Chatwoot's identity validation (<c>hmac_verified</c>) proves who a web visitor is: <c>never</c> (the
+    /// default) or <c>enforced</c>, on inboxes that enforce it. Even there Chatwoot merges a signed-in visitor into
+    /// another contact on an unsigned email or phone update, so <c>enforced</c> trades safety for convenience; the
+    /// store-signed identity (<c>Store__IdentitySecret</c>) is the safe way (README: "Identity").
+    /// </summary>
+    public string TrustHmac { get; set; } = HmacTrust.Never;
+
+    /// <summary>
+    /// Inboxes that enforce identity validation, comma-separated ids, for set-ups without <c>Chatwoot__UserToken</c>;
+    /// with the token, Chatwoot's own <c>hmac_mandatory</c> is read too.
+    /// </summary>
+    public string? HmacEnforcedInboxes { get; set; }
+
+    public IReadOnlySet<long> HmacEnforcedInboxIds =>
+        (HmacEnforcedInboxes ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Where(n => n > 0)
+            .ToHashSet();
+
     /// <summary>The longest one API call may take, retries included.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>The values of <c>Chatwoot__TrustHmac</c>.</summary>
+public static class HmacTrust
+{
+    public const string Never = "never";
+    public const string Enforced = "enforced";
 }

@@ -44,6 +44,22 @@ public sealed class ChatwootOptionsValidator : IValidateOptions<ChatwootOptions>
             failures.Add("Chatwoot__RequestTimeout must be between 00:00:01 and 00:05:00.");
         }
 
+        if (options.TrustHmac is not (HmacTrust.Never or HmacTrust.Enforced))
+        {
+            failures.Add($"Chatwoot__TrustHmac must be '{HmacTrust.Never}' or '{HmacTrust.Enforced}'.");
+        }
+        else if (options.TrustHmac == HmacTrust.Enforced && string.IsNullOrWhiteSpace(options.UserToken) && options.HmacEnforcedInboxIds.Count == 0)
+        {
+            failures.Add("Chatwoot__TrustHmac=enforced needs Chatwoot__UserToken (to read which inboxes enforce identity validation) "
+                + "or Chatwoot__HmacEnforcedInboxes (their ids).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.HmacEnforcedInboxes)
+            && options.HmacEnforcedInboxIds.Count != options.HmacEnforcedInboxes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length)
+        {
+            failures.Add("Chatwoot__HmacEnforcedInboxes must be inbox ids separated by commas, e.g. 3,7.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

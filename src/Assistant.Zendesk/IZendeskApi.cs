@@ -14,8 +14,9 @@ public interface IZendeskApi
     [Get("/api/v2/users/search")]
     Task<HttpResponseMessage> SearchUsersByExternalIdAsync([Query, AliasAs("external_id")] string externalId, CancellationToken cancellationToken);
 
-    [Post("/api/v2/users/create_or_update")]
-    Task<HttpResponseMessage> CreateOrUpdateUserAsync([Body] JsonObject body, CancellationToken cancellationToken);
+    /// <summary>Create only: <c>create_or_update</c> would rename, and add identities to, whoever already holds the email.</summary>
+    [Post("/api/v2/users")]
+    Task<HttpResponseMessage> CreateUserAsync([Body] JsonObject body, CancellationToken cancellationToken);
 
     [Get("/api/v2/users/{userId}")]
     Task<HttpResponseMessage> GetUserAsync(long userId, CancellationToken cancellationToken);

@@ -20,21 +20,42 @@ public sealed class ZendeskClient(IZendeskApi api, IOptionsMonitor<ZendeskOption
     }
 
     /// <summary>
-    /// Creates the end user for a Chatwoot contact, keyed on <paramref name="externalId"/>. No <c>role</c> is sent: a new
-    /// user is an end user by default, and a role on what turns out to be an update would change an existing user's.
+    /// Creates the end user for a Chatwoot contact, keyed on <paramref name="externalId"/>, and never writes to an
+    /// existing user: when the email already belongs to someone (an agent, say), the user is created without it, and
+    /// when a concurrent create took the external id, that user is used. No <c>role</c> is sent: new users are end users.
     /// </summary>
-    /// <param name="verifiedEmail">Only an address the contact has proven: Zendesk matches users by email too, and an
-    /// unproven one would attach the conversation to, and rename, whoever owns that address.</param>
-    public async Task<long> CreateOrUpdateUserAsync(string name, string? verifiedEmail, string externalId, CancellationToken cancellationToken)
+    /// <param name="verifiedEmail">Only an address the channel proved: an unproven one would claim another person's.</param>
+    public async Task<long> CreateEndUserAsync(string name, string? verifiedEmail, string externalId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CreateUserAsync(name, verifiedEmail, externalId, cancellationToken);
+        }
+        catch (ZendeskDuplicateValueException ex) when (ex.Fields.Contains("external_id"))
+        {
+            if (await FindUserByExternalIdAsync(externalId, cancellationToken) is { } existing)
+            {
+                return existing;
+            }
+
+            throw;
+        }
+        catch (ZendeskDuplicateValueException ex) when (ex.Fields.Contains("email") && verifiedEmail is not null)
+        {
+            return await CreateEndUserAsync(name, null, externalId, cancellationToken);
+        }
+    }
+
+    private async Task<long> CreateUserAsync(string name, string? email, string externalId, CancellationToken cancellationToken)
     {
         var user = new JsonObject { ["name"] = name, ["external_id"] = externalId, ["skip_verify_email"] = true };
-        if (!string.IsNullOrWhiteSpace(verifiedEmail))
+        if (!string.IsNullOrWhiteSpace(email))
         {
-            user["email"] = verifiedEmail;
+            user["email"] = email;
         }
 
-        var response = await SendAsync("create or update user", () => api.CreateOrUpdateUserAsync(new JsonObject { ["user"] = user }, cancellationToken), cancellationToken);
-        return response.Path("user", "id").Int64() ?? throw new ZendeskApiException("create or update user", null, "Zendesk's answer has no user id.");
+        var response = await SendAsync("create user", () => api.CreateUserAsync(new JsonObject { ["user"] = user }, cancellationToken), cancellationToken);
+        return response.Path("user", "id").Int64() ?? throw new ZendeskApiException("create user", null, "Zendesk's answer has no user id.");
     }
 
     /// <summary>A user's name and email.</summary>
@@ -167,6 +188,12 @@ public sealed class ZendeskClient(IZendeskApi api, IOptionsMonitor<ZendeskOption
                 throw new ZendeskTicketClosedException(operation, $"Zendesk refused {operation}: the ticket is closed.");
             }
 
+            if (response.StatusCode == HttpStatusCode.UnprocessableEntity && DuplicateFields(text) is { Count: > 0 } taken)
+            {
+                throw new ZendeskDuplicateValueException(operation, taken,
+                    $"Zendesk refused {operation}: the {string.Join(" and ", taken)} already belong{(taken.Count == 1 ? "s" : "")} to another record.");
+            }
+
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
                 throw new ZendeskApiException(operation, response.StatusCode,
@@ -189,6 +216,26 @@ public sealed class ZendeskClient(IZendeskApi api, IOptionsMonitor<ZendeskOption
                 // A proxy's error page answered in Zendesk's place: a failed call the bridge retries, not a crash.
                 throw new ZendeskApiException(operation, response.StatusCode, $"Zendesk answered {operation} with a body that is not JSON.", ex);
             }
+        }
+    }
+
+    /// <summary>The fields of a <c>RecordInvalid</c> answer whose error is <c>DuplicateValue</c>.</summary>
+    private static HashSet<string> DuplicateFields(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Property("details") is { ValueKind: JsonValueKind.Object } details
+                ? details.EnumerateObject()
+                    .Where(f => f.Value.ValueKind == JsonValueKind.Array
+                        && f.Value.EnumerateArray().Any(e => e.Property("error").String() == "DuplicateValue"))
+                    .Select(f => f.Name)
+                    .ToHashSet(StringComparer.Ordinal)
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 

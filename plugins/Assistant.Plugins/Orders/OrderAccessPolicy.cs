@@ -11,35 +11,62 @@ namespace Assistant.Plugins.Orders;
 public static partial class OrderAccessPolicy
 {
     /// <summary>
-    /// Whether a shop customer is the contact, judged only by what the contact's verification proves. Chatwoot's
-    /// identity validation signs the identifier alone: the email and phone of the same <c>setUser</c> call are
-    /// unsigned, so they identify an hmac contact only when <paramref name="trustHmacContactDetails"/> says so.
+    /// Whether a shop customer is the contact, judged only by what the contact's verification proves: a signed
+    /// identity (the store's token or Chatwoot's identity validation) names the customer's external id and nothing
+    /// else (the email and phone sent beside it are unsigned); a channel proves the phone or email it received from.
     /// </summary>
-    public static bool IsVerifiedCustomer(ShopCustomer customer, CustomerIdentity identity, bool trustHmacContactDetails = false) => identity.VerifiedBy switch
+    public static bool IsVerifiedCustomer(ShopCustomer customer, CustomerIdentity identity) => identity.VerifiedBy switch
     {
-        "hmac" => SameExternalId(customer, identity.Identifier)
-            || (trustHmacContactDetails && (SameEmail(customer.Email, identity.Email) || PhoneNumber.Same(customer.Phone, identity.Phone))),
+        "store" or "hmac" => SameExternalId(customer, identity.Identifier),
         "phone" => PhoneNumber.Same(customer.Phone, identity.Phone),
         "email" => SameEmail(customer.Email, identity.Email),
         _ => false,
     };
 
     public static bool CanRead(
-        ShopOrderDetails order, CustomerIdentity identity, string? givenEmail, string? givenPhone, IReadOnlyList<string> customerTexts,
-        bool trustHmacContactDetails = false)
+        ShopOrderDetails order, CustomerIdentity identity, string? givenEmail, string? givenPhone, IReadOnlyList<string> customerTexts) =>
+        Grant(order, identity, givenEmail, givenPhone, customerTexts) is not null;
+
+    /// <summary>
+    /// Why this customer may read the order, or null: the address that proved it (the channel's, or one the customer
+    /// gave), or neither for a signed identity. The caller still checks that the address is not shared by several
+    /// shop customers (<see cref="ProvesOneCustomer"/>).
+    /// </summary>
+    public static AccessGrant? Grant(
+        ShopOrderDetails order, CustomerIdentity identity, string? givenEmail, string? givenPhone, IReadOnlyList<string> customerTexts)
     {
-        if (IsVerifiedCustomer(order.Owner, identity, trustHmacContactDetails))
+        if (IsVerifiedCustomer(order.Owner, identity))
         {
-            return true;
+            return GrantOf(identity);
         }
 
-        var emailProof = SameEmail(order.Owner.Email, givenEmail)
-            && (SameEmail(identity.Email, givenEmail) || customerTexts.Any(t => EmailsIn(t).Any(e => SameEmail(e, givenEmail))));
+        if (SameEmail(order.Owner.Email, givenEmail)
+            && (SameEmail(identity.Email, givenEmail) || customerTexts.Any(t => EmailsIn(t).Any(e => SameEmail(e, givenEmail)))))
+        {
+            return new AccessGrant(givenEmail!.Trim(), null);
+        }
+
         var phone = PhoneNumber.Parse(givenPhone);
-        var phoneProof = phone is not null && phone.Matches(PhoneNumber.Parse(order.Owner.Phone))
-            && (phone.Matches(PhoneNumber.Parse(identity.Phone)) || customerTexts.Any(t => PhoneNumber.FindIn(t).Any(phone.Matches)));
-        return emailProof || phoneProof;
+        return phone is not null && phone.Matches(PhoneNumber.Parse(order.Owner.Phone))
+            && (phone.Matches(PhoneNumber.Parse(identity.Phone)) || customerTexts.Any(t => PhoneNumber.FindIn(t).Any(phone.Matches)))
+            ? new AccessGrant(null, givenPhone!.Trim())
+            : null;
     }
+
+    /// <summary>The address a verified identity rests on: none for a signed one (external ids are unique), else the channel's.</summary>
+    public static AccessGrant GrantOf(CustomerIdentity identity) => identity.VerifiedBy switch
+    {
+        "phone" => new AccessGrant(null, identity.Phone),
+        "email" => new AccessGrant(identity.Email, null),
+        _ => new AccessGrant(null, null),
+    };
+
+    /// <summary>
+    /// Whether the grant's address belongs to at most one of <paramref name="holders"/> (the shop customers found for
+    /// it): a placeholder like <c>1234567890</c> or a shared office address on several customers proves none of them.
+    /// </summary>
+    public static bool ProvesOneCustomer(AccessGrant grant, IEnumerable<ShopCustomer> holders) =>
+        holders.Count(c => (grant.Email is not null && SameEmail(c.Email, grant.Email)) || (grant.Phone is not null && PhoneNumber.Same(c.Phone, grant.Phone))) <= 1;
 
     /// <summary>Equal addresses, ignoring case; an address without a local part and a domain proves nothing.</summary>
     internal static bool SameEmail(string? a, string? b) =>
@@ -58,4 +85,10 @@ public static partial class OrderAccessPolicy
     // A whole address: "xjane@example.com" must not prove "jane@example.com".
     [GeneratedRegex(@"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(\.[\w\-]+)+")]
     private static partial Regex EmailInText();
+}
+
+/// <summary>What let a customer read an order: the email or phone that proved it, or neither for a signed identity.</summary>
+public sealed record AccessGrant(string? Email, string? Phone)
+{
+    public bool RestsOnAnAddress => Email is not null || Phone is not null;
 }

@@ -9,6 +9,8 @@ public sealed record OrderLookup(bool Found, string? Problem, OrderView? Order)
 
     public static OrderLookup NeedsProof { get; } = new(false, "This customer is not verified: ask for the order number together with the email address or phone number used on the order.", null);
 
+    public static OrderLookup LimitReached { get; } = new(false, "Too many order numbers were tried without a match; no more orders are looked up here and a colleague takes over. Do not ask for another number.", null);
+
     public static OrderLookup ProofFormSent { get; } = new(false, "The customer was sent a form for the order number and the email or phone on the order. Do not ask again; at most say they can fill it in.", null);
 }
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Plugins.Orders;
 
 /// <summary>Order look-ups for this turn's customer, with the access rule applied; shared by the tools and the offline router.</summary>
-public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLibrary prompts, IOptionsSnapshot<StoreOptions> store)
+public sealed class OrderService(
+    ShopRepository shop, OrderLookupLimiter limiter, TurnContext turn, PromptLibrary prompts, IOptionsSnapshot<StoreOptions> store)
 {
     public const int MaxRecentOrders = 10;
 
@@ -32,10 +33,26 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
             return (OrderLookup.NotFound, null);
         }
 
+        var conversation = turn.Conversation;
+        var allowance = await limiter.CheckAsync(conversation.AccountId, conversation.ConversationId, conversation.ContactId, cancellationToken);
+        if (!allowance.Allowed)
+        {
+            await limiter.RecordRefusalAsync(conversation.AccountId, conversation.ConversationId, conversation.ContactId, cancellationToken);
+            if (!allowance.RefusedBefore)
+            {
+                turn.Plan.HandOff(new HandoffRequest(HandoffReason.LookupLimit,
+                    "The customer tried several order numbers that matched nothing they may read; order look-ups are paused in this conversation."));
+            }
+
+            return (OrderLookup.LimitReached, null);
+        }
+
         var details = string.IsNullOrWhiteSpace(orderNumber) ? null : await shop.GetOrderAsync(orderNumber, cancellationToken);
-        if (details is null || !OrderAccessPolicy.CanRead(details, identity, email, phone, turn.CustomerTexts, store.Value.MatchHmacContactsByEmailAndPhone))
+        var grant = details is null ? null : OrderAccessPolicy.Grant(details, identity, email, phone, turn.CustomerTexts);
+        if (details is null || grant is null || !await ProvesOneCustomerAsync(grant, cancellationToken))
         {
             turn.FailedOrderLookups++;
+            await limiter.RecordMissAsync(conversation.AccountId, conversation.ConversationId, conversation.ContactId, cancellationToken);
             return (OrderLookup.NotFound, null);
         }
 
@@ -55,7 +72,13 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
         }
 
         var candidates = await shop.FindCustomersAsync(identity.Identifier, identity.Email, identity.Phone, cancellationToken);
-        var mine = candidates.Where(c => OrderAccessPolicy.IsVerifiedCustomer(c, identity, store.Value.MatchHmacContactsByEmailAndPhone)).Select(c => c.Id).ToList();
+        var mine = candidates.Where(c => OrderAccessPolicy.IsVerifiedCustomer(c, identity)).Select(c => c.Id).ToList();
+        if (mine.Count > 1 && OrderAccessPolicy.GrantOf(identity).RestsOnAnAddress)
+        {
+            // The proven address is on several customers' records (a placeholder, a shared office address): it proves none of them.
+            mine = [];
+        }
+
         var orders = mine.Count == 0 ? [] : await shop.RecentOrdersAsync(mine, Math.Clamp(limit, 1, MaxRecentOrders), cancellationToken);
         foreach (var order in orders)
         {
@@ -67,6 +90,10 @@ public sealed class OrderService(ShopRepository shop, TurnContext turn, PromptLi
     }
 
     public LocaleTexts Texts => prompts.Texts(turn.Language);
+
+    private async Task<bool> ProvesOneCustomerAsync(AccessGrant grant, CancellationToken cancellationToken) =>
+        !grant.RestsOnAnAddress
+        || OrderAccessPolicy.ProvesOneCustomer(grant, await shop.FindCustomersAsync(null, grant.Email, grant.Phone, cancellationToken));
 
     /// <summary>On a channel with forms, sends (once a turn) the form that asks for the number and proof; elsewhere the caller asks in words.</summary>
     private OrderLookup AskForProof(string? orderNumber)

@@ -26,6 +26,16 @@ public sealed class ChatwootUserClient(ChatwootApi api)
         return response is { } body ? ChatwootInboxHours.Parse(Unwrap(body)) : null;
     }
 
+    /// <summary>
+    /// Whether the inbox enforces identity validation (<c>hmac_mandatory</c>); null for an unknown inbox. Only that
+    /// field is read, as for the hours.
+    /// </summary>
+    public async Task<bool?> GetInboxEnforcesIdentityAsync(long accountId, long inboxId, CancellationToken cancellationToken)
+    {
+        var response = await api.UserAsync("get inbox", u => u.GetInboxAsync(accountId, inboxId, cancellationToken), cancellationToken);
+        return response is { } body ? Unwrap(body).Property("hmac_mandatory").Boolean() ?? false : null;
+    }
+
     /// <summary>A team's agents with Chatwoot's effective availability (<c>online</c>, <c>busy</c>, <c>offline</c>).</summary>
     public async Task<IReadOnlyList<ChatwootAgent>> ListTeamMembersAsync(long accountId, long teamId, CancellationToken cancellationToken)
     {

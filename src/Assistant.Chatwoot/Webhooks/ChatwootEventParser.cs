@@ -151,7 +151,9 @@ public static class ChatwootEventParser
             AssigneeType: meta?.Property("assignee_type").String() ?? AssigneeTypeOf(meta?.Property("assignee")),
             TeamId: meta?.Path("team", "id").Int64(),
             Contact: ParseContact(meta?.Property("sender")),
+            ContactSourceId: contactInbox?.Property("source_id").String(),
             HmacVerified: (meta?.Property("hmac_verified").Boolean() ?? false) || (contactInbox?.Property("hmac_verified").Boolean() ?? false),
+            StoreIdentity: conversation.Path("custom_attributes", ConversationSnapshot.StoreIdentityAttribute).String(),
             Language: attributes?.Property("conversation_language").String() ?? attributes?.Property("browser_language").String(),
             Labels: conversation.Property("labels") is { ValueKind: JsonValueKind.Array } labels
                 ? labels.EnumerateArray().Select(l => ((JsonElement?)l).String()).OfType<string>().ToList()

@@ -7,7 +7,7 @@ public sealed class ConversationRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         account_id, conversation_id, inbox_id, channel, status, assignee_id, assignee_type, team_id, contact_id,
-        contact_name, contact_email, contact_phone, contact_identifier, contact_verified_by, language, labels,
+        contact_name, contact_email, contact_phone, contact_identifier, contact_source_id, hmac_verified, store_identity, language, labels,
         can_reply, reclaimed_assignee_id, source_updated_at
         """;
 
@@ -55,14 +55,15 @@ public sealed class ConversationRepository(NpgsqlDataSource dataSource)
         const string sql = $"""
             INSERT INTO conversations ({Columns}, ownership)
             VALUES (@AccountId, @ConversationId, @InboxId, @Channel, @Status, @AssigneeId, @AssigneeType, @TeamId, @ContactId,
-                    @ContactName, @ContactEmail, @ContactPhone, @ContactIdentifier, @ContactVerifiedBy, @Language, @Labels,
+                    @ContactName, @ContactEmail, @ContactPhone, @ContactIdentifier, @ContactSourceId, @HmacVerified, @StoreIdentity, @Language, @Labels,
                     @CanReply, @ReclaimedAssigneeId, @SourceUpdatedAt, @OwnershipName)
             ON CONFLICT (account_id, conversation_id) DO UPDATE SET
                 inbox_id = EXCLUDED.inbox_id, channel = EXCLUDED.channel, status = EXCLUDED.status,
                 assignee_id = EXCLUDED.assignee_id, assignee_type = EXCLUDED.assignee_type, team_id = EXCLUDED.team_id,
                 contact_id = EXCLUDED.contact_id, contact_name = EXCLUDED.contact_name, contact_email = EXCLUDED.contact_email,
                 contact_phone = EXCLUDED.contact_phone, contact_identifier = EXCLUDED.contact_identifier,
-                contact_verified_by = EXCLUDED.contact_verified_by, language = EXCLUDED.language, labels = EXCLUDED.labels,
+                contact_source_id = EXCLUDED.contact_source_id, hmac_verified = EXCLUDED.hmac_verified,
+                store_identity = EXCLUDED.store_identity, language = EXCLUDED.language, labels = EXCLUDED.labels,
                 can_reply = EXCLUDED.can_reply, reclaimed_assignee_id = EXCLUDED.reclaimed_assignee_id,
                 source_updated_at = EXCLUDED.source_updated_at, ownership = EXCLUDED.ownership, updated_at = now()
             """;

@@ -17,7 +17,9 @@ public sealed record ConversationState(
     string? ContactEmail,
     string? ContactPhone,
     string? ContactIdentifier,
-    string? ContactVerifiedBy,
+    string? ContactSourceId,
+    bool HmacVerified,
+    string? StoreIdentity,
     string? Language,
     string[] Labels,
     bool CanReply,
@@ -27,7 +29,7 @@ public sealed record ConversationState(
     public Ownership Ownership => OwnershipPolicy.Of(Status, AssigneeId, AssigneeType, ReclaimedAssigneeId);
 
     public static ConversationState New(long accountId, long conversationId) =>
-        new(accountId, conversationId, null, null, "pending", null, null, null, null, null, null, null, null, null, null, [], true, null, 0);
+        new(accountId, conversationId, null, null, "pending", null, null, null, null, null, null, null, null, null, false, null, null, [], true, null, 0);
 
     /// <summary>
     /// Folds in a payload's view of the conversation. Chatwoot delivers each event from its own job, so an older
@@ -45,13 +47,11 @@ public sealed record ConversationState(
             ContactEmail = contact.Email ?? ContactEmail,
             ContactPhone = contact.PhoneNumber ?? ContactPhone,
             ContactIdentifier = contact.Identifier ?? ContactIdentifier,
+            // A conversation keeps its contact inbox for life, and Chatwoot never withdraws hmac_verified.
+            ContactSourceId = snapshot.ContactSourceId ?? ContactSourceId,
+            HmacVerified = HmacVerified || snapshot.HmacVerified,
+            StoreIdentity = StoreIdentity ?? snapshot.StoreIdentity,
             Language = snapshot.Language ?? Language,
-        };
-        merged = merged with
-        {
-            // Chatwoot never withdraws hmac_verified, and a channel's proof does not expire either.
-            ContactVerifiedBy = ContactVerification.Of(merged.Channel, snapshot.HmacVerified, merged.ContactEmail, merged.ContactPhone)
-                ?? ContactVerifiedBy,
         };
 
         if (snapshot.UpdatedAt < SourceUpdatedAt)
@@ -67,6 +67,8 @@ public sealed record ConversationState(
             TeamId = snapshot.TeamId,
             Labels = [.. snapshot.Labels],
             CanReply = snapshot.CanReply,
+            // The store's site renews its token, or removes it when the customer signs out.
+            StoreIdentity = snapshot.StoreIdentity,
             ReclaimedAssigneeId = ReclaimedAfter(snapshot),
             SourceUpdatedAt = snapshot.UpdatedAt,
         };

@@ -43,13 +43,16 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
         var history = new List<TranscriptEntry>();
         var results = new List<EvalTurnResult>();
         var conversation = Conversation(scenario.Customer);
+        // A scenario states what the customer is proven to be: it tests the agent, not how identity is established.
+        var identity = new CustomerIdentity(conversation.ContactName, conversation.ContactEmail, conversation.ContactPhone, conversation.ContactIdentifier,
+            string.IsNullOrWhiteSpace(scenario.Customer.Verified) ? null : scenario.Customer.Verified);
         var nextId = 1L;
         foreach (var (turn, index) in scenario.Turns.Select((t, i) => (t, i + 1)))
         {
             history.Add(Line(conversation, nextId++, TranscriptRole.Customer, turn.Say));
             await using var scope = scopes.CreateAsyncScope();
             var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
-            context.Begin(conversation, [.. history.Where(h => h.Role == TranscriptRole.Customer).Select(h => h.Content!)], [turn.Say],
+            context.Begin(conversation, identity, [.. history.Where(h => h.Role == TranscriptRole.Customer).Select(h => h.Content!)], [turn.Say],
                 scenario.Customer.Language, nextId - 1);
             var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
 
@@ -96,7 +99,9 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
         }
     }
 
-    private static ConversationState Conversation(EvalCustomer customer) => ConversationState.New(0, 0) with
+    // Each run of a scenario is a conversation of its own (account 0, a fresh negative id): what the service stores per
+    // conversation, such as failed order look-ups, never carries over from one scenario or run to the next.
+    private static ConversationState Conversation(EvalCustomer customer) => ConversationState.New(0, -Random.Shared.NextInt64(1, long.MaxValue)) with
     {
         Channel = customer.Channel switch
         {
@@ -111,7 +116,6 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
         ContactEmail = customer.Email,
         ContactPhone = customer.Phone,
         ContactIdentifier = customer.Identifier,
-        ContactVerifiedBy = string.IsNullOrWhiteSpace(customer.Verified) ? null : customer.Verified,
         Language = customer.Language,
     };
 

@@ -11,12 +11,10 @@ public sealed class StoreOptions
     public string? OrderUrlTemplate { get; set; }
 
     /// <summary>
-    /// Whether a contact verified by Chatwoot's identity validation (hmac) is also matched to shop customers by the
-    /// email and phone on its contact record. Off by default: the hmac signs only the identifier, and the email and
-    /// phone sent with it are unsigned, so anyone who can sign in as one user could claim another customer's email.
-    /// Turn it on only when your site sets the contact's email and phone from your own verified account data.
+    /// The secret the store's site signs customer identities with (<see cref="Identity.StoreIdentityToken"/>); at
+    /// least 32 characters. Unset: no store-signed identity is accepted.
     /// </summary>
-    public bool MatchHmacContactsByEmailAndPhone { get; set; }
+    public string? IdentitySecret { get; set; }
 
     public string? OrderUrl(string orderNumber) =>
         string.IsNullOrWhiteSpace(OrderUrlTemplate) ? null : OrderUrlTemplate.Replace("{orderNumber}", Uri.EscapeDataString(orderNumber), StringComparison.Ordinal);

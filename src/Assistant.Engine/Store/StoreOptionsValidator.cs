@@ -4,8 +4,15 @@ namespace Assistant.Engine.Store;
 
 public sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
 {
+    public const int MinIdentitySecretLength = 32;
+
     public ValidateOptionsResult Validate(string? name, StoreOptions options)
     {
+        if (!string.IsNullOrWhiteSpace(options.IdentitySecret) && options.IdentitySecret.Trim().Length < MinIdentitySecretLength)
+        {
+            return ValidateOptionsResult.Fail($"Store__IdentitySecret must be at least {MinIdentitySecretLength} characters (a random secret only the store's site and this service know).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.OrderUrlTemplate))
         {
             return ValidateOptionsResult.Success;

@@ -14,9 +14,10 @@ public static class HandoffReason
     public const string OutOfScope = "out_of_scope";
     public const string AssistantFailure = "assistant_failure";
     public const string BudgetSpent = "budget_spent";
+    public const string LookupLimit = "lookup_limit";
     public const string Other = "other";
 
-    public static IReadOnlyList<string> All { get; } = [CustomerRequest, Refund, Return, Complaint, Payment, OutOfScope, AssistantFailure, BudgetSpent, Other];
+    public static IReadOnlyList<string> All { get; } = [CustomerRequest, Refund, Return, Complaint, Payment, OutOfScope, AssistantFailure, BudgetSpent, LookupLimit, Other];
 
     /// <summary>The listed reason <paramref name="text"/> names (ignoring case, spaces and dashes), or <see cref="Other"/>.</summary>
     public static string Normalize(string? text)

@@ -17,6 +17,7 @@ public sealed partial class LastResortHandoff(
     OwnershipGuard ownership,
     PromptLibrary prompts,
     BusinessHours businessHours,
+    Identity.CustomerIdentityResolver identities,
     IOptionsMonitor<HandoffOptions> handoff,
     ILogger<LastResortHandoff> logger)
 {
@@ -37,7 +38,8 @@ public sealed partial class LastResortHandoff(
 
         var promptSet = prompts.Current;
         var turn = new TurnContext();
-        turn.Begin(conversation, [], [], promptSet.Locales.For(conversation.Language).Language, inReplyTo);
+        turn.Begin(conversation, await identities.ResolveAsync(conversation, CancellationToken.None), [], [],
+            promptSet.Locales.For(conversation.Language).Language, inReplyTo);
         turn.Plan.HandOff(new HandoffRequest(HandoffReason.AssistantFailure,
             $"The assistant failed repeatedly on this conversation ({failure.GetType().Name}); the customer was told a colleague will reply.", Apology: true));
         Log.HandingOff(logger, failure, conversation.AccountId, conversation.ConversationId);

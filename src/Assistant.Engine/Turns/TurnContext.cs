@@ -34,12 +34,12 @@ public sealed class TurnContext
     /// <summary>Order numbers the tools showed this turn, for the handoff note.</summary>
     public ISet<string> OrdersReferenced { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
-    public void Begin(ConversationState conversation, IReadOnlyList<string> customerTexts, IReadOnlyList<string> newInputs, string language, long? inReplyTo)
+    public void Begin(
+        ConversationState conversation, CustomerIdentity identity, IReadOnlyList<string> customerTexts, IReadOnlyList<string> newInputs, string language, long? inReplyTo)
     {
         NewInputs = newInputs;
         Conversation = conversation;
-        Identity = new CustomerIdentity(conversation.ContactName, conversation.ContactEmail, conversation.ContactPhone,
-            conversation.ContactIdentifier, conversation.ContactVerifiedBy);
+        Identity = identity;
         CustomerTexts = customerTexts;
         Language = language;
         InReplyTo = inReplyTo;

@@ -28,6 +28,7 @@ public sealed partial class TurnRunner(
     PromptLibrary prompts,
     BusinessHours businessHours,
     Routing.HandoffRouter router,
+    Identity.CustomerIdentityResolver identities,
     IOptionsMonitor<AssistantOptions> assistantOptions,
     IOptionsMonitor<HandoffOptions> handoffOptions,
     IOptionsMonitor<LlmOptions> llmOptions,
@@ -125,12 +126,19 @@ public sealed partial class TurnRunner(
         {
             if (turn.State == TurnState.Running)
             {
-                if (!await ownership.IsBotsAsync(conversation, cancellationToken))
+                if (await ownership.BotsConversationAsync(conversation, cancellationToken) is not { } live)
                 {
                     Log.NotOwner(logger, accountId, conversationId);
                     await FinishAsync(TurnState.Skipped, TurnOutcome.NotOwner);
                     return;
                 }
+
+                // A store-signed identity the site set a moment ago may not have reached us as a webhook yet.
+                conversation = conversation with
+                {
+                    StoreIdentity = live.StoreIdentity ?? conversation.StoreIdentity,
+                    HmacVerified = conversation.HmacVerified || live.HmacVerified,
+                };
 
                 // Typing goes on while the model thinks instead of before it: one Chatwoot round trip off every turn.
                 // It is sent before any reply, and before the typing-off below.
@@ -177,7 +185,8 @@ public sealed partial class TurnRunner(
         var newInputs = inputs.Where(i => i.Content is not null).Select(i => i.Content!).ToList();
         // The customer's own words decide the reply's language; the widget's setting only when they say too little.
         var language = LanguageDetector.Detect(string.Join('\n', newInputs)) ?? conversation.Language;
-        context.Begin(conversation, customerTexts, newInputs, promptSet.Locales.For(language).Language, turn.InReplyTo);
+        var identity = await identities.ResolveAsync(conversation, cancellationToken);
+        context.Begin(conversation, identity, customerTexts, newInputs, promptSet.Locales.For(language).Language, turn.InReplyTo);
         var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
         var (afterHours, target) = context.Plan.Handoff is { } handoff
             ? (await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, cancellationToken),

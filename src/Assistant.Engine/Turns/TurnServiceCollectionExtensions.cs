@@ -28,6 +28,8 @@ public static class TurnServiceCollectionExtensions
         services.AddOptions<BusinessHoursOptions>().BindConfiguration(BusinessHoursOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BusinessHoursOptions>, BusinessHoursOptionsValidator>());
         services.AddSingleton<BusinessHours>();
+        services.AddSingleton<Identity.InboxIdentityValidation>();
+        services.AddSingleton<Identity.CustomerIdentityResolver>();
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.SectionName);

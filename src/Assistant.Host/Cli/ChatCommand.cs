@@ -15,8 +15,11 @@ internal static class ChatCommand
 {
     public static Command Create()
     {
-        var identity = new Option<string?>("--as") { Description = "The customer's email or phone number (e.g. jane@example.com)." };
-        var verified = new Option<bool>("--verified") { Description = "Chatwoot vouches for that identity (widget identity validation)." };
+        var identity = new Option<string?>("--as") { Description = "The customer's email, phone number or store customer id (e.g. jane@example.com, cus_jane)." };
+        var verified = new Option<bool>("--verified")
+        {
+            Description = "That identity is proven: WhatsApp, SMS and email prove the sender's address; on the web the store's site signs the customer id (--as cus_jane).",
+        };
         var channel = new Option<string>("--channel") { Description = "web, whatsapp, email or sms.", DefaultValueFactory = _ => "web" };
         channel.AcceptOnlyFromAmong("web", "whatsapp", "email", "sms");
         var language = new Option<string>("--language") { Description = "The conversation's language: en, zh-CN, vi, ...", DefaultValueFactory = _ => "en" };
@@ -38,15 +41,17 @@ internal static class ChatCommand
     {
         await using var chatwoot = await SandboxChatwoot.StartAsync();
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var identitySecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         string[] sandboxArgs =
         [
             $"--Chatwoot:BaseUrl={chatwoot.BaseUrl}", "--Chatwoot:AllowPlainHttp=true", "--Chatwoot:BotToken=sandbox", $"--Chatwoot:WebhookSecret={secret}",
+            $"--Store:IdentitySecret={identitySecret}",
             "--urls=http://127.0.0.1:0", "--Serilog:MinimumLevel:Default=Warning", "--Assistant:DebounceMs=400",
         ];
         await using var app = AssistantBuilder.BuildServer([.. sandboxArgs, .. hostArgs]);
         await app.StartAsync(cancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/") };
-        var session = new SandboxSession(http, chatwoot, customer, secret);
+        var session = new SandboxSession(http, chatwoot, customer, secret, identitySecret);
         JsonObject? lastRich = null;
 
         var pump = Task.Run(async () =>
@@ -79,6 +84,10 @@ internal static class ChatCommand
         }, cancellationToken);
 
         Console.WriteLine($"Sandbox: you are {customer.Name} ({(customer.Verified ? "verified" : "not verified")}) on {customer.Channel}. Commands: /human, /form, /reset, /quit.");
+        if (customer is { Channel: "web", Verified: true, CustomerId: null })
+        {
+            Console.WriteLine("  [on the web, proof is the store's signed customer id: use --as cus_jane (a demo customer) with --verified]");
+        }
         while (!cancellationToken.IsCancellationRequested && Console.ReadLine() is { } input)
         {
             input = input.Trim();

@@ -9,7 +9,8 @@ namespace Assistant.Host.Sandbox;
 /// The customer's side of a sandbox conversation: what they type becomes a signed Chatwoot webhook to the running
 /// assistant, exactly as Chatwoot would send it; the bot's own messages are echoed back the way Chatwoot does.
 /// </summary>
-public sealed class SandboxSession(HttpClient assistant, SandboxChatwoot chatwoot, SandboxCustomer customer, string secret)
+/// <param name="storeIdentitySecret">The service's <c>Store__IdentitySecret</c>, to sign a verified web customer's identity.</param>
+public sealed class SandboxSession(HttpClient assistant, SandboxChatwoot chatwoot, SandboxCustomer customer, string secret, string? storeIdentitySecret = null)
 {
     private const long ContactId = 7;
     private const long BotId = 5;
@@ -40,14 +41,25 @@ public sealed class SandboxSession(HttpClient assistant, SandboxChatwoot chatwoo
 
     private JsonObject Message(string eventName, long id, string content, string messageType, string? contentType, JsonObject? attributes, bool isPrivate = false)
     {
-        var contact = new JsonObject { ["id"] = ContactId, ["name"] = Customer.Name, ["email"] = Customer.Email, ["phone_number"] = Customer.Phone };
+        var contact = new JsonObject
+        {
+            ["id"] = ContactId,
+            ["name"] = Customer.Name,
+            ["email"] = Customer.Email,
+            ["phone_number"] = Customer.Phone,
+            ["identifier"] = Customer.CustomerId,
+        };
         var conversation = chatwoot.ConversationJson();
         conversation["channel"] = Customer.ChannelType;
         conversation["inbox_id"] = 1;
         conversation["additional_attributes"] = new JsonObject { ["browser_language"] = Customer.Language };
-        conversation["contact_inbox"] = new JsonObject { ["hmac_verified"] = Customer.Verified };
+        conversation["contact_inbox"] = new JsonObject { ["source_id"] = Customer.SourceId, ["hmac_verified"] = false };
+        if (storeIdentitySecret is not null && Customer.StoreIdentity(storeIdentitySecret) is { } token)
+        {
+            conversation["custom_attributes"] = new JsonObject { [ConversationSnapshot.StoreIdentityAttribute] = token };
+        }
+
         ((JsonObject)conversation["meta"]!)["sender"] = contact.DeepClone();
-        ((JsonObject)conversation["meta"]!)["hmac_verified"] = Customer.Verified;
         conversation["account"] = new JsonObject { ["id"] = SandboxChatwoot.AccountId };
         return new JsonObject
         {

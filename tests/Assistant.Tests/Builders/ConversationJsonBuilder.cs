@@ -19,6 +19,8 @@ public sealed class ConversationJsonBuilder(long conversationId = 42, long accou
     private string? _phone;
     private string? _identifier;
     private string? _language = "en";
+    private string? _sourceId;
+    private long? _inboxId;
     private long _contactId = 77;
     private string _contactName = "Jane Doe";
 
@@ -37,6 +39,22 @@ public sealed class ConversationJsonBuilder(long conversationId = 42, long accou
     public ConversationJsonBuilder WithCustomAttributes(JsonObject attributes) { _customAttributes = attributes; return this; }
 
     public ConversationJsonBuilder WithHmacVerified(bool verified = true) { _hmacVerified = verified; return this; }
+
+    /// <summary>
+    /// The contact inbox's <c>source_id</c>. By default what Chatwoot keys the channel by when nothing was merged: the
+    /// sender's WhatsApp id, SMS number or email address, and a random id on the widget.
+    /// </summary>
+    public ConversationJsonBuilder WithSourceId(string? sourceId) { _sourceId = sourceId; return this; }
+
+    public ConversationJsonBuilder WithInbox(long inboxId) { _inboxId = inboxId; return this; }
+
+    /// <summary>The token a store's site puts in the conversation's <c>store_identity</c> custom attribute.</summary>
+    public ConversationJsonBuilder WithStoreIdentity(string token)
+    {
+        _customAttributes = (JsonObject)_customAttributes.DeepClone();
+        _customAttributes["store_identity"] = token;
+        return this;
+    }
 
     public ConversationJsonBuilder WithUpdatedAt(double epochSeconds) { _updatedAt = epochSeconds; return this; }
 
@@ -57,15 +75,15 @@ public sealed class ConversationJsonBuilder(long conversationId = 42, long accou
         {
             ["id"] = 90,
             ["contact_id"] = _contactId,
-            ["inbox_id"] = 3,
-            ["source_id"] = "b3f1c7e2-5d1a-4a53-9d6c-0f8e6b7c1a22",
+            ["inbox_id"] = _inboxId ?? 3,
+            ["source_id"] = _sourceId ?? DefaultSourceId(),
             ["created_at"] = "2026-06-17T10:20:29.000Z",
             ["updated_at"] = "2026-06-17T10:20:29.000Z",
             ["hmac_verified"] = _hmacVerified,
             ["pubsub_token"] = KnownSecrets.PubsubToken,
         },
         ["id"] = conversationId,
-        ["inbox_id"] = 3,
+        ["inbox_id"] = _inboxId ?? 3,
         ["messages"] = new JsonArray(),
         ["labels"] = new JsonArray([.. _labels.Select(l => (JsonNode)l)]),
         ["meta"] = new JsonObject
@@ -92,6 +110,14 @@ public sealed class ConversationJsonBuilder(long conversationId = 42, long accou
         ["created_at"] = 1781691629,
         ["updated_at"] = _updatedAt,
         ["account"] = new JsonObject { ["id"] = accountId, ["name"] = "Acme" },
+    };
+
+    private string DefaultSourceId() => _channel switch
+    {
+        "Channel::Whatsapp" when _phone is not null => _phone.TrimStart('+'),
+        "Channel::Sms" or "Channel::TwilioSms" when _phone is not null => _phone,
+        "Channel::Email" when _email is not null => _email,
+        _ => "b3f1c7e2-5d1a-4a53-9d6c-0f8e6b7c1a22",
     };
 
     /// <summary>The contact as <c>meta.sender</c> shows it (with <c>type</c>) or as a message's top-level sender (without).</summary>

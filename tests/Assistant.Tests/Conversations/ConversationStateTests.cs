@@ -1,5 +1,6 @@
 using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Identity;
 using Assistant.Tests.Builders;
 
 namespace Assistant.Tests.Conversations;
@@ -84,15 +85,28 @@ public sealed class ConversationStateTests
     }
 
     [Theory]
-    [InlineData("Channel::WebWidget", true, null, null, "hmac")]
-    [InlineData("Channel::WebWidget", false, "jane@example.com", null, null)]
-    [InlineData("Channel::Whatsapp", false, null, "+4915112345678", "phone")]
-    [InlineData("Channel::Email", false, "jane@example.com", null, "email")]
-    [InlineData("Channel::Telegram", false, null, "+4915112345678", null)]
-    public void Verification_comes_from_identity_validation_or_a_channel_that_proves_the_address(
-        string channel, bool hmac, string? email, string? phone, string? expected)
+    [InlineData("Channel::WebWidget", "b3f1c7e2-5d1a-4a53-9d6c-0f8e6b7c1a22", null, null)]
+    [InlineData("Channel::Whatsapp", "4915112345678", "phone", "+4915112345678")]
+    [InlineData("Channel::TwilioSms", "whatsapp:+4915112345678", "phone", "+4915112345678")]
+    [InlineData("Channel::TwilioSms", "+4915112345678", "phone", "+4915112345678")]
+    [InlineData("Channel::Sms", "+4915112345678", "phone", "+4915112345678")]
+    [InlineData("Channel::Email", "Jane@Example.com", "email", "jane@example.com")]
+    [InlineData("Channel::Email", "email:CAJ1x2@mail.example.com", null, null)]
+    [InlineData("Channel::Telegram", "123456789", null, null)]
+    [InlineData("Channel::Api", "+4915112345678", null, null)]
+    public void A_channel_proves_only_the_address_it_received_from(string channel, string sourceId, string? method, string? address)
     {
-        Assert.Equal(expected, ContactVerification.Of(channel, hmac, email, phone));
+        var proof = ChannelAddress.Of(channel, sourceId);
+
+        Assert.Equal((method, address), (proof?.Method, proof?.Address));
+    }
+
+    [Fact]
+    public void The_sender_address_is_kept_from_the_contact_inbox_whatever_the_contact_record_says()
+    {
+        var state = New().Apply(Snapshot(c => c.WithChannel("Channel::Whatsapp").WithContact(77, "Jane", phone: "+4915199999999").WithSourceId("4915112345678")));
+
+        Assert.Equal(("4915112345678", "+4915199999999"), (state.ContactSourceId, state.ContactPhone));
     }
 
     [Fact]
@@ -111,7 +125,7 @@ public sealed class ConversationStateTests
             .Apply(Snapshot(c => c.WithHmacVerified().WithUpdatedAt(100)))
             .Apply(Snapshot(c => c.WithHmacVerified(false).WithUpdatedAt(200)));
 
-        Assert.Equal("hmac", state.ContactVerifiedBy);
+        Assert.True(state.HmacVerified);
     }
 
     private static ConversationState New() => ConversationState.New(1, 42);

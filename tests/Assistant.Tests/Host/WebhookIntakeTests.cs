@@ -36,7 +36,7 @@ public sealed class WebhookIntakeTests : ServiceTestBase
         var conversation = await Database.ConversationAsync(1, 42);
         Assert.NotNull(conversation);
         Assert.Equal(Ownership.Bot, conversation.Ownership);
-        Assert.Equal("hmac", conversation.ContactVerifiedBy);
+        Assert.True(conversation.HmacVerified);
         Assert.Equal("jane@example.com", conversation.ContactEmail);
         var line = Assert.Single(await Database.TranscriptAsync(1, 42));
         Assert.Equal((TranscriptRole.Customer, message.MessageId, "Hi, where is my order #1234?"), (line.Role, line.MessageId, line.Content));

@@ -36,6 +36,10 @@ public sealed class AssistantServer : IAsyncDisposable
         ["Chatwoot:BotToken"] = FakeChatwoot.BotToken,
         ["Chatwoot:UserToken"] = FakeChatwoot.UserToken,
         ["Chatwoot:WebhookSecret"] = WebhookSecret,
+        // The fixture's inbox 3 enforces identity validation and the store trusts it, as earlier tests assume of their
+        // signed-in Jane; the security tests remove both to show the default (no trust in Chatwoot's flag).
+        ["Chatwoot:TrustHmac"] = "enforced",
+        ["Chatwoot:HmacEnforcedInboxes"] = "3",
         ["Inbox:PollInterval"] = "00:00:00.200",
         ["Inbox:RetryBaseDelay"] = "00:00:00.050",
         ["Inbox:RetryMaxDelay"] = "00:00:00.200",

@@ -24,15 +24,18 @@ public sealed class FakeZendesk : FakeHttpServer
     private FakeZendesk()
     {
         On("GET", "/api/v2/users/me", FakeResponse.Json($$$"""{"user":{"id":{{{BridgeUserId}}},"name":"Bridge"}}"""));
-        On("POST", "/api/v2/users/create_or_update", CreateOrUpdateUser);
+        On("POST", "/api/v2/users", CreateUser);
         On("GET", "/api/v2/users/search", SearchUsers);
         On("POST", "/api/v2/tickets", CreateTicket);
     }
 
     public ConcurrentDictionary<long, FakeTicket> Tickets { get; } = new();
 
-    /// <summary>End users by external id, as <c>create_or_update</c> left them.</summary>
+    /// <summary>End users by external id, as the bridge created them (or a test placed them).</summary>
     public ConcurrentDictionary<string, long> UsersByExternalId { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Users by email address (an agent, a customer created by another integration); Zendesk keeps emails unique.</summary>
+    public ConcurrentDictionary<string, long> UsersByEmail { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The next ticket create is stored but answered 500, as when Zendesk's response is lost.</summary>
     public bool LoseNextCreateResponse { get; set; }
@@ -84,12 +87,39 @@ public sealed class FakeZendesk : FakeHttpServer
         ["event"] = new JsonObject { ["previous"] = previous, ["current"] = current },
     }.ToJsonString();
 
-    private FakeResponse CreateOrUpdateUser(RecordedRequest request)
+    /// <summary>Zendesk's Create User: 201, or 422 <c>RecordInvalid</c> with <c>DuplicateValue</c> for a taken email or external id.</summary>
+    private FakeResponse CreateUser(RecordedRequest request)
     {
-        var externalId = request.Json.GetProperty("user").GetProperty("external_id").GetString()!;
-        UsersByExternalId.TryAdd(externalId, RequesterId);
-        return FakeResponse.Json($$$"""{"user":{"id":{{{UsersByExternalId[externalId]}}},"role":"end-user"}}""");
+        var user = request.Json.GetProperty("user");
+        var externalId = user.GetProperty("external_id").GetString()!;
+        var email = user.TryGetProperty("email", out var e) ? e.GetString() : null;
+        if (UsersByExternalId.ContainsKey(externalId))
+        {
+            return Duplicate("external_id", "External has already been taken");
+        }
+
+        if (email is not null && UsersByEmail.ContainsKey(email))
+        {
+            return Duplicate("email", $"Email: {email} is already being used by another user");
+        }
+
+        var id = RequesterId + UsersByExternalId.Count;
+        UsersByExternalId[externalId] = id;
+        if (email is not null)
+        {
+            UsersByEmail[email] = id;
+        }
+
+        return new FakeResponse(HttpStatusCode.Created, $$$"""{"user":{"id":{{{id}}},"role":"end-user"}}""");
     }
+
+    private static FakeResponse Duplicate(string field, string description) => FakeResponse.Error(HttpStatusCode.UnprocessableEntity,
+        new JsonObject
+        {
+            ["error"] = "RecordInvalid",
+            ["description"] = "Record validation errors",
+            ["details"] = new JsonObject { [field] = new JsonArray(new JsonObject { ["description"] = description, ["error"] = "DuplicateValue" }) },
+        }.ToJsonString());
 
     private FakeResponse SearchUsers(RecordedRequest request)
     {
