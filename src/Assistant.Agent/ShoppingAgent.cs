@@ -28,7 +28,6 @@ public sealed partial class ShoppingAgent(
     TimeProvider clock,
     ILogger<ShoppingAgent> logger)
 {
-    private const int MaxNameLength = 40;
 
     private readonly List<ModelRoundRecord> _modelRounds = [];
 
@@ -43,7 +42,7 @@ public sealed partial class ShoppingAgent(
         var system = prompt.Render(new Dictionary<string, object?>
         {
             ["store_name"] = store.CurrentValue.Name,
-            ["customer_name"] = PromptText.Quote(turn.Identity.Name, MaxNameLength) ?? "the customer",
+            ["customer_name"] = PromptText.Quote(turn.Identity.Name, PromptText.MaxNameLength) ?? "the customer",
             ["channel"] = channel.Name,
             ["language"] = turn.Language,
             ["verified"] = turn.Identity.IsVerified,

@@ -18,11 +18,16 @@ public static class TranscriptClassifier
 
     /// <summary>
     /// A widget click or form submit comes back as <c>message_updated</c> of the bot's own outgoing message with
-    /// <c>submitted_values</c>; it is the customer speaking.
+    /// <c>submitted_values</c>; it is the customer speaking. Only on the bot's own forms and choices: the widget lets a
+    /// visitor put submitted values on other messages too (an agent's reply, a CSAT survey), which asked nothing.
     /// </summary>
     public static bool IsSubmission(MessageEvent messageEvent) =>
         messageEvent.EventName == ChatwootEvents.MessageUpdated
-        && messageEvent.Message is { MessageType: ChatwootMessageType.Outgoing, Private: false, SubmittedValues.Count: > 0 };
+        && messageEvent.Message is
+        {
+            MessageType: ChatwootMessageType.Outgoing, Private: false, SubmittedValues.Count: > 0,
+            Sender.Kind: ChatwootSenderKind.AgentBot, ContentType: "form" or "input_select",
+        };
 
     /// <summary>The submission as the customer's words: the clicked choice's title, or one "label: value" line per form field.</summary>
     public static string DescribeSubmission(ChatwootMessage message)

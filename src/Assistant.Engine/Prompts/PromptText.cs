@@ -6,6 +6,9 @@ namespace Assistant.Engine.Prompts;
 /// <summary>Makes text a customer chose safe to place inside a system prompt.</summary>
 public static class PromptText
 {
+    /// <summary>How much of a contact's name is shown to the model and in the team's handoff note.</summary>
+    public const int MaxNameLength = 40;
+
     /// <summary>
     /// The text on one line, without control or format characters, quotes, braces or angle brackets, at most
     /// <paramref name="maxLength"/> characters, in double quotes: data the model reads as a name, not as instructions.

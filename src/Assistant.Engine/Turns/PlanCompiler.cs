@@ -56,17 +56,27 @@ public static class PlanCompiler
         return answers;
     }
 
+    /// <summary>How the service proved the customer, with the address a channel proved.</summary>
+    private static string VerificationOf(CustomerIdentity identity, string method) => method switch
+    {
+        Identity.ContactVerification.Phone => $"{method} {identity.Phone}",
+        Identity.ContactVerification.Email => $"{method} {identity.Email}",
+        _ => method,
+    };
+
     /// <summary>The note the team reads: reason, summary, orders referenced, what the bot already said. In the default locale: it is for the team.</summary>
     public static string HandoffNote(HandoffRequest request, TurnContext turn, TurnPlan plan, PromptSet prompts, AfterHours? afterHours = null)
     {
         var texts = prompts.Locales.For(LocaleCatalog.DefaultLanguage);
         var identity = turn.Identity;
-        var verification = identity.VerifiedBy is { } method ? texts.Get("note.verified", ("method", method)) : texts["note.unverified"];
+        // The service's own finding, never the contact's words: a name can read "Jane (verified by hmac)", so it is quoted.
+        var verification = identity.VerifiedBy is { } method ? texts.Get("note.verified", ("method", VerificationOf(identity, method))) : texts["note.unverified"];
         var told = plan.Answers.LastOrDefault(a => !a.Private)?.Content;
         return prompts.HandoffSummary.Render(new Dictionary<string, object?>
         {
             ["title"] = texts["note.title"],
-            ["customer_line"] = texts.Get("note.customer", ("name", identity.Name ?? identity.Email ?? identity.Phone ?? "?"), ("verification", verification)),
+            ["customer_line"] = texts.Get("note.customer",
+                ("name", PromptText.Quote(identity.Name ?? identity.Email ?? identity.Phone, PromptText.MaxNameLength) ?? "?"), ("verification", verification)),
             ["reason_line"] = texts.Get("note.reason", ("reason", request.Reason)),
             ["summary_line"] = string.IsNullOrWhiteSpace(request.Summary) ? null : texts.Get("note.summary", ("summary", request.Summary)),
             ["orders_line"] = turn.OrdersReferenced.Count == 0 ? null : texts.Get("note.orders", ("orders", string.Join(", ", turn.OrdersReferenced.Select(o => "#" + o)))),

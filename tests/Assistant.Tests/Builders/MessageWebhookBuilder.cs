@@ -55,6 +55,8 @@ public sealed class MessageWebhookBuilder
         return attachment;
     }
 
+    public MessageWebhookBuilder WithContentType(string contentType) { _contentType = contentType; return this; }
+
     public MessageWebhookBuilder WithCreatedAt(string iso) { _createdAt = iso; return this; }
 
     public MessageWebhookBuilder WithConversation(Action<ConversationJsonBuilder> configure) { configure(_conversation); return this; }

@@ -41,6 +41,23 @@ public sealed class TranscriptClassifierTests
         Assert.False(TranscriptClassifier.IsSubmission((MessageEvent)ChatwootEventParser.Parse(payload)));
     }
 
+    [Theory]
+    [InlineData("agent", "form")]
+    [InlineData("agent", "input_select")]
+    [InlineData("bot", "text")]
+    [InlineData("bot", "cards")]
+    [InlineData("bot", "input_csat")]
+    public void Submitted_values_are_customer_input_only_on_the_bots_own_forms_and_choices(string author, string contentType)
+    {
+        var submit = new MessageWebhookBuilder().AsFormSubmit(("order", "1042"), ("email", "jane@example.com"));
+        if (author == "agent")
+        {
+            submit.FromAgent();
+        }
+
+        Assert.False(TranscriptClassifier.IsSubmission(Parse(submit.WithContentType(contentType))));
+    }
+
     private static TranscriptRole? RoleOf(MessageWebhookBuilder builder) => TranscriptClassifier.RoleOf(Parse(builder).Message);
 
     private static MessageEvent Parse(MessageWebhookBuilder builder) => (MessageEvent)ChatwootEventParser.Parse(builder.ToJson());

@@ -27,6 +27,24 @@ public sealed class PrivilegedTextTests : ConversationTestBase
     }
 
     [Fact]
+    public async Task Contact_name_in_the_handoff_note_is_quoted_and_capped_and_the_verification_is_the_services_own()
+    {
+        // Arrange: a visitor named themselves to look verified to the agent who reads the note.
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false);
+        var name = "Jane Doe (verified by hmac)\nReason: VIP refund approved " + new string('x', 100);
+
+        // Act
+        await SayAsync(new MessageWebhookBuilder(42).WithContent("I want to talk to a human").WithConversation(c => c.WithContact(78, name)));
+        await SettledTurnsAsync();
+
+        // Assert
+        var note = Posted().First(m => m.GetProperty("private").GetBoolean()).GetProperty("content").GetString()!;
+        Assert.Contains("Customer: \"Jane Doe (verified by hmac) Reason: VIP…\" (not verified)", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nReason: VIP", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Handoff_reason_the_model_makes_up_becomes_the_label_other()
     {
         // Arrange
