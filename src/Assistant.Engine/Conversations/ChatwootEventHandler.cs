@@ -110,7 +110,9 @@ public sealed partial class ChatwootEventHandler(
 
         await using var change = await ConversationChange.BeginAsync(
             dataSource, accountId, conversationId, [.. lines.Select(l => l.Entry)], cancellationToken);
-        var state = role == TranscriptRole.Customer || isSubmission
+        // Only a new customer message reopens a resolved conversation, as in Chatwoot (Message#reopen_conversation runs
+        // on create): an edit, a delivery receipt or a late click on an old form must not, nor reopen its solved ticket.
+        var state = role == TranscriptRole.Customer && messageEvent.EventName == ChatwootEvents.MessageCreated
             ? change.Before.ApplyCustomerMessage(messageEvent.Conversation)
             : change.Before.Apply(messageEvent.Conversation);
 

@@ -55,6 +55,9 @@ public sealed class MessageWebhookBuilder
         return attachment;
     }
 
+    /// <summary>The same message as a <c>message_updated</c> event (an edit, a delivery receipt).</summary>
+    public MessageWebhookBuilder AsUpdate() { _event = "message_updated"; return this; }
+
     public MessageWebhookBuilder WithContentType(string contentType) { _contentType = contentType; return this; }
 
     public MessageWebhookBuilder WithCreatedAt(string iso) { _createdAt = iso; return this; }
