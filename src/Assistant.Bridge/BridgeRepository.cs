@@ -8,6 +8,9 @@ namespace Assistant.Bridge;
 /// <param name="Origin"><c>chatwoot</c>, or <c>zendesk</c> for a ticket that opened the conversation (its customer reads Zendesk).</param>
 public sealed record TicketLink(long AccountId, long ConversationId, long TicketId, long RequesterId, long MirroredThrough, string? StatusSynced, string Origin = "chatwoot");
 
+/// <summary>A Zendesk comment the bridge is bringing to Chatwoot; <paramref name="Resumed"/> when an earlier attempt claimed it and did not finish.</summary>
+public sealed record CommentClaim(long LedgerId, DateTimeOffset ClaimedAt, bool Resumed);
+
 /// <summary>The bridge's mapping, ledger and update budget.</summary>
 public sealed class BridgeRepository(NpgsqlDataSource dataSource)
 {
@@ -77,15 +80,41 @@ public sealed class BridgeRepository(NpgsqlDataSource dataSource)
             """, new { TicketId = ticketId, Hash = Hash(content) }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Claims a Zendesk comment for bringing to Chatwoot; <c>false</c> when the bridge created it or already brought it.</summary>
-    public async Task<long?> ClaimIncomingCommentAsync(long ticketId, long commentId, string content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims a Zendesk comment for bringing to Chatwoot. Null when the bridge created it or already brought it; an
+    /// earlier attempt's claim that never completed is handed back <see cref="CommentClaim.Resumed"/>, so a failure
+    /// between the claim and the write delays the comment instead of losing it. One ticket's events run one at a time.
+    /// </summary>
+    public async Task<CommentClaim?> ClaimIncomingCommentAsync(long ticketId, long commentId, string content, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
-            INSERT INTO zendesk_ledger (direction, ticket_id, zendesk_comment_id, content_hash)
-            VALUES ('to_chatwoot', @TicketId, @CommentId, @Hash)
-            ON CONFLICT (zendesk_comment_id) DO NOTHING RETURNING id
+        return await connection.QuerySingleOrDefaultAsync<CommentClaim>(new CommandDefinition("""
+            WITH claimed AS (
+                INSERT INTO zendesk_ledger (direction, ticket_id, zendesk_comment_id, content_hash)
+                VALUES ('to_chatwoot', @TicketId, @CommentId, @Hash)
+                ON CONFLICT (zendesk_comment_id) DO NOTHING
+                RETURNING id, created_at)
+            SELECT id AS LedgerId, created_at AS ClaimedAt, false AS Resumed FROM claimed
+            UNION ALL
+            SELECT id, created_at, true FROM zendesk_ledger
+            WHERE zendesk_comment_id = @CommentId AND direction = 'to_chatwoot' AND state = 'pending' AND NOT EXISTS (SELECT 1 FROM claimed)
             """, new { TicketId = ticketId, CommentId = commentId, Hash = Hash(content) }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Whether a ticket that started in Zendesk is opening a conversation with one of these texts right now: a
+    /// comment claimed for Chatwoot, not yet done, on a ticket not linked yet. The mirror then waits for the link
+    /// instead of opening a second ticket for that conversation.
+    /// </summary>
+    public async Task<bool> IsOpeningAsync(IReadOnlyCollection<string> contents, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM zendesk_ledger l
+                           WHERE l.direction = 'to_chatwoot' AND l.state = 'pending' AND l.content_hash = ANY(@Hashes)
+                             AND l.created_at > now() - interval '10 minutes'
+                             AND NOT EXISTS (SELECT 1 FROM zendesk_tickets t WHERE t.ticket_id = l.ticket_id))
+            """, new { Hashes = contents.Select(Hash).ToArray() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Whether the bridge wrote this comment to Zendesk (by id, or by content while its call was still in flight).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Chatwoot.Api;
+using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Inbox;
 using Assistant.Transport;
@@ -17,10 +18,19 @@ public sealed partial class ZendeskEventHandler(
     BridgeRepository bridge,
     BridgeIdentity identity,
     ChatwootClient chatwoot,
+    ChatwootUserClient chatwootUsers,
     ConversationRepository conversations,
     ZendeskConversationOpener opener,
+    Microsoft.Extensions.Options.IOptionsMonitor<Chatwoot.ChatwootOptions> chatwootOptions,
+    TimeProvider clock,
     ILogger<ZendeskEventHandler> logger) : IInboxEventHandler
 {
+    /// <summary>How long an event for a ticket the mirror is creating waits for the link before it counts as failed.</summary>
+    private static readonly TimeSpan CreationWait = TimeSpan.FromMinutes(10);
+
+    /// <summary>Chatwoot's clock is not ours.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         using var document = JsonDocument.Parse(inboxEvent.Payload);
@@ -30,6 +40,8 @@ public sealed partial class ZendeskEventHandler(
         var link = await bridge.LinkByTicketAsync(envelope.TicketId, cancellationToken);
         if (link is null)
         {
+            await WaitIfBeingCreatedAsync(inboxEvent, envelope, root, cancellationToken);
+
             // A ticket that started in Zendesk may open a conversation for the bot to answer.
             if (!await opener.TryOpenAsync(envelope, root, cancellationToken))
             {
@@ -51,6 +63,29 @@ public sealed partial class ZendeskEventHandler(
                 Log.Ignored(logger, envelope.Type);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A ticket whose external id names a conversation the bridge has not linked yet is being created by the mirror
+    /// right now (a trigger's auto-reply can arrive before the create call returns): its event waits for the link.
+    /// </summary>
+    private async Task WaitIfBeingCreatedAsync(InboxEvent inboxEvent, ZendeskEnvelope envelope, JsonElement root, CancellationToken cancellationToken)
+    {
+        if (!ChatwootEnvelope.TryParseConversationKey(root.Path("detail", "external_id").String(), out var accountId, out var conversationId)
+            || await bridge.LinkAsync(accountId, conversationId, cancellationToken) is not null)
+        {
+            // Not ours, or an earlier ticket of a conversation that has moved on to a follow-up.
+            return;
+        }
+
+        if (clock.GetUtcNow() - inboxEvent.ReceivedAt < CreationWait)
+        {
+            throw new EventDeferredException($"Zendesk ticket {envelope.TicketId} is still being created for {accountId}/{conversationId}.", TimeSpan.FromSeconds(2));
+        }
+
+        // The mirror never finished the ticket: fail loudly (retries, then a dead letter to replay) rather than drop it.
+        throw new InvalidOperationException(
+            $"Zendesk ticket {envelope.TicketId} names conversation {accountId}/{conversationId}, which the bridge has not linked after {CreationWait.TotalMinutes:0} minutes.");
     }
 
     private async Task CommentAddedAsync(TicketLink link, JsonElement root, CancellationToken cancellationToken)
@@ -82,19 +117,37 @@ public sealed partial class ZendeskEventHandler(
             _ => OutgoingMessage.PrivateNote(text),
         };
 
-        // Claimed by comment id first: a redelivered event, or a second instance, finds the claim and stops here.
-        if (await bridge.ClaimIncomingCommentAsync(link.TicketId, commentId, message.Content, cancellationToken) is not { } ledger)
+        // Claimed by comment id first: a redelivered event, or the reconciler's copy, finds the claim done and stops here.
+        if (await bridge.ClaimIncomingCommentAsync(link.TicketId, commentId, message.Content, cancellationToken) is not { } claim)
         {
             return;
         }
 
-        var messageId = await chatwoot.CreateMessageAsync(link.AccountId, link.ConversationId, message, cancellationToken);
-        await bridge.RecordDoneAsync(ledger, commentId, messageId, cancellationToken);
+        // An earlier attempt may have written the message before it failed: Chatwoot's history says.
+        var messageId = (claim.Resumed ? await WrittenEarlierAsync(link, message, claim, cancellationToken) : null)
+            ?? await chatwoot.CreateMessageAsync(link.AccountId, link.ConversationId, message, cancellationToken);
+        await bridge.RecordDoneAsync(claim.LedgerId, commentId, messageId, cancellationToken);
         if (isPublic && byStaff && conversation?.Status is not "open")
         {
             // A person answered in Zendesk: the conversation is theirs now, and the bot stops.
             await chatwoot.ToggleStatusAsync(link.AccountId, link.ConversationId, ConversationStatus.Open, cancellationToken);
         }
+    }
+
+    private async Task<long?> WrittenEarlierAsync(TicketLink link, OutgoingMessage message, CommentClaim claim, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(chatwootOptions.CurrentValue.UserToken))
+        {
+            // Without a user token the history cannot be read: a repeat beats a loss.
+            return null;
+        }
+
+        var written = (await chatwootUsers.ListMessagesAsync(link.AccountId, link.ConversationId, cancellationToken))
+            .Where(m => m.Content == message.Content && m.Private == message.Private && m.CreatedAt >= claim.ClaimedAt - ClockSkew)
+            .Select(m => m.Id)
+            .ToList();
+        var claimed = await bridge.BridgedMessagesAsync(written, cancellationToken);
+        return written.Where(id => !claimed.Contains(id)).Cast<long?>().FirstOrDefault();
     }
 
     private async Task StatusChangedAsync(TicketLink link, JsonElement root, CancellationToken cancellationToken)

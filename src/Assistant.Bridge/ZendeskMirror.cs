@@ -49,6 +49,11 @@ public sealed partial class ZendeskMirror(
                 return;
             }
 
+            if (await bridge.IsOpeningAsync([.. lines.Where(l => l.Role == TranscriptRole.Customer).Select(l => l.Content!)], cancellationToken))
+            {
+                throw new EventDeferredException($"Conversation {accountId}/{conversationId} is being opened from a Zendesk ticket; waiting for its link.", TimeSpan.FromSeconds(2));
+            }
+
             link = await CreateTicketAsync(conversation, runs[0], cancellationToken);
             runs = [.. runs.Skip(1)];
         }

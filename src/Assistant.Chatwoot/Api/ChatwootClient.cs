@@ -130,13 +130,16 @@ public sealed class ChatwootClient(ChatwootApi api)
 
     /// <summary>Opens a conversation for a contact in an inbox, with the customer's first message.</summary>
     /// <returns>The conversation's display id.</returns>
-    public async Task<long> CreateConversationAsync(long accountId, long inboxId, long contactId, string sourceId, string firstMessage, CancellationToken cancellationToken)
+    /// <param name="customAttributes">Set on the conversation, e.g. the ticket it was opened for, so a retry can find it.</param>
+    public async Task<long> CreateConversationAsync(
+        long accountId, long inboxId, long contactId, string sourceId, string firstMessage, JsonObject customAttributes, CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
             ["source_id"] = sourceId,
             ["inbox_id"] = inboxId,
             ["contact_id"] = contactId,
+            ["custom_attributes"] = customAttributes.DeepClone(),
             ["message"] = new JsonObject { ["content"] = firstMessage },
         };
         var response = await api.BotAsync("create conversation", b => b.CreateConversationAsync(accountId, body, cancellationToken), cancellationToken)

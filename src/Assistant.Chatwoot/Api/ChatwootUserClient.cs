@@ -75,6 +75,18 @@ public sealed class ChatwootUserClient(ChatwootApi api)
         return ParseContact(Unwrap(response));
     }
 
+    /// <summary>A contact's conversations (id, inbox and custom attributes), newest first as Chatwoot lists them.</summary>
+    public async Task<IReadOnlyList<(long Id, long? InboxId, JsonElement CustomAttributes)>> ListContactConversationsAsync(
+        long accountId, long contactId, CancellationToken cancellationToken)
+    {
+        var response = await api.UserAsync("list contact conversations", u => u.ListContactConversationsAsync(accountId, contactId, cancellationToken), cancellationToken);
+        return response?.Property("payload") is { ValueKind: JsonValueKind.Array } items
+            ? [.. items.EnumerateArray()
+                .Select(c => (Id: c.Property("id").Int64() ?? 0, InboxId: c.Property("inbox_id").Int64(), CustomAttributes: c.Property("custom_attributes").ObjectOrEmpty()))
+                .Where(c => c.Id > 0)]
+            : [];
+    }
+
     /// <summary>Up to 20 messages, newest last; <paramref name="beforeMessageId"/> pages back in time.</summary>
     public async Task<IReadOnlyList<ChatwootMessage>> ListMessagesAsync(
         long accountId, long conversationId, CancellationToken cancellationToken, long? beforeMessageId = null)
@@ -119,11 +131,13 @@ public sealed class ChatwootUserClient(ChatwootApi api)
             var contactId = contact.Property("id").Int64() ?? throw new ChatwootApiException("create contact", null, "Chatwoot's answer has no contact id.");
             return (contactId, sourceId ?? await AddToInboxAsync(accountId, contactId, inboxId, cancellationToken));
         }
-        catch (ChatwootApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && !string.IsNullOrWhiteSpace(email))
+        catch (ChatwootApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity)
         {
-            // Chatwoot keeps one contact per email: reuse it.
-            var existing = (await SearchContactsAsync(accountId, email, cancellationToken)).Contacts
-                .FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase));
+            // Chatwoot keeps one contact per identifier and per email: reuse it (an earlier attempt may have made it).
+            var existing = (await SearchContactsAsync(accountId, identifier, cancellationToken)).Contacts
+                    .FirstOrDefault(c => string.Equals(c.Identifier, identifier, StringComparison.Ordinal))
+                ?? (string.IsNullOrWhiteSpace(email) ? null : (await SearchContactsAsync(accountId, email, cancellationToken)).Contacts
+                    .FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)));
             if (existing is null)
             {
                 throw;

@@ -34,6 +34,9 @@ public interface IChatwootUserApi
     [Post("/api/v1/accounts/{accountId}/contacts/{contactId}/contact_inboxes")]
     Task<HttpResponseMessage> AddContactToInboxAsync(long accountId, long contactId, [Body] JsonObject body, CancellationToken cancellationToken);
 
+    [Get("/api/v1/accounts/{accountId}/contacts/{contactId}/conversations")]
+    Task<HttpResponseMessage> ListContactConversationsAsync(long accountId, long contactId, CancellationToken cancellationToken);
+
     /// <summary>Up to 20 messages, newest last; <paramref name="before"/> pages back in time.</summary>
     [Get("/api/v1/accounts/{accountId}/conversations/{conversationId}/messages")]
     Task<HttpResponseMessage> ListMessagesAsync(long accountId, long conversationId, [Query] long? before, CancellationToken cancellationToken);

@@ -67,6 +67,16 @@ public sealed record ChatwootEnvelope(string EventName, long? AccountId, string 
 
     public static string ConversationKey(long accountId, long conversationId) => $"chatwoot:{accountId}:{conversationId}";
 
+    /// <summary>Reads a <see cref="ConversationKey"/> back (as a Zendesk ticket's external id carries it).</summary>
+    public static bool TryParseConversationKey(string? key, out long accountId, out long conversationId)
+    {
+        (accountId, conversationId) = (0, 0);
+        var parts = key?.Split(':');
+        return parts is ["chatwoot", var account, var conversation]
+            && long.TryParse(account, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out accountId)
+            && long.TryParse(conversation, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out conversationId);
+    }
+
     private static string OrderingKeyOf(JsonElement root, string eventName, long? accountId)
     {
         var conversationId = eventName.StartsWith("message_", StringComparison.Ordinal)

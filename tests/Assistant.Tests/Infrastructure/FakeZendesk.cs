@@ -26,7 +26,7 @@ public sealed class FakeZendesk : FakeHttpServer
         On("GET", "/api/v2/users/me", FakeResponse.Json($$$"""{"user":{"id":{{{BridgeUserId}}},"name":"Bridge"}}"""));
         On("POST", "/api/v2/users", CreateUser);
         On("GET", "/api/v2/users/search", SearchUsers);
-        On("POST", "/api/v2/tickets", CreateTicket);
+        OnAsync("POST", "/api/v2/tickets", CreateTicketAsync);
     }
 
     public ConcurrentDictionary<long, FakeTicket> Tickets { get; } = new();
@@ -39,6 +39,9 @@ public sealed class FakeZendesk : FakeHttpServer
 
     /// <summary>The next ticket create is stored but answered 500, as when Zendesk's response is lost.</summary>
     public bool LoseNextCreateResponse { get; set; }
+
+    /// <summary>Runs after a ticket is stored and before the create call is answered, as Zendesk's triggers do.</summary>
+    public Func<FakeTicket, Task>? WhileCreating { get; set; }
 
     /// <summary>Where echoes go; null disables them.</summary>
     public HttpClient? EchoTo { get; set; }
@@ -57,26 +60,27 @@ public sealed class FakeZendesk : FakeHttpServer
         return request;
     }
 
-    public static string CommentAdded(long ticketId, long commentId, string body, bool isPublic, long authorId, bool isStaff, string? eventId = null) => new JsonObject
-    {
-        ["id"] = eventId ?? Guid.NewGuid().ToString(),
-        ["type"] = "zen:event-type:ticket.comment_added",
-        ["subject"] = $"zen:ticket:{ticketId}",
-        ["time"] = "2026-11-22T08:00:00.123456789Z",
-        ["account_id"] = 25597520,
-        ["detail"] = new JsonObject { ["id"] = ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "OPEN" },
-        ["event"] = new JsonObject
+    public static string CommentAdded(
+        long ticketId, long commentId, string body, bool isPublic, long authorId, bool isStaff, string? eventId = null, string? externalId = null) => new JsonObject
         {
-            ["comment"] = new JsonObject
+            ["id"] = eventId ?? Guid.NewGuid().ToString(),
+            ["type"] = "zen:event-type:ticket.comment_added",
+            ["subject"] = $"zen:ticket:{ticketId}",
+            ["time"] = "2026-11-22T08:00:00.123456789Z",
+            ["account_id"] = 25597520,
+            ["detail"] = new JsonObject { ["id"] = ticketId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "OPEN", ["external_id"] = externalId },
+            ["event"] = new JsonObject
             {
-                ["id"] = commentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["body"] = body,
-                ["is_public"] = isPublic,
-                ["author"] = new JsonObject { ["id"] = authorId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["is_staff"] = isStaff, ["name"] = "Someone" },
+                ["comment"] = new JsonObject
+                {
+                    ["id"] = commentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["body"] = body,
+                    ["is_public"] = isPublic,
+                    ["author"] = new JsonObject { ["id"] = authorId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["is_staff"] = isStaff, ["name"] = "Someone" },
+                },
             },
-        },
-        ["zendesk_event_version"] = "2022-11-06",
-    }.ToJsonString();
+            ["zendesk_event_version"] = "2022-11-06",
+        }.ToJsonString();
 
     public static string StatusChanged(long ticketId, string previous, string current) => new JsonObject
     {
@@ -127,7 +131,7 @@ public sealed class FakeZendesk : FakeHttpServer
         return FakeResponse.Json(UsersByExternalId.TryGetValue(externalId, out var id) ? $$$"""{"users":[{"id":{{{id}}},"role":"end-user"}]}""" : """{"users":[]}""");
     }
 
-    private FakeResponse CreateTicket(RecordedRequest request)
+    private async Task<FakeResponse> CreateTicketAsync(RecordedRequest request)
     {
         var key = request.Header("idempotency-key") ?? Guid.NewGuid().ToString();
         if (_idempotency.TryGetValue(key, out var existing))
@@ -144,6 +148,11 @@ public sealed class FakeZendesk : FakeHttpServer
         On("PUT", $"/api/v2/tickets/{created.Id}", UpdateTicket);
         On("GET", $"/api/v2/tickets/{created.Id}/comments", _ => FakeResponse.Json(CommentsJson(created)));
         Echo(created, comment);
+        if (WhileCreating is { } trigger)
+        {
+            await trigger(created);
+        }
+
         if (LoseNextCreateResponse)
         {
             LoseNextCreateResponse = false;
