@@ -22,6 +22,9 @@ public static class PluginServiceCollectionExtensions
             ? PostgresConnection.Parse(configuration.GetConnectionString("Postgres"), PostgresConnection.StateSetting)
             : PostgresConnection.Parse(orders, PostgresConnection.OrdersSetting);
         connection.ApplicationName ??= "assistant-orders";
+        var timeout = configuration.GetSection(OrderLookupOptions.SectionName).GetValue<TimeSpan?>(nameof(OrderLookupOptions.StatementTimeout))
+            ?? new OrderLookupOptions().StatementTimeout;
+        connection.CommandTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, 60);
         services.AddSingleton(_ => new ShopDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
         services.AddSingleton<ShopRepository>();
         services.AddOptions<OrderLookupOptions>().BindConfiguration(OrderLookupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

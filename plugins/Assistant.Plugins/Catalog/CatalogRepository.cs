@@ -35,7 +35,11 @@ public sealed class CatalogRepository(ShopDatabase database)
     /// "jaket" and "rian" still find "jacket" and "rain"); Chinese two-character runs add 0.5 each. Ties go to
     /// products in stock; products scoring under half the best are noise and left out.
     /// </summary>
-    /// <remarks>Every active product's words are compared with the query's: fine for catalogs of a few thousand products.</remarks>
+    /// <remarks>
+    /// Every active product's words are compared with the query's: fine for catalogs of a few thousand products. The
+    /// query is cut to <see cref="SearchTerms.MaxTerms"/> words of at most <see cref="SearchTerms.MaxWordLength"/>
+    /// characters, and the store database's command timeout (<c>Orders__StatementTimeout</c>) bounds the rest.
+    /// </remarks>
     public async Task<IReadOnlyList<ProductRow>> SearchAsync(ProductQuery query, string locale, int limit, CancellationToken cancellationToken)
     {
         const string sql = $"""
@@ -74,8 +78,8 @@ public sealed class CatalogRepository(ShopDatabase database)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ProductRow>(new CommandDefinition(sql, new
         {
-            Text = query.Text.Trim(),
-            Bigrams = ChineseText.Bigrams(query.Text),
+            Text = string.Join(' ', SearchTerms.SearchableWords(query.Text)),
+            Bigrams = SearchTerms.SearchableBigrams(query.Text),
             query.Category,
             query.MinPrice,
             query.MaxPrice,

@@ -18,7 +18,10 @@ public sealed class OrderLookupOptions
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan MissWindow { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>The longest one query of the order, customer and product tables may run before PostgreSQL stops it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    /// <summary>
+    /// The longest one query of the order, customer and product tables may run: then it is cancelled on the server
+    /// (Npgsql's command timeout sends PostgreSQL a cancel request) and the turn fails over like any outage. Whole seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -10,6 +10,15 @@ namespace Assistant.Plugins.Search;
 /// </summary>
 public static class SearchTerms
 {
+    /// <summary>
+    /// How many words, and how many Chinese runs, a search looks for: a pasted page must not turn one search into a
+    /// comparison of every word with every product.
+    /// </summary>
+    public const int MaxTerms = 16;
+
+    /// <summary>Longer "words" are not words (a token, a URL, a pasted blob), and an edit distance over them costs the most.</summary>
+    public const int MaxWordLength = 40;
+
     private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
     {
         "a", "an", "and", "are", "at", "be", "can", "could", "did", "do", "does", "for", "from", "have", "how", "i", "if",
@@ -47,16 +56,24 @@ public static class SearchTerms
     public static IReadOnlyList<string> Words(string text) =>
         [.. SplitWords(Fold(text)).Distinct()];
 
+    /// <summary>The words a search may compare: each once, none longer than <see cref="MaxWordLength"/>, at most <see cref="MaxTerms"/>.</summary>
+    public static IReadOnlyList<string> SearchableWords(string text) =>
+        [.. SplitWords(Fold(text)).Where(w => w.Length <= MaxWordLength).Distinct().Take(MaxTerms)];
+
+    /// <summary>A text's Chinese two-character runs, at most <see cref="MaxTerms"/>.</summary>
+    public static string[] SearchableBigrams(string text) => [.. ChineseText.Bigrams(text).Take(MaxTerms)];
+
     /// <summary>What to search for: the question's uncommon words with their stems, and its Chinese two-character runs.</summary>
     public static IReadOnlyList<SearchTerm> Of(string question)
     {
         var words = SplitWords(Fold(question))
-            .Where(w => !Common.Contains(w) && !w.Any(IsHan) && (w.Length > 1 || char.IsDigit(w[0])))
+            .Where(w => !Common.Contains(w) && !w.Any(IsHan) && (w.Length > 1 || char.IsDigit(w[0])) && w.Length <= MaxWordLength)
             .Distinct()
+            .Take(MaxTerms)
             .Select(w => new SearchTerm(w, w.Length >= 5 ? w[..Math.Max(4, w.Length - 2)] : null, Substring: false));
         // Common words are cut out before pairing, so "怎么退货" gives 退货 and not the stray pair 么退.
         var chinese = CommonChinese.Aggregate(question, (text, word) => text.Replace(word, " ", StringComparison.Ordinal));
-        var bigrams = ChineseText.Bigrams(chinese).Select(b => new SearchTerm(b, null, Substring: true));
+        var bigrams = SearchableBigrams(chinese).Select(b => new SearchTerm(b, null, Substring: true));
         return [.. words, .. bigrams];
     }
 

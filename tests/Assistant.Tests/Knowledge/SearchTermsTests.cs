@@ -49,4 +49,17 @@ public sealed class SearchTermsTests
         Assert.Equal(3, SearchTerms.Matched(terms, "How to return a jacket: 如何退货"));
         Assert.Equal(1, SearchTerms.Matched(terms, "Jackets on sale"));
     }
+
+    [Fact]
+    public void A_long_text_gives_a_bounded_number_of_terms_none_of_them_too_long()
+    {
+        var text = new string('y', 300) + " " + string.Join(' ', Enumerable.Range(0, 5_000).Select(i => $"word{i}")) + string.Concat(Enumerable.Repeat("退货政策运费", 100));
+
+        var terms = SearchTerms.Of(text);
+
+        Assert.Equal(SearchTerms.MaxTerms, terms.Count(t => !t.Substring));
+        Assert.True(terms.Count(t => t.Substring) <= SearchTerms.MaxTerms);
+        Assert.All(terms, t => Assert.True(t.Term.Length <= SearchTerms.MaxWordLength));
+        Assert.Equal("word0", terms[0].Term);
+    }
 }

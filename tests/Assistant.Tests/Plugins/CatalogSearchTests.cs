@@ -87,6 +87,25 @@ public sealed class CatalogSearchTests : IAsyncLifetime
         Assert.Equal(["SCF-WOL-NVY", "JKT-NVY-L"], read.Select(p => p.Sku));
     }
 
+    [Fact]
+    public async Task A_word_longer_than_an_edit_distance_can_measure_is_passed_over_not_an_error()
+    {
+        var found = await SearchAsync("rain jacket " + new string('x', 300));
+
+        Assert.StartsWith("JKT-", found[0].Sku);
+    }
+
+    [Fact]
+    public async Task A_pasted_page_is_searched_by_its_first_words_only()
+    {
+        // 150 kB of distinct words: unbounded, every one of them would be compared with every product's words.
+        var page = "rain jacket " + string.Join(' ', Enumerable.Range(0, 20_000).Select(i => $"w{i:x5}"));
+
+        var found = await SearchAsync(page);
+
+        Assert.StartsWith("JKT-", found[0].Sku);
+    }
+
     private Task<IReadOnlyList<ProductRow>> SearchAsync(string text, string locale = "en") =>
         _catalog.SearchAsync(new ProductQuery(text), locale, 5, CancellationToken.None);
 }
