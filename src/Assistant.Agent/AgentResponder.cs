@@ -30,7 +30,7 @@ public sealed partial class AgentResponder(
         }
 
         var conversation = turn.Conversation;
-        if (await budgets.SpentAsync(conversation.AccountId, conversation.ConversationId, cancellationToken) is { } budget)
+        if (await budgets.SpentAsync(conversation.AccountId, conversation.ConversationId, conversation.ContactId, cancellationToken) is { } budget)
         {
             return await BudgetSpentAsync(turn, history, budget, cancellationToken);
         }

@@ -15,6 +15,13 @@ public sealed class BudgetOptions
     [Range(typeof(decimal), "0.000001", "1000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public decimal? DailySpend { get; set; }
 
+    /// <summary>
+    /// Model tokens one Chatwoot contact may use per day across all their conversations; unset means no limit. Keeps
+    /// one person (opening conversation after conversation) from spending <see cref="DailySpend"/> for everyone.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int? ContactDailyTokens { get; set; }
+
     /// <summary>The time zone whose midnight starts a budget day (IANA id); UTC when unset.</summary>
     public string? DayTimeZone { get; set; }
 
@@ -25,5 +32,5 @@ public sealed class BudgetOptions
     [RegularExpression("^(offline|handoff)$", ErrorMessage = "Budget:WhenSpent must be 'offline' or 'handoff'.")]
     public string WhenSpent { get; set; } = "offline";
 
-    public bool Limits => ConversationTokens is not null || DailySpend is not null;
+    public bool Limits => ConversationTokens is not null || DailySpend is not null || ContactDailyTokens is not null;
 }

@@ -94,6 +94,54 @@ public sealed class BudgetTests : ConversationTestBase
     }
 
     [Fact]
+    public async Task Spent_contact_budget_keeps_the_model_out_of_that_contacts_conversations_only()
+    {
+        // Arrange: Jane's first turn uses 135 tokens of her 100 for the day.
+        Chatwoot.AddConversation(1, 42);
+        Chatwoot.AddConversation(1, 43);
+        Chatwoot.AddConversation(1, 44);
+        OpenAI.ThenText("Hello Jane!");
+        await StartServerAsync(withLlm: true, settings => settings["Budget:ContactDailyTokens"] = "100");
+        await SayAsync(VerifiedJane("Hello"));
+        await SettledTurnsAsync();
+
+        // Act: Jane opens another conversation; another visitor writes too.
+        await SayAsync(VerifiedJane("Where is order 1042?", conversationId: 43));
+        await SettledTurnsAsync(43);
+        await SayAsync(Visitor("Hello", conversationId: 44));
+        await SettledTurnsAsync(44);
+
+        // Assert
+        Assert.Equal(2, OpenAI.Completions.Count);
+        Assert.Equal("contact_daily_tokens", await BudgetAsync(43));
+        Assert.Null(await BudgetAsync(44));
+    }
+
+    [Fact]
+    public async Task A_spent_budget_leads_to_the_offline_router_with_the_same_stored_lookup_limits()
+    {
+        // Arrange: a model turn spends the conversation's budget on a miss that reaches the look-up limit.
+        var conversation = Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Orders_GetOrder", """{"orderNumber":"9001","email":"jane@example.com"}""").ThenText("I couldn't find it.");
+        await StartServerAsync(withLlm: true, settings =>
+        {
+            settings["Budget:ConversationTokens"] = "100";
+            settings["Orders:MaxMissesPerConversation"] = "1";
+        });
+        await SayAsync(Visitor("Where is order 9001? My email is jane@example.com"));
+        await SettledTurnsAsync();
+
+        // Act: without the model, the offline router looks up the next number.
+        await SayAsync(Visitor("Then where is order 1042? My email is jane@example.com"));
+        await SettledTurnsAsync();
+
+        // Assert: refused unread, and handed off, as with the model.
+        Assert.Equal("conversation_tokens", await BudgetAsync(42));
+        Assert.DoesNotContain(Posted(), m => m.GetProperty("content").GetString()!.Contains("Order #1042", StringComparison.Ordinal));
+        Assert.Contains("handoff:lookup_limit", conversation.Labels);
+    }
+
+    [Fact]
     public async Task Unknown_budget_time_zone_stops_start_up_naming_the_setting()
     {
         var settings = DefaultSettings();
