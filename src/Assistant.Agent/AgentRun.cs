@@ -24,11 +24,12 @@ public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
     /// Where each model call is noted as it returns: the caller's list, so the tokens of a run that then fails are still
     /// known (and paid for, and counted against budgets).
     /// </param>
+    /// <param name="toolCalls">Where each tool call is noted as it returns: the turn's, so a tool can check model-written text against earlier results.</param>
     public async Task<AgentRunResult> RunAsync(
         ChatHistory history, IReadOnlyList<KernelPlugin> plugins, PromptExecutionSettings? modelSettings, AgentLimits limits,
-        CancellationToken cancellationToken, List<ModelRoundRecord>? modelRounds = null)
+        CancellationToken cancellationToken, List<ModelRoundRecord>? modelRounds = null, List<ToolCallRecord>? toolCalls = null)
     {
-        var guard = new ToolGuardFilter(limits, loggers.CreateLogger<ToolGuardFilter>());
+        var guard = new ToolGuardFilter(limits, loggers.CreateLogger<ToolGuardFilter>(), toolCalls);
         modelRounds ??= [];
         var firstRound = modelRounds.Count;
         var recorded = new RoundRecorder(model, modelRounds, TimeProvider.System);

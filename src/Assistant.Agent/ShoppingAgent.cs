@@ -51,7 +51,8 @@ public sealed partial class ShoppingAgent(
 
         var chat = new ChatHistory(system);
         chat.AddRange(HistoryMessages(HistoryWindow.Fit(history, settings.MaxHistoryLineTokens, settings.MaxHistoryTokens)));
-        var run = await agent.RunAsync(chat, catalog.PluginsFor(turnServices), prompt.Config.DefaultExecutionSettings, AgentLimits.From(settings), cancellationToken, _modelRounds);
+        var run = await agent.RunAsync(chat, catalog.PluginsFor(turnServices), prompt.Config.DefaultExecutionSettings, AgentLimits.From(settings), cancellationToken, _modelRounds,
+            turn.ToolCalls);
         var verdicts = new List<GateVerdict>();
         var text = run.Text?.Trim();
         if (text is { Length: > 0 } written && turn.Plan.Handoff is null)
@@ -89,7 +90,7 @@ public sealed partial class ShoppingAgent(
     {
         var rules = prompts.Current.Guardrails;
         var previous = history.LastOrDefault(e => e.Role == TranscriptRole.Bot && !string.IsNullOrWhiteSpace(e.Content))?.Content;
-        var input = new GateInput(turn.Conversation.Channel, previous, [.. run.Calls.Select(c => c.Result), .. turn.NewInputs]);
+        var input = new GateInput(turn.Conversation.Channel, previous, [.. run.Calls.Select(c => c.Result), .. turn.NewInputs], store.CurrentValue.LinkDomainList);
         var verdict = ReplyGate.Check(text, input, rules);
         verdicts.Add(verdict);
         GateTelemetry.Record(verdict);

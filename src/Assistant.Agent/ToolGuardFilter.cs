@@ -12,13 +12,15 @@ namespace Assistant.Agent;
 /// details may hold data it must not see) and too many failing rounds in a row end the turn; results reach the model
 /// as camelCase JSON; and invocation stops before the last allowed round, which <see cref="AgentRun"/> makes without tools.
 /// </summary>
-public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger) : IAutoFunctionInvocationFilter
+/// <param name="calls">Where each call is noted as it returns (the turn's list, which the tools read to check what the model writes).</param>
+public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, List<ToolCallRecord>? calls = null) : IAutoFunctionInvocationFilter
 {
     public const string TooManyCalls = "Error: Too many tool calls in this turn; this call was not run. Answer with what you have.";
     public const string Failed = "Error: Function failed.";
 
     private readonly List<string> _called = [];
-    private readonly List<ToolCallRecord> _calls = [];
+    private readonly List<ToolCallRecord> _calls = calls ?? [];
+    private readonly int _firstCall = calls?.Count ?? 0;
     private int _callsRun;
     private int _consecutiveFailedRounds;
     private int _failingRound = -1;
@@ -31,7 +33,7 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger) 
     public IReadOnlyList<string> Called => _called;
 
     /// <summary>Every call with its arguments and the result the model was given (a refusal or failure included).</summary>
-    public IReadOnlyList<ToolCallRecord> Calls => _calls;
+    public IReadOnlyList<ToolCallRecord> Calls => _calls[_firstCall..];
 
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
     {

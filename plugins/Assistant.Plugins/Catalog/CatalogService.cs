@@ -1,10 +1,12 @@
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Store;
 using Assistant.Engine.Turns;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Plugins.Catalog;
 
 /// <summary>Product look-ups for this turn, in the customer's language; shared by the tools and the replies.</summary>
-public sealed class CatalogService(CatalogRepository catalog, TurnContext turn, PromptLibrary prompts)
+public sealed class CatalogService(CatalogRepository catalog, TurnContext turn, PromptLibrary prompts, IOptionsSnapshot<StoreOptions> store)
 {
     public const int MaxResults = 5;
 
@@ -14,15 +16,15 @@ public sealed class CatalogService(CatalogRepository catalog, TurnContext turn, 
     public LocaleTexts Texts => prompts.Texts(turn.Language);
 
     public async Task<IReadOnlyList<ProductView>> SearchAsync(ProductQuery query, CancellationToken cancellationToken) =>
-        View(await catalog.SearchAsync(query, turn.Language, MaxResults, cancellationToken));
+        View(Safe(await catalog.SearchAsync(query, turn.Language, MaxResults, cancellationToken)));
 
     /// <summary>The products the customer's words find, as rows to show (the offline router's product answer).</summary>
-    public Task<IReadOnlyList<ProductRow>> FindAsync(string words, CancellationToken cancellationToken) =>
-        catalog.SearchAsync(new ProductQuery(words), turn.Language, MaxResults, cancellationToken);
+    public async Task<IReadOnlyList<ProductRow>> FindAsync(string words, CancellationToken cancellationToken) =>
+        Safe(await catalog.SearchAsync(new ProductQuery(words), turn.Language, MaxResults, cancellationToken));
 
     /// <summary>The products, read now, in the order asked; unknown or withdrawn SKUs are left out.</summary>
-    public Task<IReadOnlyList<ProductRow>> RowsAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken) =>
-        catalog.GetAsync([.. skus.Take(MaxResults)], turn.Language, cancellationToken);
+    public async Task<IReadOnlyList<ProductRow>> RowsAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken) =>
+        Safe(await catalog.GetAsync([.. skus.Take(MaxResults)], turn.Language, cancellationToken));
 
     public string Availability(ProductRow product) => product.Stock switch
     {
@@ -31,6 +33,10 @@ public sealed class CatalogService(CatalogRepository catalog, TurnContext turn, 
         <= FewLeft => Texts.Get("product.few_left", ("count", product.Stock)),
         _ => Texts["product.in_stock"],
     };
+
+    /// <summary>Only links fit to show a customer (<see cref="StoreLinks"/>); a product without one is shown without it.</summary>
+    private List<ProductRow> Safe(IReadOnlyList<ProductRow> rows) =>
+        [.. rows.Select(r => r with { Url = StoreLinks.Safe(r.Url, store.Value.AllowHttpLinks), ImageUrl = StoreLinks.Safe(r.ImageUrl, store.Value.AllowHttpLinks) })];
 
     private List<ProductView> View(IReadOnlyList<ProductRow> rows) =>
         [.. rows.Select(r => new ProductView(r.Sku, r.Name, r.Category, Texts.Money(r.Price, r.Currency), r.Stock, r.Description, r.Url))];

@@ -41,6 +41,11 @@ public sealed record HelpArticle(string Source, string Locale, string Title, str
             throw new FormatException($"{source}: the front matter needs a title and a locale (en, zh-CN, vi, ...).");
         }
 
+        if (!string.IsNullOrWhiteSpace(header.Url) && Engine.Store.StoreLinks.Safe(header.Url, allowHttp: true) is null)
+        {
+            throw new FormatException($"{source}: url must be an absolute http(s) address, e.g. https://shop.example.com/help/returns.");
+        }
+
         var body = text[(text.IndexOf('\n', end + 1) is var bodyStart and >= 0 ? bodyStart + 1 : text.Length)..];
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         return new HelpArticle(source, header.Locale.Trim(), header.Title.Trim(), string.IsNullOrWhiteSpace(header.Url) ? null : header.Url.Trim(),

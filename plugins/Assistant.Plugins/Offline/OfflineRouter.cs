@@ -16,7 +16,9 @@ namespace Assistant.Plugins.Offline;
 /// articles (the best passage, quoted with its article, when it has two thirds of the question's words); what
 /// neither finds is left for a human.
 /// </summary>
-public sealed class OfflineRouter(OrderService orders, CatalogService catalog, KnowledgeRepository knowledge, TurnContext turn) : IFallbackResponder
+public sealed class OfflineRouter(
+    OrderService orders, CatalogService catalog, KnowledgeRepository knowledge, TurnContext turn, Microsoft.Extensions.Options.IOptionsSnapshot<Engine.Store.StoreOptions> store)
+    : IFallbackResponder
 {
     public async Task<bool> TryAnswerAsync(TurnContext context, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
     {
@@ -123,7 +125,7 @@ public sealed class OfflineRouter(OrderService orders, CatalogService catalog, K
         }
 
         Say(best.Text, channel);
-        if (best.Url is { } link)
+        if (Engine.Store.StoreLinks.Safe(best.Url, store.Value.AllowHttpLinks) is { } link)
         {
             foreach (var message in ReplyRenderer.Article(new StoredArticle(best.Article, best.Title, link, best.Text), link, channel, orders.Texts, turn.InReplyTo))
             {

@@ -47,7 +47,7 @@ public sealed class OrderService(
             return (OrderLookup.LimitReached, null);
         }
 
-        var details = string.IsNullOrWhiteSpace(orderNumber) ? null : await shop.GetOrderAsync(orderNumber, cancellationToken);
+        var details = string.IsNullOrWhiteSpace(orderNumber) ? null : (await shop.GetOrderAsync(orderNumber, cancellationToken))?.WithSafeLinks(store.Value.AllowHttpLinks);
         var grant = details is null ? null : OrderAccessPolicy.Grant(details, identity, email, phone, turn.CustomerTexts);
         if (details is null || grant is null || !await ProvesOneCustomerAsync(grant, cancellationToken))
         {
@@ -79,7 +79,8 @@ public sealed class OrderService(
             mine = [];
         }
 
-        var orders = mine.Count == 0 ? [] : await shop.RecentOrdersAsync(mine, Math.Clamp(limit, 1, MaxRecentOrders), cancellationToken);
+        var orders = mine.Count == 0 ? [] : (await shop.RecentOrdersAsync(mine, Math.Clamp(limit, 1, MaxRecentOrders), cancellationToken))
+            .Select(o => o.WithSafeLinks(store.Value.AllowHttpLinks)).ToList();
         foreach (var order in orders)
         {
             turn.OrdersReferenced.Add(order.Order.OrderNumber);

@@ -19,4 +19,12 @@ public sealed record ShopShipmentEvent(long Id, long ShipmentId, DateTimeOffset 
 /// <summary>An order with everything shown about it.</summary>
 public sealed record ShopOrderDetails(
     ShopOrder Order, ShopCustomer Owner, IReadOnlyList<ShopOrderItem> Items, IReadOnlyList<ShopShipment> Shipments,
-    IReadOnlyList<ShopShipmentEvent> Events);
+    IReadOnlyList<ShopShipmentEvent> Events)
+{
+    /// <summary>The same order with only links fit to show a customer (<see cref="Engine.Store.StoreLinks"/>); the others dropped.</summary>
+    public ShopOrderDetails WithSafeLinks(bool allowHttp) => this with
+    {
+        Items = [.. Items.Select(i => i with { ImageUrl = Engine.Store.StoreLinks.Safe(i.ImageUrl, allowHttp) })],
+        Shipments = [.. Shipments.Select(s => s with { TrackingUrl = Engine.Store.StoreLinks.Safe(s.TrackingUrl, allowHttp) })],
+    };
+}

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Gate;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Telemetry;
 using Assistant.Engine.Turns;
 using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Knowledge;
@@ -10,7 +12,9 @@ using Microsoft.SemanticKernel;
 namespace Assistant.Plugins.Replies;
 
 [Description("Shows things to the customer in the best form their channel allows.")]
-public sealed class RepliesPlugin(OrderService orders, CatalogService catalog, KnowledgeRepository knowledge, PromptLibrary prompts, TurnContext turn)
+public sealed class RepliesPlugin(
+    OrderService orders, CatalogService catalog, KnowledgeRepository knowledge, PromptLibrary prompts, TurnContext turn,
+    Microsoft.Extensions.Options.IOptionsSnapshot<Engine.Store.StoreOptions> store)
 {
     public const string PluginName = "Replies";
 
@@ -58,7 +62,8 @@ public sealed class RepliesPlugin(OrderService orders, CatalogService catalog, K
     [Description("Shows a help article (the article of a Knowledge_Search passage) as a link to read more.")]
     public async Task<ShowResult> ShowArticleAsync(string article, CancellationToken cancellationToken = default)
     {
-        if (await knowledge.GetAsync(article, cancellationToken) is not { Url: { } link } stored)
+        if (await knowledge.GetAsync(article, cancellationToken) is not { } stored
+            || Engine.Store.StoreLinks.Safe(stored.Url, store.Value.AllowHttpLinks) is not { } link)
         {
             return new ShowResult(false, "That article has no link to show; answer from its passages.");
         }
@@ -81,6 +86,15 @@ public sealed class RepliesPlugin(OrderService orders, CatalogService catalog, K
         if (string.IsNullOrWhiteSpace(question) || usable.Count < 2)
         {
             return new ShowResult(false, "Give a question and at least two choices.");
+        }
+
+        // The question and the labels are the model's words the customer reads, like its answer: the same gate applies.
+        var verdict = ReplyGate.Check(string.Join('\n', [question, .. usable]),
+            new GateInput(turn.Conversation.Channel, null, turn.Facts, store.Value.LinkDomainList), prompts.Current.Guardrails);
+        GateTelemetry.Record(verdict);
+        if (!verdict.Passed)
+        {
+            return new ShowResult(false, $"Not shown: it {verdict.Reasons}. Offer choices without that, or answer in text.");
         }
 
         foreach (var message in ReplyRenderer.Choices(question, [.. usable.Select(c => (c, c))], ChannelProfile.For(turn.Conversation.Channel), turn.InReplyTo))

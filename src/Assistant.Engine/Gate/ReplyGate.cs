@@ -16,6 +16,7 @@ public static partial class ReplyGate
     public const string Banned = "banned";
     public const string Repeat = "repeat";
     public const string Numbers = "numbers";
+    public const string Links = "links";
 
     public static GateVerdict Check(string written, GateInput input, Guardrails rules)
     {
@@ -49,7 +50,26 @@ public static partial class ReplyGate
             failures.Add(new(Numbers, $"mentions {string.Join(", ", numbers)}, which no tool returned and the customer did not write"));
         }
 
+        // Always on: a link no tool returned, off the store's own domains, is how an injected prompt phishes customers.
+        if (UnreturnedLinks(answer, facts, input.Domains) is { Count: > 0 } links)
+        {
+            failures.Add(new(Links, $"links to {string.Join(", ", links)}, which no tool returned and which is not the store's site"));
+        }
+
         return new GateVerdict(failures);
+    }
+
+    /// <summary>The answer's links (with a scheme, or starting www.) that appear in no fact and whose host is not a store domain.</summary>
+    internal static IReadOnlyList<string> UnreturnedLinks(string answer, IReadOnlyList<string> facts, IReadOnlyList<string> domains)
+    {
+        // Tool results are JSON: a link's & arrives as \u0026, which the model reads, and writes, as &.
+        var decoded = facts.Select(f => JsonEscape().Replace(f, m => m.Value == "\\/" ? "/" : ((char)Convert.ToInt32(m.Value[2..], 16)).ToString())).ToList();
+        return [.. LinkPattern().Matches(answer)
+            .Select(m => m.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '"', '\'', '*', '_'))
+            .Where(link => !decoded.Any(f => f.Contains(link, StringComparison.Ordinal)))
+            .Where(link => !(Uri.TryCreate(link.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? "https://" + link : link, UriKind.Absolute, out var uri)
+                && uri.Scheme is "https" or "http" && string.IsNullOrEmpty(uri.UserInfo) && Store.StoreLinks.OnDomains(uri.Host, domains)))
+            .Distinct()];
     }
 
     /// <summary>
@@ -149,6 +169,14 @@ public static partial class ReplyGate
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex UrlPattern();
 
+    // Any scheme with "//" (a look-alike https://, an app's whatsapp://), script schemes, and www. hosts that
+    // channels turn into links by themselves; "Status:shipped" is not a link.
+    [GeneratedRegex(@"\b(?:[a-z][a-z0-9+.\-]{1,15}://\S+|(?:javascript|data|vbscript):\S+|www\.[^\s/]+\.\S+)", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"\\u[0-9a-fA-F]{4}|\\/")]
+    private static partial Regex JsonEscape();
+
     [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
     private static partial Regex NumberPattern();
 
@@ -159,8 +187,12 @@ public static partial class ReplyGate
 /// <summary>What an answer is checked against.</summary>
 /// <param name="Channel">Chatwoot's channel type.</param>
 /// <param name="PreviousAnswer">The bot's last answer in this conversation, if any.</param>
-/// <param name="Facts">What the turn may quote numbers from: the tools' results and the customer's new messages.</param>
-public sealed record GateInput(string? Channel, string? PreviousAnswer, IReadOnlyList<string> Facts);
+/// <param name="Facts">What the turn may quote numbers and links from: the tools' results and the customer's new messages.</param>
+/// <param name="LinkDomains">The store's own domains (<c>Store__LinkDomains</c>), which the model may link to freely.</param>
+public sealed record GateInput(string? Channel, string? PreviousAnswer, IReadOnlyList<string> Facts, IReadOnlyList<string>? LinkDomains = null)
+{
+    public IReadOnlyList<string> Domains => LinkDomains ?? [];
+}
 
 public sealed record GateFailure(string Rule, string Reason);
 

@@ -16,6 +16,20 @@ public sealed class StoreOptions
     /// </summary>
     public string? IdentitySecret { get; set; }
 
+    /// <summary>Admits <c>http:</c> links (not only <c>https:</c>) in cards, articles and tracking buttons.</summary>
+    public bool AllowHttpLinks { get; set; }
+
+    /// <summary>
+    /// The store's own domains, comma-separated (<c>shop.example.com,example-cdn.com</c>): links the model writes must be
+    /// on one of them (subdomains included) or be links a tool returned. The order page's host counts too.
+    /// </summary>
+    public string? LinkDomains { get; set; }
+
+    public IReadOnlyList<string> LinkDomainList =>
+        [.. (LinkDomains ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(Uri.TryCreate(OrderUrlTemplate?.Replace("{orderNumber}", "1", StringComparison.Ordinal), UriKind.Absolute, out var page) ? [page.Host] : [])
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
     public string? OrderUrl(string orderNumber) =>
         string.IsNullOrWhiteSpace(OrderUrlTemplate) ? null : OrderUrlTemplate.Replace("{orderNumber}", Uri.EscapeDataString(orderNumber), StringComparison.Ordinal);
 }

@@ -31,6 +31,12 @@ public sealed class TurnContext
     /// <summary>Whether this turn already sent the customer a form asking for an order's proof: one form is enough.</summary>
     public bool ProofFormSent { get; set; }
 
+    /// <summary>Every tool call of this turn with the result the model read: what model-written text may quote.</summary>
+    public List<ToolCallRecord> ToolCalls { get; } = [];
+
+    /// <summary>What model-written text may take numbers and links from: the tools' results and the customer's new words.</summary>
+    public IReadOnlyList<string> Facts => [.. ToolCalls.Select(c => c.Result), .. NewInputs];
+
     /// <summary>Order numbers the tools showed this turn, for the handoff note.</summary>
     public ISet<string> OrdersReferenced { get; } = new SortedSet<string>(StringComparer.Ordinal);
 

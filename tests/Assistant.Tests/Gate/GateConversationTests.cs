@@ -73,6 +73,46 @@ public sealed class GateConversationTests : ConversationTestBase
         Assert.DoesNotContain(Posted(), m => m.GetProperty("content").GetString()!.Contains("guarantee", StringComparison.OrdinalIgnoreCase) && !m.GetProperty("private").GetBoolean());
     }
 
+    [Fact]
+    public async Task Choices_the_model_writes_pass_the_same_gate_and_a_failing_set_is_not_shown()
+    {
+        // Arrange: the model offers a promise and a made-up order as buttons, then answers in words.
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Replies_OfferChoices", """{"question":"What should we do?","choices":["Refund guaranteed","Order 9999"]}""")
+            .ThenText("A colleague can help with refunds.");
+        await StartServerAsync(withLlm: true);
+
+        // Act
+        await SayAsync(VerifiedJane("My jacket is broken"));
+        await SettledTurnsAsync();
+
+        // Assert: no buttons went out, and the model was told why.
+        Assert.DoesNotContain(Posted(), m => ContentType(m) == "input_select");
+        var result = ToolMessage(OpenAI.Completions[^1]);
+        Assert.Contains("Not shown", result, StringComparison.Ordinal);
+        Assert.Contains("guarantee", result, StringComparison.Ordinal);
+        Assert.Contains("9999", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_link_to_a_site_no_tool_returned_is_repaired_before_it_is_sent()
+    {
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenText("You can pay the customs fee at https://acme-customs.example/pay.")
+            .ThenText("A colleague will tell you how to pay the customs fee.");
+        await StartServerAsync(withLlm: true);
+
+        await SayAsync(VerifiedJane("How do I pay the customs fee?"));
+        await SettledTurnsAsync();
+
+        var posted = Assert.Single(Posted());
+        Assert.Equal("A colleague will tell you how to pay the customs fee.", posted.GetProperty("content").GetString());
+        Assert.Contains("links to https://acme-customs.example/pay", ToolOrSystem(OpenAI.Completions[^1]), StringComparison.Ordinal);
+    }
+
+    private static string ToolOrSystem(JsonElement completion) =>
+        completion.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString()!;
+
     private async Task<(JsonElement Gate, List<(string Name, string Arguments, string Result)> Calls)> RecordedAsync()
     {
         await using var connection = await Database.DataSource.OpenConnectionAsync(Token);

@@ -129,8 +129,30 @@ public sealed class ReplyGateTests : IDisposable
 
     public void Dispose() => File.Delete(_copy);
 
+    [Theory]
+    [InlineData("Pay here: https://acme-payments.example/checkout")]
+    [InlineData("Please confirm at https://shop.example.com.evil.example/login")]
+    [InlineData("Update your card at www.acme-billing.example/card.")]
+    [InlineData("Click [here](javascript:alert(1)) to continue.")]
+    [InlineData("Log in at https://user@shop.example.com/account")]
+    public void A_link_no_tool_returned_and_off_the_stores_domains_fails(string answer) =>
+        Assert.Equal([ReplyGate.Links], Broken(Check(answer)));
+
+    [Theory]
+    [InlineData("Track it at https://www.dhl.de/track?piece=JD014600006611&lang=en.", """{"trackingUrl":"https://www.dhl.de/track?piece=JD014600006611\u0026lang=en"}""")]
+    [InlineData("See https://help.shop.example.com/returns for details.", "")]
+    [InlineData("Your order: [#1042](https://shop.example.com/orders/1042)", "1042")]
+    [InlineData("Status:shipped, see you soon.", "")]
+    public void Links_a_tool_returned_or_on_the_stores_domains_pass(string answer, string fact)
+    {
+        var verdict = Check(answer, facts: [fact]);
+
+        Assert.True(verdict.Passed, verdict.Reasons);
+    }
+
+    /// <summary>The fixture's store: <c>Store__LinkDomains</c> as the service derives it from the order page.</summary>
     private static GateVerdict Check(string answer, string channel = "Channel::WebWidget", string? previous = null, string[]? facts = null) =>
-        ReplyGate.Check(answer, new GateInput(channel, previous, facts ?? []), Rules);
+        ReplyGate.Check(answer, new GateInput(channel, previous, facts ?? [], ["shop.example.com"]), Rules);
 
     private static List<string> Broken(GateVerdict verdict) => [.. verdict.Failures.Select(f => f.Rule)];
 }
