@@ -50,12 +50,15 @@ internal static class AssistantBuilder
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         builder.Services.AddSingleton<SecretRedactor>();
+        builder.Services.AddSingleton<AdminSessions>();
+        builder.Services.AddSingleton<AdminSignInThrottle>();
         builder.Services.AddProblemDetails();
         return builder;
     }
 
     public static WebApplication UseAssistant(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseAssistantRequestLogging();
         app.UseExceptionHandler();
         app.MapHealthEndpoints();

@@ -59,10 +59,17 @@ public sealed class TimelineRepository(NpgsqlDataSource dataSource)
             FROM zendesk_ledger l JOIN zendesk_tickets z ON z.ticket_id = l.ticket_id
             WHERE z.account_id = @AccountId AND z.conversation_id = @ConversationId) entries
         ORDER BY at, rank
+        LIMIT @Limit OFFSET @Offset
         """;
 
-    /// <summary>The conversation's timeline; the account is the one given, or the lowest that has this conversation.</summary>
-    public async Task<Timeline?> ReadAsync(long conversationId, long? accountId, CancellationToken cancellationToken)
+    /// <summary>Entries a page shows: a long-running conversation is read a page at a time.</summary>
+    public const int PageSize = 200;
+
+    /// <summary>
+    /// One page (from 1) of the conversation's timeline; the account is the one given, or the lowest that has this
+    /// conversation. Null when the conversation is unknown or the page is past its end.
+    /// </summary>
+    public async Task<Timeline?> ReadAsync(long conversationId, long? accountId, int page, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var account = accountId ?? await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -72,14 +79,22 @@ public sealed class TimelineRepository(NpgsqlDataSource dataSource)
             return null;
         }
 
-        var entries = await connection.QueryAsync<TimelineEntry>(new CommandDefinition(Sql,
-            new { AccountId = found, ConversationId = conversationId, Key = Chatwoot.Webhooks.ChatwootEnvelope.ConversationKey(found, conversationId) }, cancellationToken: cancellationToken));
+        var entries = await connection.QueryAsync<TimelineEntry>(new CommandDefinition(Sql, new
+        {
+            AccountId = found,
+            ConversationId = conversationId,
+            Key = Chatwoot.Webhooks.ChatwootEnvelope.ConversationKey(found, conversationId),
+            Limit = PageSize + 1,
+            Offset = (long)(page - 1) * PageSize,
+        }, cancellationToken: cancellationToken));
         var list = entries.AsList();
-        return list.Count == 0 ? null : new Timeline(found, conversationId, list);
+        return list.Count == 0 ? null : new Timeline(found, conversationId, [.. list.Take(PageSize)], page, list.Count > PageSize);
     }
 }
 
-public sealed record Timeline(long AccountId, long ConversationId, IReadOnlyList<TimelineEntry> Entries);
+/// <param name="Page">Which page of <see cref="TimelineRepository.PageSize"/> entries this is, from 1.</param>
+/// <param name="HasMore">Whether later entries are on the next page.</param>
+public sealed record Timeline(long AccountId, long ConversationId, IReadOnlyList<TimelineEntry> Entries, int Page = 1, bool HasMore = false);
 
 /// <summary>One thing that happened; <see cref="Milliseconds"/> is how long it took, when known.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, int Rank, string Kind, string Title, string? Detail, double? Milliseconds);

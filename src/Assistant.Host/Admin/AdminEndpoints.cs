@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Net;
 using Assistant.Engine.Reports;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Admin;
 
-/// <summary><c>/admin</c>: the report page and its sign-in form, mapped only when <c>Admin__Token</c> is set.</summary>
-internal static class AdminEndpoints
+/// <summary>
+/// <c>/admin</c>: the report page, the decision timeline, sign-in and sign-out, mapped only when <c>Admin__Token</c>
+/// is set. Every view of a conversation, every sign-in and sign-out is written to the log with who and from where.
+/// </summary>
+internal static partial class AdminEndpoints
 {
     private static readonly TimeSpan SessionLength = TimeSpan.FromHours(12);
 
@@ -17,7 +21,8 @@ internal static class AdminEndpoints
             return app;
         }
 
-        var access = new AdminAccess(options.Token!);
+        var access = new AdminAccess(options.Token!, app.ServiceProvider.GetRequiredService<AdminSessions>());
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Host.Admin");
         var group = app.MapGroup("/admin").ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
         {
             SecureHeaders(context.HttpContext.Response);
@@ -26,7 +31,7 @@ internal static class AdminEndpoints
 
         group.MapGet("/", async (HttpRequest request, ReportRepository reports, CancellationToken cancellationToken) =>
         {
-            if (!access.Allows(request))
+            if (await access.CallerAsync(request, cancellationToken) is null)
             {
                 return Refuse(request);
             }
@@ -43,28 +48,51 @@ internal static class AdminEndpoints
 
         group.MapGet("/conversations", async (HttpRequest request, TimelineRepository timelines, SecretRedactor redactor, CancellationToken cancellationToken) =>
         {
-            if (!access.Allows(request))
+            if (await access.CallerAsync(request, cancellationToken) is not { } caller)
             {
                 return Refuse(request);
             }
 
-            var id = long.TryParse(request.Query["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var conversation) ? conversation : (long?)null;
-            var account = long.TryParse(request.Query["account"], NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : (long?)null;
-            var timeline = id is { } found ? await timelines.ReadAsync(found, account, cancellationToken) : null;
+            var id = Number(request, "id");
+            var page = (int)Math.Clamp(Number(request, "page") ?? 1, 1, 100_000);
+            var timeline = id is { } found ? await timelines.ReadAsync(found, Number(request, "account"), page, cancellationToken) : null;
+            if (timeline is not null)
+            {
+                Log.TimelineViewed(logger, caller, Client(request), timeline.AccountId, timeline.ConversationId, page);
+            }
+
             return Results.Content(AdminTimelinePage.Render(timeline, id, redactor.Redact), "text/html; charset=utf-8",
                 statusCode: id is not null && timeline is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
         });
 
-        group.MapGet("/login", () => Results.Content(AdminPage.Login(failed: false), "text/html; charset=utf-8"));
-        group.MapPost("/login", async (HttpRequest request, HttpResponse response) =>
+        group.MapGet("/login", () => Results.Content(AdminPage.Login(AdminPage.SignIn.Form), "text/html; charset=utf-8"));
+        group.MapPost("/login", async (HttpRequest request, HttpResponse response, AdminSessions sessions, AdminSignInThrottle throttle, CancellationToken cancellationToken) =>
         {
-            var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
-            if (!access.IsToken(form?["token"].ToString()))
+            var client = Client(request);
+            if (throttle.WaitFor(client) is { } wait)
             {
-                return Results.Content(AdminPage.Login(failed: true), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+                response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Results.Content(AdminPage.Login(AdminPage.SignIn.Throttled), "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
             }
 
-            response.Cookies.Append(AdminAccess.CookieName, access.SessionValue, new CookieOptions
+            // A session cookie sent in the clear can be taken and replayed: sign in over https (a TLS proxy counts when
+            // Http__TrustedProxies names it), or on this machine itself.
+            if (!request.IsHttps && request.HttpContext.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+            {
+                return Results.Content(AdminPage.Login(AdminPage.SignIn.NeedsHttps), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+            if (!access.IsToken(form?["token"].ToString()))
+            {
+                throttle.Failed(client);
+                Log.SignInFailed(logger, client);
+                return Results.Content(AdminPage.Login(AdminPage.SignIn.Failed), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            throttle.Succeeded(client);
+            var session = await sessions.StartAsync(access.TokenCheck, SessionLength, client, cancellationToken);
+            response.Cookies.Append(AdminAccess.CookieName, session, new CookieOptions
             {
                 HttpOnly = true,
                 Secure = request.IsHttps,
@@ -72,7 +100,21 @@ internal static class AdminEndpoints
                 Path = "/admin",
                 MaxAge = SessionLength,
             });
+            Log.SignedIn(logger, AdminSessions.Label(session), client);
             return Results.Redirect("/admin/");
+        }).DisableAntiforgery();
+
+        group.MapPost("/logout", async (HttpRequest request, HttpResponse response, AdminSessions sessions, CancellationToken cancellationToken) =>
+        {
+            // SameSite=Strict keeps other sites from signing a browser out; the session ends for every instance.
+            if (request.Cookies.TryGetValue(AdminAccess.CookieName, out var session))
+            {
+                await sessions.EndAsync(session, cancellationToken);
+                Log.SignedOut(logger, AdminSessions.Label(session), Client(request));
+            }
+
+            response.Cookies.Delete(AdminAccess.CookieName, new CookieOptions { Path = "/admin", Secure = request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Strict });
+            return Results.Redirect("/admin/login");
         }).DisableAntiforgery();
 
         return app;
@@ -84,6 +126,12 @@ internal static class AdminEndpoints
 
     private static bool AcceptsHtml(HttpRequest request) => request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
+    private static long? Number(HttpRequest request, string name) =>
+        long.TryParse(request.Query[name], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>The client's address: a trusted proxy's X-Forwarded-For has already replaced the connection's (Http__TrustedProxies).</summary>
+    private static string Client(HttpRequest request) => request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     private static void SecureHeaders(HttpResponse response)
     {
         var headers = response.Headers;
@@ -91,5 +139,20 @@ internal static class AdminEndpoints
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Admin audit: {Caller} from {Client} viewed the timeline of conversation {AccountId}/{ConversationId} (page {Page}).")]
+        public static partial void TimelineViewed(ILogger logger, string caller, string client, long accountId, long conversationId, int page);
+
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Admin audit: {Caller} signed in from {Client}.")]
+        public static partial void SignedIn(ILogger logger, string caller, string client);
+
+        [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Admin audit: a sign-in from {Client} gave a wrong token.")]
+        public static partial void SignInFailed(ILogger logger, string client);
+
+        [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Admin audit: {Caller} signed out from {Client}.")]
+        public static partial void SignedOut(ILogger logger, string caller, string client);
     }
 }

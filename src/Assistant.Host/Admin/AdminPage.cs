@@ -59,12 +59,30 @@ internal static class AdminPage
         return html.ToString();
     }
 
-    public static string Login(bool failed) =>
+    /// <summary>What the sign-in page says besides the form.</summary>
+    public enum SignIn
+    {
+        Form,
+        Failed,
+        Throttled,
+        NeedsHttps,
+    }
+
+    public static string Login(SignIn state) =>
         Head("Shopping assistant · sign in")
         + "<main class=\"login\"><h1>Shopping assistant</h1><form method=\"post\" action=\"/admin/login\">"
         + "<label for=\"token\">Admin token</label><input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\" required>"
-        + (failed ? "<p class=\"error\" role=\"alert\">That token is not right.</p>" : string.Empty)
+        + state switch
+        {
+            SignIn.Failed => "<p class=\"error\" role=\"alert\">That token is not right.</p>",
+            SignIn.Throttled => "<p class=\"error\" role=\"alert\">Too many wrong tokens from your address. Try again later.</p>",
+            SignIn.NeedsHttps => "<p class=\"error\" role=\"alert\">Sign in over HTTPS. Behind a TLS proxy, name it in Http__TrustedProxies.</p>",
+            _ => string.Empty,
+        }
         + "<button type=\"submit\">Sign in</button></form></main></body></html>";
+
+    /// <summary>The sign-out button every signed-in page carries.</summary>
+    public const string SignOut = "<form class=\"signout\" action=\"/admin/logout\" method=\"post\"><button type=\"submit\">Sign out</button></form>";
 
     private static string DayTable(Report report)
     {
@@ -81,7 +99,7 @@ internal static class AdminPage
     public static string Search(long? conversationId) =>
         "<form class=\"search\" action=\"/admin/conversations\" method=\"get\" role=\"search\">"
         + $"<input name=\"id\" inputmode=\"numeric\" pattern=\"[0-9]+\" placeholder=\"Conversation #\" aria-label=\"Conversation id\" value=\"{conversationId}\">"
-        + "<button type=\"submit\">Timeline</button></form>";
+        + "<button type=\"submit\">Timeline</button></form>" + SignOut;
 
     public static string Head(string title) =>
         $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{WebUtility.HtmlEncode(title)}</title><style>{Styles}</style></head><body>";
@@ -119,6 +137,7 @@ internal static class AdminPage
         .login form{display:grid;gap:.6rem;margin-top:1rem}input,button{font:inherit;padding:.5rem .6rem;border-radius:.4rem;border:1px solid #ced4da}
         button{background:#1971c2;color:#fff;border-color:#1971c2;cursor:pointer}.error{color:#c92a2a;margin:0}
         .search{display:flex;gap:.35rem}.search input{width:9.5rem;padding:.3rem .5rem}.search button{padding:.3rem .6rem}
+        .signout button{padding:.3rem .6rem;background:none}
         .timeline{list-style:none;margin:0;padding:0}.timeline li{display:grid;grid-template-columns:6.5rem 1fr;gap:.15rem .75rem;padding:.5rem .75rem;background:#fff;border:1px solid #dee2e6;border-left-width:4px;border-radius:.4rem;margin-bottom:.4rem}
         .timeline time{color:#6c757d;font-variant-numeric:tabular-nums;font-size:.85rem}.timeline .title{font-weight:600;overflow-wrap:anywhere}
         .timeline .kind{display:inline-block;font-size:.7rem;text-transform:uppercase;letter-spacing:.04em;color:#495057;background:#f1f3f5;border-radius:.3rem;padding:0 .35rem;margin-right:.4rem}

@@ -20,8 +20,11 @@ internal static class AdminTimelinePage
             return html.Append("</main></body></html>").ToString();
         }
 
-        html.Append(Invariant($"<p class=\"period\">Conversation {timeline.ConversationId} in account {timeline.AccountId} · {timeline.Entries.Count} entries · times UTC</p>"))
-            .Append("<ol class=\"timeline\">");
+        var first = ((timeline.Page - 1) * TimelineRepository.PageSize) + 1;
+        html.Append(Invariant($"<p class=\"period\">Conversation {timeline.ConversationId} in account {timeline.AccountId} · {timeline.Entries.Count} entries"))
+            .Append(timeline.Page > 1 || timeline.HasMore ? Invariant($" ({first}–{first + timeline.Entries.Count - 1})") : string.Empty)
+            .Append(" · times UTC</p>")
+            .Append(Invariant($"<ol class=\"timeline\" start=\"{first}\">"));
         foreach (var entry in timeline.Entries)
         {
             var took = entry.Milliseconds is { } ms ? Invariant($" <span class=\"took\">{ms:0} ms</span>") : string.Empty;
@@ -29,14 +32,27 @@ internal static class AdminTimelinePage
                 .Append($"<div class=\"title\"><span class=\"kind\">{Encode(entry.Kind)}</span>{Encode(redact(entry.Title))}{took}</div>");
             if (!string.IsNullOrWhiteSpace(entry.Detail))
             {
-                html.Append($"<pre>{Encode(redact(Shorten(entry.Detail)))}</pre>");
+                // Masked before it is cut: a secret cut at the boundary must not show in part.
+                html.Append($"<pre>{Encode(Shorten(redact(entry.Detail)))}</pre>");
             }
 
             html.Append("</li>");
         }
 
-        return html.Append("</ol></main></body></html>").ToString();
+        html.Append("</ol>");
+        if (timeline.Page > 1 || timeline.HasMore)
+        {
+            html.Append("<nav class=\"pages\" aria-label=\"Timeline pages\">")
+                .Append(timeline.Page > 1 ? PageLink(timeline, timeline.Page - 1, "Earlier entries") : string.Empty)
+                .Append(timeline.HasMore ? PageLink(timeline, timeline.Page + 1, "Later entries") : string.Empty)
+                .Append("</nav>");
+        }
+
+        return html.Append("</main></body></html>").ToString();
     }
+
+    private static string PageLink(Timeline timeline, int page, string text) =>
+        Invariant($"<a href=\"/admin/conversations?id={timeline.ConversationId}&amp;account={timeline.AccountId}&amp;page={page}\">{text}</a>");
 
     // A tool result can be long (an order with its lines); the page shows enough to answer "why".
     private static string Shorten(string text) => text.Length > 2000 ? text[..2000] + " …" : text;
