@@ -166,7 +166,9 @@ public sealed partial class InboxProcessor(
     /// <summary>
     /// Renews the claim every third of the lease while the handler runs. A renewal that fails (a database blip) is
     /// retried every tenth of the lease; when the lease is about to run out unrenewed, processing is stopped, since
-    /// another worker may then claim the event and a second run would answer the customer twice.
+    /// another worker may then claim the event and a second run would answer the customer twice. Each renewal is
+    /// time-boxed to end before that point, whether or not the call honours its cancellation: one that hangs counts
+    /// as failed.
     /// </summary>
     private async Task KeepLeaseAsync(long id, string workerId, TimeSpan lease, CancellationTokenSource processing)
     {
@@ -180,11 +182,17 @@ public sealed partial class InboxProcessor(
             {
                 await Task.Delay(wait, clock, processing.Token);
                 var attemptedAt = clock.GetUtcNow();
+                var timeBox = Min(renewEvery, heldUntil - retryEvery - attemptedAt);
                 try
                 {
+                    if (timeBox <= TimeSpan.Zero)
+                    {
+                        throw new TimeoutException("No time is left to renew the lease.");
+                    }
+
                     using var attempt = CancellationTokenSource.CreateLinkedTokenSource(processing.Token);
-                    attempt.CancelAfter(renewEvery);
-                    if (!await leases.ExtendLeaseAsync(id, workerId, lease, attempt.Token))
+                    attempt.CancelAfter(timeBox);
+                    if (!await leases.ExtendLeaseAsync(id, workerId, lease, attempt.Token).WaitAsync(timeBox, clock, processing.Token))
                     {
                         Log.LeaseLost(logger, id);
                         await processing.CancelAsync();
@@ -204,7 +212,7 @@ public sealed partial class InboxProcessor(
                         return;
                     }
 
-                    wait = retryEvery;
+                    wait = Min(retryEvery, heldUntil - retryEvery - clock.GetUtcNow());
                 }
             }
         }
@@ -213,6 +221,8 @@ public sealed partial class InboxProcessor(
             // Processing ended or shutdown began.
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static async Task StopHeartbeatAsync(CancellationTokenSource processing, Task heartbeat)
     {

@@ -66,6 +66,20 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
         Assert.Single(_handler.Completed);
     }
 
+    [Fact]
+    public async Task A_renewal_that_hangs_and_ignores_its_cancellation_still_stops_processing_before_the_lease_runs_out()
+    {
+        var hanging = new HangingLeases();
+        await _inbox.TryAddAsync(RecordingHandler.Event("k", 0, "slow"), CancellationToken.None);
+
+        await RaceAsync(first: hanging, second: _inbox);
+
+        Assert.Equal(["done"], await _database.InboxStatesAsync("test"));
+        Assert.Equal(1, _handler.MaxConcurrentPerKey);
+        Assert.True(_handler.Started.Count >= 2, "the first worker's run was not stopped");
+        Assert.Single(_handler.Completed);
+    }
+
     /// <summary>The first worker claims the event; the second keeps trying to claim until the event is done.</summary>
     private async Task RaceAsync(IInboxLeases first, IInboxLeases second)
     {
@@ -86,6 +100,13 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
         new InboxSignal(),
         new StaticOptionsMonitor<InboxOptions>(new InboxOptions { Lease = Lease, RetryBaseDelay = TimeSpan.FromMilliseconds(10), RetryMaxDelay = TimeSpan.FromMilliseconds(50) }),
         TimeProvider.System, NullLogger<InboxProcessor>.Instance);
+
+    /// <summary>A database call that never returns and does not listen to its cancellation token.</summary>
+    private sealed class HangingLeases : IInboxLeases
+    {
+        public Task<bool> ExtendLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken) =>
+            new TaskCompletionSource<bool>().Task;
+    }
 
     private sealed class FlakyLeases(IInboxLeases inner, int failures) : IInboxLeases
     {
