@@ -11,7 +11,7 @@ if ! command -v docker-compose >/dev/null 2>&1; then
 fi
 fail() { echo "check-compose: $*" >&2; exit 1; }
 
-secrets="CHATWOOT_SECRET_KEY_BASE CHATWOOT_DB_PASSWORD ASSISTANT_DB_PASSWORD CHATWOOT_BOT_TOKEN CHATWOOT_WEBHOOK_SECRET CHATWOOT_USER_TOKEN LLM_API_KEY ZENDESK_API_TOKEN ZENDESK_WEBHOOK_SECRET ADMIN_TOKEN"
+secrets="CHATWOOT_SECRET_KEY_BASE CHATWOOT_DB_PASSWORD ASSISTANT_DB_PASSWORD CHATWOOT_BOT_TOKEN CHATWOOT_WEBHOOK_SECRET CHATWOOT_USER_TOKEN LLM_API_KEY ZENDESK_API_TOKEN ZENDESK_WEBHOOK_SECRET ADMIN_TOKEN STORE_IDENTITY_SECRET"
 for name in $secrets; do
   grep -q "^$name=$" .env.example || fail ".env.example must leave $name empty (a placeholder secret would start a public instance)"
 done
@@ -31,11 +31,16 @@ rendered=$(cd "$scratch" && docker-compose -f docker-compose.yml config)
 for service in chatwoot chatwoot-worker; do
   block=$(printf '%s\n' "$rendered" | awk -v s="  $service:" '$0 == s { on = 1; next } on && /^  [a-z]/ { on = 0 } on')
   [ -n "$block" ] || fail "service $service not found"
-  for name in CHATWOOT_BOT_TOKEN CHATWOOT_WEBHOOK_SECRET CHATWOOT_USER_TOKEN LLM_API_KEY ZENDESK_API_TOKEN ZENDESK_WEBHOOK_SECRET ASSISTANT_DB_PASSWORD ADMIN_TOKEN; do
+  for name in CHATWOOT_BOT_TOKEN CHATWOOT_WEBHOOK_SECRET CHATWOOT_USER_TOKEN LLM_API_KEY ZENDESK_API_TOKEN ZENDESK_WEBHOOK_SECRET ASSISTANT_DB_PASSWORD ADMIN_TOKEN STORE_IDENTITY_SECRET; do
     if printf '%s\n' "$block" | grep -q "marker-$name"; then fail "$service receives $name"; fi
   done
+done
+# The telemetry profile's UIs ask nobody to sign in: they must listen on this machine only.
+telemetry=$(cd "$scratch" && docker-compose -f docker-compose.yml --profile telemetry config)
+for port in 16686 8889; do
+  printf '%s\n' "$telemetry" | grep -Eq -- "- 127\.0\.0\.1:$port:$port(/tcp)?$" || fail "port $port must be published on 127.0.0.1 only"
 done
 # With a required secret empty, compose must refuse to start.
 sed -i 's/^CHATWOOT_SECRET_KEY_BASE=.*/CHATWOOT_SECRET_KEY_BASE=/' "$scratch/.env"
 if (cd "$scratch" && docker-compose -f docker-compose.yml config -q 2>/dev/null); then fail "compose starts without CHATWOOT_SECRET_KEY_BASE"; fi
-echo "docker-compose.yml is valid; Chatwoot gets none of the assistant's secrets."
+echo "docker-compose.yml is valid; Chatwoot gets none of the assistant's secrets; telemetry UIs listen on localhost only."

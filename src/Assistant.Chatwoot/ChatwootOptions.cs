@@ -40,7 +40,10 @@ public sealed class ChatwootOptions
     /// another contact on an unsigned email or phone update, so <c>enforced</c> trades safety for convenience; the
     /// store-signed identity (<c>Store__IdentitySecret</c>) is the safe way (README: "Identity").
     /// </summary>
-    public string TrustHmac { get; set; } = HmacTrust.Never;
+    public string? TrustHmac { get; set; } = HmacTrust.Never;
+
+    /// <summary>Whether <see cref="TrustHmac"/> says <c>enforced</c>; empty (as compose passes an unset value) means never.</summary>
+    public bool TrustsEnforcedHmac => string.Equals(TrustHmac?.Trim(), HmacTrust.Enforced, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Inboxes that enforce identity validation, comma-separated ids, for set-ups without <c>Chatwoot__UserToken</c>;

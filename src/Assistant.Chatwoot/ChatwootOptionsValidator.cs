@@ -44,11 +44,12 @@ public sealed class ChatwootOptionsValidator : IValidateOptions<ChatwootOptions>
             failures.Add("Chatwoot__RequestTimeout must be between 00:00:01 and 00:05:00.");
         }
 
-        if (options.TrustHmac is not (HmacTrust.Never or HmacTrust.Enforced))
+        if (!string.IsNullOrWhiteSpace(options.TrustHmac) && !options.TrustsEnforcedHmac
+            && !string.Equals(options.TrustHmac.Trim(), HmacTrust.Never, StringComparison.OrdinalIgnoreCase))
         {
             failures.Add($"Chatwoot__TrustHmac must be '{HmacTrust.Never}' or '{HmacTrust.Enforced}'.");
         }
-        else if (options.TrustHmac == HmacTrust.Enforced && string.IsNullOrWhiteSpace(options.UserToken) && options.HmacEnforcedInboxIds.Count == 0)
+        else if (options.TrustsEnforcedHmac && string.IsNullOrWhiteSpace(options.UserToken) && options.HmacEnforcedInboxIds.Count == 0)
         {
             failures.Add("Chatwoot__TrustHmac=enforced needs Chatwoot__UserToken (to read which inboxes enforce identity validation) "
                 + "or Chatwoot__HmacEnforcedInboxes (their ids).");

@@ -28,7 +28,7 @@ public sealed class CustomerIdentityResolver(
         }
 
         if (conversation.HmacVerified && !string.IsNullOrWhiteSpace(conversation.ContactIdentifier)
-            && chatwoot.CurrentValue.TrustHmac == HmacTrust.Enforced
+            && chatwoot.CurrentValue.TrustsEnforcedHmac
             && await inboxes.EnforcedAsync(conversation.AccountId, conversation.InboxId, cancellationToken))
         {
             return claimed with { VerifiedBy = ContactVerification.Hmac };

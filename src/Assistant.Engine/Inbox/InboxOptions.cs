@@ -33,6 +33,10 @@ public sealed class InboxOptions
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan KeepDone { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long dead letters are kept for inspection and replay (<c>assistant inbox replay</c>) before they are deleted.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan KeepDead { get; set; } = TimeSpan.FromDays(30);
+
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 

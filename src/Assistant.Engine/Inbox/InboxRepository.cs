@@ -248,7 +248,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
 
     /// <summary>
     /// Deletes processed events finished before <paramref name="before"/>, and the head rows of keys with nothing
-    /// unfinished; dead letters stay until replayed or removed by hand.
+    /// unfinished; dead letters are kept longer (<see cref="PurgeDeadAsync"/>).
     /// </summary>
     public async Task<int> PurgeDoneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
@@ -258,6 +258,14 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { Before = before }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Deletes dead letters that died before <paramref name="before"/> (<c>Inbox__KeepDead</c>): kept long enough to replay, not forever.</summary>
+    public async Task<int> PurgeDeadAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM inbox_events WHERE state = 'dead' AND finished_at < @Before", new { Before = before }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<InboxEventStatus>> ListAsync(string? state, int limit, CancellationToken cancellationToken)

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Host.Workers;
 
 /// <summary>
-/// Hourly: deletes processed inbox events older than <c>Inbox__KeepDone</c>, and conversation history (transcript,
-/// turns, the bridge's ledger) older than <c>Retention__KeepHistory</c>, so no table grows without end.
+/// Hourly: deletes processed inbox events older than <c>Inbox__KeepDone</c>, dead letters older than
+/// <c>Inbox__KeepDead</c>, and conversation history (transcript, turns, the bridge's ledger, order look-up misses)
+/// older than <c>Retention__KeepHistory</c>, so no table grows without end.
 /// </summary>
 internal sealed partial class RetentionJanitor(
     InboxRepository inbox,
@@ -42,7 +43,8 @@ internal sealed partial class RetentionJanitor(
     private async Task PurgeAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var events = await inbox.PurgeDoneAsync(now - inboxOptions.CurrentValue.KeepDone, cancellationToken);
+        var events = await inbox.PurgeDoneAsync(now - inboxOptions.CurrentValue.KeepDone, cancellationToken)
+            + await inbox.PurgeDeadAsync(now - inboxOptions.CurrentValue.KeepDead, cancellationToken);
         var (lines, turns, ledger) = await history.PurgeAsync(now - retention.CurrentValue.KeepHistory, cancellationToken);
         if (events + lines + turns + ledger > 0)
         {

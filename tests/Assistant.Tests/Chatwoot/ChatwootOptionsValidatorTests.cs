@@ -23,6 +23,32 @@ public sealed class ChatwootOptionsValidatorTests
             f => Assert.StartsWith("Chatwoot__WebhookSecret is required", f));
     }
 
+    [Theory]
+    [InlineData("sometimes", null, null, "Chatwoot__TrustHmac must be 'never' or 'enforced'.")]
+    [InlineData("enforced", null, null, "Chatwoot__TrustHmac=enforced needs Chatwoot__UserToken")]
+    [InlineData("never", null, "3,x", "Chatwoot__HmacEnforcedInboxes must be inbox ids")]
+    public void Identity_validation_settings_that_cannot_work_are_named(string trust, string? userToken, string? inboxes, string expected)
+    {
+        var options = Valid();
+        (options.TrustHmac, options.UserToken, options.HmacEnforcedInboxes) = (trust, userToken, inboxes);
+
+        var result = new ChatwootOptionsValidator().Validate(null, options);
+
+        Assert.StartsWith(expected, Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", null, null)]
+    [InlineData("Enforced", null, "3, 7")]
+    [InlineData("enforced", "user-token", null)]
+    public void Identity_validation_settings_that_can_work_are_valid(string trust, string? userToken, string? inboxes)
+    {
+        var options = Valid();
+        (options.TrustHmac, options.UserToken, options.HmacEnforcedInboxes) = (trust, userToken, inboxes);
+
+        Assert.True(new ChatwootOptionsValidator().Validate(null, options).Succeeded);
+    }
+
     [Fact]
     public void Relative_or_non_http_base_url_is_refused()
     {

@@ -187,6 +187,23 @@ public sealed class InboxProcessingTests : ServiceTestBase
         Assert.Equal(["dead"], await Database.InboxStatesAsync("test"));
     }
 
+    [Fact]
+    public async Task Dead_letters_are_kept_for_replay_and_then_purged_after_their_own_keeping_time()
+    {
+        var handler = new RecordingHandler();
+        var server = await StartServerAsync(handler, maxAttempts: 1);
+        var inbox = server.Services.GetRequiredService<InboxRepository>();
+        await inbox.TryAddAsync(RecordingHandler.Event("j", 0, "fail"), CancellationToken.None);
+        await inbox.TryAddAsync(RecordingHandler.Event("k", 0, "fail"), CancellationToken.None);
+        await Database.InboxDrainedAsync("test");
+        await Database.ExecuteAsync("UPDATE inbox_events SET finished_at = now() - interval '31 days' WHERE ordering_key = 'j'");
+
+        var purged = await inbox.PurgeDeadAsync(DateTimeOffset.UtcNow.AddDays(-30), CancellationToken.None);
+
+        Assert.Equal(1, purged);
+        Assert.Equal(["dead"], await Database.InboxStatesAsync("test"));
+    }
+
     private async Task<AssistantServer> StartServerAsync(RecordingHandler handler, int workers = 4, int maxAttempts = 5)
     {
         var settings = DefaultSettings();

@@ -158,7 +158,11 @@ public sealed class BudgetTests : ConversationTestBase
         Chatwoot.AddConversation(1, 42);
         await StartServerAsync(withLlm: false, settings =>
         {
-            foreach (var name in new[] { "Budget:ConversationTokens", "Budget:DailySpend", "BusinessHours:Source", "Admin:Token", "OTEL_EXPORTER_OTLP_ENDPOINT" })
+            foreach (var name in new[]
+            {
+                "Budget:ConversationTokens", "Budget:DailySpend", "BusinessHours:Source", "Admin:Token", "OTEL_EXPORTER_OTLP_ENDPOINT",
+                "Budget:ContactDailyTokens", "Store:IdentitySecret", "Store:LinkDomains", "Chatwoot:TrustHmac", "Http:TrustedProxies",
+            })
             {
                 settings[name] = string.Empty;
             }

@@ -45,4 +45,18 @@ public sealed class HistoryPurgerTests : ConversationTestBase
         Assert.Equal(2, await Database.CountAsync("zendesk_ledger"));
         Assert.NotNull(await Database.ConversationAsync(1, 42));
     }
+
+    [Fact]
+    public async Task Order_look_up_misses_are_deleted_once_no_window_can_count_them()
+    {
+        await Database.ExecuteAsync("""
+            INSERT INTO order_lookup_events (account_id, conversation_id, contact_id, kind, at) VALUES
+                (1, 42, 78, 'miss', now() - interval '40 days'), (1, 42, 78, 'miss', now() - interval '2 days');
+            """);
+
+        await new HistoryPurger(Database.DataSource).PurgeAsync(DateTimeOffset.UtcNow.AddDays(-90), Token);
+
+        Assert.Equal(1, await Database.CountAsync("order_lookup_events WHERE at > now() - interval '3 days'"));
+        Assert.Equal(1, await Database.CountAsync("order_lookup_events"));
+    }
 }
