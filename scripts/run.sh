@@ -19,6 +19,6 @@ dotnet build src/Assistant.Host -c Release -v quiet --nologo >/dev/null
 assistant=src/Assistant.Host/bin/Release/net10.0/assistant
 if [ $# -eq 0 ] && [ -z "${Chatwoot__BaseUrl:-}" ]; then
   "$assistant" seed-demo
-  set -- chat --as jane@example.com --verified
+  set -- chat --as cus_jane --verified
 fi
 "$assistant" "$@"
