@@ -8,6 +8,8 @@ namespace Assistant.Tests.Sandbox;
 /// <summary>The terminal sandbox's engine: the real service against the in-process Chatwoot stand-in.</summary>
 public sealed class SandboxTests : IAsyncLifetime
 {
+    private const string IdentitySecret = "sandbox-identity-secret-0123456789abcdef";
+
     private TestDatabase _database = null!;
     private SandboxChatwoot _chatwoot = null!;
     private AssistantServer _server = null!;
@@ -66,6 +68,21 @@ public sealed class SandboxTests : IAsyncLifetime
         Assert.Contains("▭ Order number (text) = 1042", SandboxRenderer.Render(form), StringComparison.Ordinal);
         Assert.EndsWith("(type /form to fill it in)", SandboxRenderer.Render(form), StringComparison.Ordinal);
         Assert.StartsWith("bot ┌ Order #1042 · Shipped", SandboxRenderer.Render(card));
+    }
+
+    [Fact]
+    public async Task A_signed_in_web_customer_played_with_verified_lists_their_orders_at_once()
+    {
+        await _server.DisposeAsync();
+        var settings = AssistantServer.DefaultSettings(_database, _chatwoot.BaseUrl);
+        settings["Store:IdentitySecret"] = IdentitySecret;
+        _server = await AssistantServer.StartAsync(settings);
+        var session = new SandboxSession(_server.Http, _chatwoot, SandboxCustomer.From("cus_jane", verified: true, "web", "en"), AssistantServer.WebhookSecret, IdentitySecret);
+
+        await session.SayAsync("show my orders");
+        var answer = await NextAsync(e => e.Kind == "message");
+
+        Assert.StartsWith("bot: Your recent orders:", SandboxRenderer.Render(answer), StringComparison.Ordinal);
     }
 
     [Fact]
