@@ -8,6 +8,7 @@ public static class KnownSecrets
     public const string ZendeskApiToken = "zendesk-token-secret";
     public const string ChatwootQueryToken = "query-token-value";
     public const string InboxSmtpPassword = "smtp-password-secret";
+    public const string StoreIdentitySecret = "store-identity-secret-0123456789abcdef";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -20,5 +21,6 @@ public static class KnownSecrets
         ZendeskApiToken,
         ChatwootQueryToken,
         InboxSmtpPassword,
+        StoreIdentitySecret,
     ];
 }

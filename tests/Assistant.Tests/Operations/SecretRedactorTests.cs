@@ -13,7 +13,10 @@ public sealed class SecretRedactorTests
         new StaticOptionsMonitor<ChatwootOptions>(new ChatwootOptions { BotToken = FakeChatwoot.BotToken, UserToken = FakeChatwoot.UserToken, WebhookSecret = AssistantServer.WebhookSecret }),
         new StaticOptionsMonitor<ZendeskOptions>(new ZendeskOptions { ApiToken = KnownSecrets.ZendeskApiToken }),
         new StaticOptionsMonitor<LlmOptions>(new LlmOptions { ApiKey = KnownSecrets.LlmApiKey }),
-        new StaticOptionsMonitor<AdminOptions>(new AdminOptions { Token = "admin-token-0123456789abcdef" }));
+        new StaticOptionsMonitor<AdminOptions>(new AdminOptions { Token = "admin-token-0123456789abcdef" }),
+        new StaticOptionsMonitor<Assistant.Engine.Store.StoreOptions>(new Assistant.Engine.Store.StoreOptions { IdentitySecret = IdentitySecret }));
+
+    private const string IdentitySecret = KnownSecrets.StoreIdentitySecret;
 
     [Fact]
     public void Configured_secrets_are_masked_wherever_they_appear()
@@ -34,5 +37,15 @@ public sealed class SecretRedactorTests
         var shown = _redactor.Redact(json);
 
         Assert.Equal("""{"contact_inbox":{"pubsub_token":"[redacted]","source_id":"abc"},"smtp_password":"[redacted]","name":"Jane"}""", shown);
+    }
+
+    [Fact]
+    public void The_store_identity_secret_and_a_store_signed_token_are_masked()
+    {
+        var json = $$"""{"custom_attributes":{"store_identity":"cus_jane.1796731200.{{new string('a', 64)}}"},"note":"signed with {{IdentitySecret}}"}""";
+
+        var shown = _redactor.Redact(json);
+
+        Assert.Equal("""{"custom_attributes":{"store_identity":"[redacted]"},"note":"signed with [redacted]"}""", shown);
     }
 }

@@ -8,7 +8,7 @@ namespace Assistant.Tests.Sandbox;
 /// <summary>The terminal sandbox's engine: the real service against the in-process Chatwoot stand-in.</summary>
 public sealed class SandboxTests : IAsyncLifetime
 {
-    private const string IdentitySecret = "sandbox-identity-secret-0123456789abcdef";
+    private const string IdentitySecret = KnownSecrets.StoreIdentitySecret;
 
     private TestDatabase _database = null!;
     private SandboxChatwoot _chatwoot = null!;

@@ -14,7 +14,7 @@ namespace Assistant.Tests.Security;
 /// </summary>
 public sealed class IdentityTests : ConversationTestBase
 {
-    private const string IdentitySecret = "store-identity-secret-0123456789abcdef";
+    private const string IdentitySecret = KnownSecrets.StoreIdentitySecret;
     private const string JanesPhone = "+4915112345678";
     private const string MalloryWhatsApp = "4917099887766";
 

@@ -1,12 +1,13 @@
 using Assistant.Engine.Identity;
 using Assistant.Engine.Store;
+using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Security;
 
 /// <summary>The store-signed identity: what a store's site computes, and everything that is not it.</summary>
 public sealed class StoreIdentityTokenTests
 {
-    private const string Secret = "store-identity-secret-0123456789abcdef";
+    private const string Secret = KnownSecrets.StoreIdentitySecret;
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
