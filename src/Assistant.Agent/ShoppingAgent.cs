@@ -47,6 +47,7 @@ public sealed partial class ShoppingAgent(
             ["language"] = turn.Language,
             ["verified"] = turn.Identity.IsVerified,
             ["now"] = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
+            ["handed_back"] = turn.Conversation.HandedBackAt is not null,
         });
 
         var chat = new ChatHistory(system);

@@ -107,6 +107,17 @@ public sealed class ChatwootClient(ChatwootApi api)
         return merged.Count == existing.Count ? existing : await SetLabelsAsync(accountId, conversationId, merged, cancellationToken);
     }
 
+    /// <summary>Removes one label, keeping the others (read, filter, write); writes nothing when it is not there.</summary>
+    public async Task RemoveLabelAsync(long accountId, long conversationId, string label, CancellationToken cancellationToken)
+    {
+        var existing = await GetLabelsAsync(accountId, conversationId, cancellationToken);
+        var kept = existing.Where(l => !string.Equals(l, label.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (kept.Count != existing.Count)
+        {
+            await SetLabelsAsync(accountId, conversationId, kept, cancellationToken);
+        }
+    }
+
     /// <summary>Replaces the conversation's custom attributes (Chatwoot's POST semantics).</summary>
     public async Task SetCustomAttributesAsync(long accountId, long conversationId, JsonObject attributes, CancellationToken cancellationToken)
     {

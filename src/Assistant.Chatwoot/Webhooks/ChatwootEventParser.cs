@@ -51,7 +51,10 @@ public static class ChatwootEventParser
             InReplyTo: attributes.Property("in_reply_to").Int64(),
             SubmittedValues: ParseSubmittedValues(attributes.Property("submitted_values")),
             ContentAttributes: attributes,
-            Attachments: ParseAttachments(root.Property("attachments")));
+            Attachments: ParseAttachments(root.Property("attachments")))
+        {
+            AdditionalAttributes = root.Property("additional_attributes").ObjectOrEmpty(),
+        };
     }
 
     private static List<ChatwootAttachment> ParseAttachments(JsonElement? attachments)

@@ -13,4 +13,8 @@ public sealed record ChatwootMessage(
     long? InReplyTo,
     IReadOnlyList<SubmittedValue> SubmittedValues,
     JsonElement ContentAttributes,
-    IReadOnlyList<ChatwootAttachment> Attachments);
+    IReadOnlyList<ChatwootAttachment> Attachments)
+{
+    /// <summary>The message's <c>additional_attributes</c> (a campaign's message carries <c>campaign_id</c>).</summary>
+    public JsonElement AdditionalAttributes { get; init; } = Assistant.Transport.JsonValues.EmptyObject();
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Chatwoot;
+using Assistant.Chatwoot.Api;
 using Assistant.Chatwoot.Webhooks;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Storage;
@@ -20,7 +21,10 @@ public sealed partial class ChatwootEventHandler(
     IEnumerable<IConversationMirror> mirrors,
     InboxCompletion completion,
     Routing.HandoffRouter router,
+    ChatwootClient chatwoot,
     IOptionsMonitor<ChatwootOptions> chatwootOptions,
+    IOptionsMonitor<HandoffOptions> handoffOptions,
+    TimeProvider clock,
     ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
 {
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
@@ -115,6 +119,16 @@ public sealed partial class ChatwootEventHandler(
         var state = role == TranscriptRole.Customer && messageEvent.EventName == ChatwootEvents.MessageCreated
             ? change.Before.ApplyCustomerMessage(messageEvent.Conversation)
             : change.Before.Apply(messageEvent.Conversation);
+        // In an Agent Bot inbox Chatwoot leaves a conversation pending after a person's reply: the bot notices itself.
+        var takenOver = messageEvent.EventName == ChatwootEvents.MessageCreated && TranscriptClassifier.IsPersonReply(message)
+            && state.Ownership == Ownership.Bot;
+        if (takenOver)
+        {
+            state = state.TakenByPeople();
+        }
+
+        var handBack = state.HandBackFrom(change.Before, handoffOptions.CurrentValue.HandBackLabel);
+        state = handBack == HandBack.None ? state : state.HandedBack(clock.GetUtcNow());
 
         ConversationRepository.AddSave(change.Writes, state);
         foreach (var ((_, startsTurn), id) in lines.Zip(change.LineIds))
@@ -130,12 +144,48 @@ public sealed partial class ChatwootEventHandler(
         // is retried. A conversation a human owns gets no turn at all; the turn itself re-checks with Chatwoot for
         // changes since this payload.
         await change.CommitAsync(completion, cancellationToken);
+        await FollowUpInChatwootAsync(state, takenOver, handBack);
+    }
+
+    /// <summary>
+    /// What Chatwoot should show after the event, best effort: the local state already decides who speaks, so a
+    /// failure here is logged, not retried. A person's reply opens the conversation (<c>Handoff__OpenOnHumanReply</c>),
+    /// so it is in the agents' queue; a hand-back by label sets it pending and takes the label off for next time.
+    /// </summary>
+    private async Task FollowUpInChatwootAsync(ConversationState state, bool takenOver, HandBack handBack)
+    {
+        var settings = handoffOptions.CurrentValue;
+        try
+        {
+            if (takenOver && settings.OpenOnHumanReply && state.Status == "pending")
+            {
+                await chatwoot.ToggleStatusAsync(state.AccountId, state.ConversationId, ConversationStatus.Open, CancellationToken.None);
+                Log.OpenedForPeople(logger, state.AccountId, state.ConversationId);
+            }
+
+            if (handBack == HandBack.ByLabel && settings.HandBackLabel is { } label)
+            {
+                await chatwoot.ToggleStatusAsync(state.AccountId, state.ConversationId, ConversationStatus.Pending, CancellationToken.None);
+                await chatwoot.RemoveLabelAsync(state.AccountId, state.ConversationId, label, CancellationToken.None);
+            }
+        }
+        catch (ChatwootApiException ex)
+        {
+            Log.FollowUpFailed(logger, ex, state.AccountId, state.ConversationId);
+        }
+
+        if (handBack != HandBack.None)
+        {
+            Log.HandedBack(logger, state.AccountId, state.ConversationId, handBack);
+        }
     }
 
     private async Task UpdateConversationAsync(long accountId, ConversationSnapshot snapshot, CancellationToken cancellationToken)
     {
         await using var change = await ConversationChange.BeginAsync(dataSource, accountId, snapshot.Id, [], cancellationToken);
         var after = change.Before.Apply(snapshot);
+        var handBack = after.HandBackFrom(change.Before, handoffOptions.CurrentValue.HandBackLabel);
+        after = handBack == HandBack.None ? after : after.HandedBack(clock.GetUtcNow());
         ConversationRepository.AddSave(change.Writes, after);
         if (after.Status != change.Before.Status)
         {
@@ -144,6 +194,7 @@ public sealed partial class ChatwootEventHandler(
         }
 
         await change.CommitAsync(completion, cancellationToken);
+        await FollowUpInChatwootAsync(after, takenOver: false, handBack);
     }
 
     private void Mirror(SqlBatch batch, long accountId, long conversationId, string reason)
@@ -158,6 +209,15 @@ public sealed partial class ChatwootEventHandler(
     {
         [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Inbox event {InboxEventId} ({EventName}) needs nothing from the assistant.")]
         public static partial void Ignored(ILogger logger, long inboxEventId, string eventName);
+
+        [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "A person replied in {AccountId}/{ConversationId}: the conversation is open for the team, and the bot stays silent.")]
+        public static partial void OpenedForPeople(ILogger logger, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Could not update {AccountId}/{ConversationId} in Chatwoot after a person's reply or hand-back; the bot's silence or turn does not depend on it.")]
+        public static partial void FollowUpFailed(ILogger logger, Exception exception, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 209, Level = LogLevel.Information, Message = "Conversation {AccountId}/{ConversationId} was handed back to the bot ({How}).")]
+        public static partial void HandedBack(ILogger logger, long accountId, long conversationId, HandBack how);
 
         [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Retrying the refused assignment of {AccountId}/{ConversationId} failed; the next event tries again.")]
         public static partial void AssignmentRetryFailed(ILogger logger, Exception exception, long accountId, long conversationId);

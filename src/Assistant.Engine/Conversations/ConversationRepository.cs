@@ -8,7 +8,7 @@ public sealed class ConversationRepository(NpgsqlDataSource dataSource)
     private const string Columns = """
         account_id, conversation_id, inbox_id, channel, status, assignee_id, assignee_type, team_id, contact_id,
         contact_name, contact_email, contact_phone, contact_identifier, contact_source_id, hmac_verified, store_identity, language, labels,
-        can_reply, reclaimed_assignee_id, source_updated_at
+        can_reply, reclaimed_assignee_id, source_updated_at, held_by_people, handed_back_at
         """;
 
     public async Task<ConversationState?> GetAsync(long accountId, long conversationId, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class ConversationRepository(NpgsqlDataSource dataSource)
             INSERT INTO conversations ({Columns}, ownership)
             VALUES (@AccountId, @ConversationId, @InboxId, @Channel, @Status, @AssigneeId, @AssigneeType, @TeamId, @ContactId,
                     @ContactName, @ContactEmail, @ContactPhone, @ContactIdentifier, @ContactSourceId, @HmacVerified, @StoreIdentity, @Language, @Labels,
-                    @CanReply, @ReclaimedAssigneeId, @SourceUpdatedAt, @OwnershipName)
+                    @CanReply, @ReclaimedAssigneeId, @SourceUpdatedAt, @HeldByPeople, @HandedBackAt, @OwnershipName)
             ON CONFLICT (account_id, conversation_id) DO UPDATE SET
                 inbox_id = EXCLUDED.inbox_id, channel = EXCLUDED.channel, status = EXCLUDED.status,
                 assignee_id = EXCLUDED.assignee_id, assignee_type = EXCLUDED.assignee_type, team_id = EXCLUDED.team_id,
@@ -65,7 +65,8 @@ public sealed class ConversationRepository(NpgsqlDataSource dataSource)
                 contact_source_id = EXCLUDED.contact_source_id, hmac_verified = EXCLUDED.hmac_verified,
                 store_identity = EXCLUDED.store_identity, language = EXCLUDED.language, labels = EXCLUDED.labels,
                 can_reply = EXCLUDED.can_reply, reclaimed_assignee_id = EXCLUDED.reclaimed_assignee_id,
-                source_updated_at = EXCLUDED.source_updated_at, ownership = EXCLUDED.ownership, updated_at = now()
+                source_updated_at = EXCLUDED.source_updated_at, held_by_people = EXCLUDED.held_by_people,
+                handed_back_at = EXCLUDED.handed_back_at, ownership = EXCLUDED.ownership, updated_at = now()
             """;
         batch.Execute(sql, state).Parameters.AddWithValue("OwnershipName", state.Ownership.ToString().ToLowerInvariant());
     }

@@ -24,12 +24,48 @@ public sealed record ConversationState(
     string[] Labels,
     bool CanReply,
     long? ReclaimedAssigneeId,
-    double SourceUpdatedAt)
+    double SourceUpdatedAt,
+    bool HeldByPeople = false,
+    DateTimeOffset? HandedBackAt = null)
 {
-    public Ownership Ownership => OwnershipPolicy.Of(Status, AssigneeId, AssigneeType, ReclaimedAssigneeId);
+    public Ownership Ownership => OwnershipPolicy.Of(Status, AssigneeId, AssigneeType, ReclaimedAssigneeId, HeldByPeople);
 
     public static ConversationState New(long accountId, long conversationId) =>
         new(accountId, conversationId, null, null, "pending", null, null, null, null, null, null, null, null, null, false, null, null, [], true, null, 0);
+
+    /// <summary>A person replied publicly: the conversation is the people's until they give it back.</summary>
+    public ConversationState TakenByPeople() => this with { HeldByPeople = true };
+
+    /// <summary>
+    /// How the people gave the conversation back in the step from <paramref name="before"/> to this state, if they
+    /// did: it went from open or snoozed to pending, or the hand-back label was added; either way with no human
+    /// assignee in charge.
+    /// </summary>
+    public HandBack HandBackFrom(ConversationState before, string? handBackLabel)
+    {
+        if (HasActiveHumanAssignee || Status is not ("pending" or "open"))
+        {
+            return HandBack.None;
+        }
+
+        if (Status == "pending" && before.Status is "open" or "snoozed")
+        {
+            return HandBack.ByStatus;
+        }
+
+        return HasLabel(handBackLabel) && !before.HasLabel(handBackLabel) ? HandBack.ByLabel : HandBack.None;
+    }
+
+    /// <summary>A human assignee who is in charge (not the one a customer's reopening took the conversation from).</summary>
+    private bool HasActiveHumanAssignee => OwnershipPolicy.HasHumanAssignee(AssigneeId, AssigneeType) && AssigneeId != ReclaimedAssigneeId;
+
+    /// <summary>
+    /// The people gave the conversation back: the bot owns it again, knowing it was handed back. The status is pending
+    /// from now on (a label's hand-back sets it so in Chatwoot too), so the customer's next message is answered.
+    /// </summary>
+    public ConversationState HandedBack(DateTimeOffset at) => this with { Status = "pending", HeldByPeople = false, HandedBackAt = at };
+
+    public bool HasLabel(string? label) => !string.IsNullOrWhiteSpace(label) && Labels.Contains(label.Trim(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Folds in a payload's view of the conversation. Chatwoot delivers each event from its own job, so an older
@@ -71,6 +107,8 @@ public sealed record ConversationState(
             StoreIdentity = snapshot.StoreIdentity,
             ReclaimedAssigneeId = ReclaimedAfter(snapshot),
             SourceUpdatedAt = snapshot.UpdatedAt,
+            // A resolved case is over: whoever held it, the customer's next message starts afresh.
+            HeldByPeople = snapshot.Status != "resolved" && HeldByPeople,
         };
     }
 
@@ -101,6 +139,25 @@ public sealed record ConversationState(
             return merged;
         }
 
-        return merged with { Status = "pending", ReclaimedAssigneeId = OwnershipPolicy.ReclaimedAssignee(merged.AssigneeId, merged.AssigneeType) };
+        // A closed case reopened by the customer starts afresh: whoever held or handed back the old one does not matter.
+        return merged with
+        {
+            Status = "pending",
+            ReclaimedAssigneeId = OwnershipPolicy.ReclaimedAssignee(merged.AssigneeId, merged.AssigneeType),
+            HeldByPeople = false,
+            HandedBackAt = null,
+        };
     }
+}
+
+/// <summary>How people gave a conversation back to the bot.</summary>
+public enum HandBack
+{
+    None,
+
+    /// <summary>They set it from open or snoozed to pending.</summary>
+    ByStatus,
+
+    /// <summary>They added the hand-back label (<c>Handoff__HandBackLabel</c>).</summary>
+    ByLabel,
 }

@@ -1,4 +1,5 @@
 using Assistant.Chatwoot.Webhooks;
+using Assistant.Transport;
 
 namespace Assistant.Engine.Conversations;
 
@@ -28,6 +29,17 @@ public static class TranscriptClassifier
             MessageType: ChatwootMessageType.Outgoing, Private: false, SubmittedValues.Count: > 0,
             Sender.Kind: ChatwootSenderKind.AgentBot, ContentType: "form" or "input_select",
         };
+
+    /// <summary>
+    /// A person's public reply to the customer: an agent's message, or an outgoing message with no sender (how replies
+    /// typed on the paired WhatsApp phone arrive). Not the bot's, nor an automation rule's (<c>automation_rule_id</c>),
+    /// a campaign's (<c>campaign_id</c>), a template's or a survey's: those speak for nobody in particular.
+    /// </summary>
+    public static bool IsPersonReply(ChatwootMessage message) =>
+        message is { MessageType: ChatwootMessageType.Outgoing, Private: false, Sender.Kind: ChatwootSenderKind.User or ChatwootSenderKind.None }
+        && message.ContentType is not ("input_csat" or "input_email")
+        && message.ContentAttributes.Property("automation_rule_id") is null
+        && message.AdditionalAttributes.Property("campaign_id") is null;
 
     /// <summary>The submission as the customer's words: the clicked choice's title, or one "label: value" line per form field.</summary>
     public static string DescribeSubmission(ChatwootMessage message)

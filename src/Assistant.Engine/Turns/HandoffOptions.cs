@@ -32,6 +32,18 @@ public sealed class HandoffOptions
     /// <summary>A label that silences the bot on a conversation whatever its status, e.g. <c>no-bot</c>.</summary>
     public string? StopLabel { get; set; }
 
+    /// <summary>
+    /// Whether a person's public reply also sets the conversation <c>open</c>, so it shows in the agents' queue (as
+    /// Chatwoot does for its own Captain inboxes only). The bot goes silent after a person's reply either way.
+    /// </summary>
+    public bool OpenOnHumanReply { get; set; } = true;
+
+    /// <summary>
+    /// A label people add to give a conversation back to the bot (with no human assignee), e.g. <c>bot-handback</c>;
+    /// setting the conversation back to pending does the same. The service removes the label once it has acted on it.
+    /// </summary>
+    public string? HandBackLabel { get; set; }
+
     /// <summary>How many later events may retry an assignment Chatwoot refused before it is given up.</summary>
     [System.ComponentModel.DataAnnotations.Range(0, 20)]
     public int AssignmentRetries { get; set; } = 3;

@@ -6,9 +6,12 @@ namespace Assistant.Engine.Turns;
 
 /// <summary>
 /// Asks Chatwoot, not local state, whether the bot may speak: a human may have taken over a moment ago, or put the
-/// stop label (<c>Handoff__StopLabel</c>) on the conversation.
+/// stop label (<c>Handoff__StopLabel</c>) on the conversation. What Chatwoot does not record is read fresh from the
+/// local state: a person's reply in a conversation Chatwoot leaves pending, and who held it before a reopening.
 /// </summary>
-public sealed class OwnershipGuard(ChatwootClient chatwoot, Microsoft.Extensions.Options.IOptionsMonitor<HandoffOptions> handoff)
+/// <param name="conversations">Where the fresh local state is read; without it, the state the caller holds is used.</param>
+public sealed class OwnershipGuard(
+    ChatwootClient chatwoot, Microsoft.Extensions.Options.IOptionsMonitor<HandoffOptions> handoff, ConversationRepository? conversations = null)
 {
     public async Task<bool> IsBotsAsync(ConversationState local, CancellationToken cancellationToken) =>
         await BotsConversationAsync(local, cancellationToken) is not null;
@@ -29,8 +32,8 @@ public sealed class OwnershipGuard(ChatwootClient chatwoot, Microsoft.Extensions
             return null;
         }
 
-        // The reclaimed assignee is local knowledge (who held the conversation before the customer reopened it).
-        return OwnershipPolicy.Of(snapshot.Status, snapshot.AssigneeId, snapshot.AssigneeType, local.ReclaimedAssigneeId) == Ownership.Bot
+        var known = (conversations is null ? null : await conversations.GetAsync(local.AccountId, local.ConversationId, cancellationToken)) ?? local;
+        return OwnershipPolicy.Of(snapshot.Status, snapshot.AssigneeId, snapshot.AssigneeType, known.ReclaimedAssigneeId, known.HeldByPeople) == Ownership.Bot
             ? snapshot
             : null;
     }

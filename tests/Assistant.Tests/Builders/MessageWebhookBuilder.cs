@@ -16,6 +16,7 @@ public sealed class MessageWebhookBuilder
     private bool _private;
     private JsonNode? _sender;
     private JsonObject _contentAttributes = new() { ["in_reply_to"] = null };
+    private readonly JsonObject _additionalAttributes = [];
     private string _createdAt = "2026-06-17T10:20:30.123Z";
 
     public MessageWebhookBuilder(long conversationId = 42, long accountId = 1)
@@ -78,6 +79,25 @@ public sealed class MessageWebhookBuilder
 
     public MessageWebhookBuilder AsPrivateNote() { FromAgent(); _private = true; return this; }
 
+    /// <summary>A reply typed on the WhatsApp phone paired with the inbox: outgoing, with no sender.</summary>
+    public MessageWebhookBuilder FromPairedPhone() { (_messageType, _sender) = ("outgoing", null); return this; }
+
+    /// <summary>An automation rule's "send message" action: outgoing, no sender, the rule's id in content attributes.</summary>
+    public MessageWebhookBuilder FromAutomationRule(long ruleId = 7)
+    {
+        (_messageType, _sender) = ("outgoing", null);
+        _contentAttributes["automation_rule_id"] = ruleId;
+        return this;
+    }
+
+    /// <summary>A campaign's message: outgoing, sent in an agent's name, the campaign's id in additional attributes.</summary>
+    public MessageWebhookBuilder FromCampaign(long campaignId = 3)
+    {
+        FromAgent();
+        _additionalAttributes["campaign_id"] = campaignId;
+        return this;
+    }
+
     public MessageWebhookBuilder AsTemplate() { (_messageType, _sender) = ("template", null); return this; }
 
     /// <summary>The widget visitor clicked an option: the bot's own input_select message comes back updated.</summary>
@@ -119,7 +139,7 @@ public sealed class MessageWebhookBuilder
     private JsonObject Payload() => new()
     {
         ["account"] = new JsonObject { ["id"] = _accountId, ["name"] = "Acme" },
-        ["additional_attributes"] = new JsonObject(),
+        ["additional_attributes"] = _additionalAttributes.DeepClone(),
         ["content_attributes"] = _contentAttributes.DeepClone(),
         ["content_type"] = _contentType,
         ["content"] = _content,
