@@ -6,6 +6,7 @@ using Assistant.Engine.Prompts;
 using Assistant.Engine.Store;
 using Assistant.Engine.Telemetry;
 using Assistant.Engine.Turns;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -82,8 +83,11 @@ public sealed partial class ShoppingAgent(
 
     /// <summary>
     /// The reply gate: an answer that breaks a guardrail goes back to the model once with the reasons (no tools: the
-    /// facts are already in the conversation, and a second tool run would send its cards twice); a second failure
-    /// sends the locale's fallback, or hands off when the guardrails say so. Returns the text to send, if any.
+    /// facts are already in the conversation, and a second tool run would send its cards twice). When the second
+    /// answer breaks only style rules (length, questions, a repeat), it goes out anyway, split at the channel's limit:
+    /// a correct answer is never thrown away for its style. When it breaks a safety rule, nothing the model wrote is
+    /// sent: what the tools showed stays, or the offline router renders the answer from the store, and only when it
+    /// has nothing either does the locale's fallback (or, by the guardrails, a handoff) go out.
     /// </summary>
     private async Task<(string? Text, AgentRunResult Run)> GateAsync(
         string text, AgentRunResult run, ChatHistory chat, TurnContext turn, IReadOnlyList<TranscriptEntry> history,
@@ -123,12 +127,23 @@ public sealed partial class ShoppingAgent(
         }
 
         Log.GateFailedTwice(logger, turn.Conversation.AccountId, turn.Conversation.ConversationId, string.Join(",", second.Failures.Select(f => f.Rule)));
+        if (!string.IsNullOrEmpty(repaired) && second.OnlyStyle)
+        {
+            return (repaired, combined);
+        }
+
+        if (string.IsNullOrEmpty(repaired) && verdict.OnlyStyle)
+        {
+            return (text, combined);
+        }
+
         if (rules.HandOffOnSecondFailure)
         {
             turn.Plan.HandOff(new HandoffRequest(HandoffReason.AssistantFailure,
                 $"The assistant's answer failed the reply gate twice: it {second.Reasons}. The customer asked: {string.Join(" / ", turn.NewInputs)}"));
         }
-        else
+        else if (turn.Plan.Answers.Count == 0
+            && !await turnServices.GetRequiredService<IFallbackResponder>().TryAnswerAsync(turn, history, cancellationToken))
         {
             turn.Plan.Answer(Chatwoot.Api.OutgoingMessage.Text(prompts.Current.Locales.For(turn.Language)["gate.fallback"], turn.InReplyTo));
         }
@@ -164,7 +179,7 @@ public sealed partial class ShoppingAgent(
         [LoggerMessage(EventId = 821, Level = LogLevel.Information, Message = "The reply gate stopped an answer in {AccountId}/{ConversationId} ({Rules}); the model gets one repair round.")]
         public static partial void GateFailed(ILogger logger, long accountId, long conversationId, string rules);
 
-        [LoggerMessage(EventId = 822, Level = LogLevel.Warning, Message = "The reply gate stopped the repaired answer in {AccountId}/{ConversationId} too ({Rules}); the fallback goes out instead.")]
+        [LoggerMessage(EventId = 822, Level = LogLevel.Warning, Message = "The reply gate stopped the repaired answer in {AccountId}/{ConversationId} too ({Rules}); style alone lets it go out, safety sends what the store says or the fallback.")]
         public static partial void GateFailedTwice(ILogger logger, long accountId, long conversationId, string rules);
     }
 }

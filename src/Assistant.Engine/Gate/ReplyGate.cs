@@ -18,6 +18,12 @@ public static partial class ReplyGate
     public const string Numbers = "numbers";
     public const string Links = "links";
 
+    /// <summary>
+    /// Rules that keep an answer from being sent: a promise, a number or a link nothing supports. The others (length,
+    /// questions, repeats) are about style, and never throw a correct answer away.
+    /// </summary>
+    public static bool IsSafetyRule(string rule) => rule is Banned or Numbers or Links;
+
     public static GateVerdict Check(string written, GateInput input, Guardrails rules)
     {
         var failures = new List<GateFailure>();
@@ -200,6 +206,9 @@ public sealed record GateFailure(string Rule, string Reason);
 public sealed record GateVerdict(IReadOnlyList<GateFailure> Failures)
 {
     public bool Passed => Failures.Count == 0;
+
+    /// <summary>Whether only style rules failed: the answer may still go out (split at the channel's limit when long).</summary>
+    public bool OnlyStyle => Failures.All(f => !ReplyGate.IsSafetyRule(f.Rule));
 
     /// <summary>"is 900 characters long, …; asks 2 questions, …": what the model is told.</summary>
     public string Reasons => string.Join("; ", Failures.Select(f => f.Reason));

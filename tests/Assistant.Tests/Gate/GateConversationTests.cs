@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 using Assistant.Tests.Turns;
 using Dapper;
@@ -108,6 +109,47 @@ public sealed class GateConversationTests : ConversationTestBase
         var posted = Assert.Single(Posted());
         Assert.Equal("A colleague will tell you how to pay the customs fee.", posted.GetProperty("content").GetString());
         Assert.Contains("links to https://acme-customs.example/pay", ToolOrSystem(OpenAI.Completions[^1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_correct_answer_too_long_for_whatsapp_twice_still_goes_out()
+    {
+        // Arrange: the model answers from the order it read, twice at more than WhatsApp's 700 characters.
+        Chatwoot.AddConversation(1, 42);
+        var answer = "Your order 1042 has shipped with DHL, tracking number JD014600006611. " + string.Concat(Enumerable.Repeat("It is on its way to you and moving through the network as planned. ", 12));
+        OpenAI.ThenToolCall("Orders_GetOrder", """{"orderNumber":"1042"}""").ThenText(answer).ThenText(answer + " Anything else?");
+        await StartServerAsync(withLlm: true);
+
+        // Act
+        await SayAsync(new MessageWebhookBuilder(42).WithContent("where is my order 1042?")
+            .WithConversation(c => c.WithChannel("Channel::Whatsapp").WithContact(77, "Jane Doe", phone: "+4915112345678")));
+        await SettledTurnsAsync();
+
+        // Assert: the answer went out, not a request to rephrase.
+        var sent = string.Join("\n", Posted().Select(m => m.GetProperty("content").GetString()));
+        Assert.Contains("JD014600006611", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("put it another way", sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_two_unsafe_answers_the_order_the_tools_found_is_sent_as_the_store_has_it()
+    {
+        // Arrange: both answers invent a delivery date; the tool had found the order.
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenToolCall("Orders_GetOrder", """{"orderNumber":"1042"}""")
+            .ThenText("Order 1042 will arrive by tomorrow.")
+            .ThenText("It will be delivered by Friday, guaranteed.");
+        await StartServerAsync(withLlm: true);
+
+        // Act
+        await SayAsync(VerifiedJane("Where is my order 1042?"));
+        await SettledTurnsAsync();
+
+        // Assert
+        var sent = string.Join("\n", Posted().Select(m => m.GetRawText()));
+        Assert.Contains("Order #1042", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("put it another way", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("guaranteed", sent, StringComparison.Ordinal);
     }
 
     private static string ToolOrSystem(JsonElement completion) =>
