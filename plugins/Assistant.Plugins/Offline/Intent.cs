@@ -11,6 +11,9 @@ public enum IntentKind
     Goodbye,
     Help,
     Product,
+
+    /// <summary>A question about a store policy (returns, shipping, payment): answered from the help articles.</summary>
+    Policy,
 }
 
 /// <summary>What a customer's words ask for, with the order number and proofs found in them.</summary>

@@ -65,6 +65,9 @@ public sealed class OfflineRouter(
             case IntentKind.Product:
                 var wanted = string.Join('\n', turn.NewInputs);
                 return await TryProductsAsync(wanted, channel, cancellationToken);
+            case IntentKind.Policy:
+                // A question about a policy is answered from the articles; one they do not cover goes to a person.
+                return await TryArticleAsync(string.Join('\n', turn.NewInputs), channel, cancellationToken);
             default:
                 if ((intent.Email ?? intent.Phone) is not null && LastOrderNumber() is { } number)
                 {

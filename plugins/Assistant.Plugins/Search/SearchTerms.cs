@@ -26,14 +26,16 @@ public static class SearchTerms
         "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "hi", "hello",
         "ban", "bao", "cac", "cho", "co", "cua", "duoc", "gi", "khong", "la", "lam", "minh", "nao", "nhu", "sao",
         "thi", "toi", "va", "voi", "xin", "chao", "oi", "em", "anh", "chi", "nhieu", "vay",
+        // Words that name a policy without saying which: "return policy" is about returns.
+        "policy", "policies", "rule", "rules", "terms", "chinh", "sach", "quy", "dinh",
     };
 
     /// <summary>Longest first, so that 为什么 goes before 什么 does.</summary>
     private static readonly string[] CommonChinese =
     [
         "为什么", "什么时候", "什么", "怎么样", "怎么", "如何", "我的", "可以", "请问", "你们", "我们", "是否", "一下", "时候",
-        "有没有", "想买", "要买", "推荐",
-        "吗", "呢", "吧", "的", "了", "是", "我", "你",
+        "有没有", "卖不卖", "想买", "要买", "推荐", "政策", "规定",
+        "吗", "呢", "吧", "的", "了", "是", "我", "你", "有", "卖",
     ];
 
     /// <summary>Lower case without accents; đ becomes d.</summary>

@@ -33,6 +33,82 @@ public sealed class IntentDetectorTests
         Assert.Equal((kind, orderNumber), (intent.Kind, intent.OrderNumber));
     }
 
+    [Theory]
+    // Questions about a policy are answered from the articles; requests to act go to a person.
+    [InlineData("What is your return policy?", IntentKind.Policy)]
+    [InlineData("How do returns work?", IntentKind.Policy)]
+    [InlineData("how long do I have to return something", IntentKind.Policy)]
+    [InlineData("Can I return an item I bought on sale?", IntentKind.Policy)]
+    [InlineData("what's your refund policy", IntentKind.Policy)]
+    [InlineData("How much is shipping to Austria?", IntentKind.Policy)]
+    [InlineData("do you accept PayPal?", IntentKind.Policy)]
+    [InlineData("Is there a warranty on the jackets?", IntentKind.Policy)]
+    [InlineData("how can I cancel an order before it ships?", IntentKind.Policy)]
+    [InlineData("I want to return my jacket", IntentKind.Complaint)]
+    [InlineData("I'd like a refund please", IntentKind.Complaint)]
+    [InlineData("please cancel my order", IntentKind.Complaint)]
+    [InlineData("The mug arrived broken", IntentKind.Complaint)]
+    [InlineData("refund", IntentKind.Complaint)]
+    [InlineData("you sent me the wrong size", IntentKind.Complaint)]
+    [InlineData("Do you sell rain jackets?", IntentKind.Product)]
+    [InlineData("do you carry merino socks", IntentKind.Product)]
+    [InlineData("Is the navy rain jacket in stock?", IntentKind.Product)]
+    [InlineData("any wool scarves available?", IntentKind.Product)]
+    [InlineData("I'm looking for a gift for my mum", IntentKind.Product)]
+    [InlineData("have you got tote bags", IntentKind.Product)]
+    public void English_policy_questions_requests_and_product_questions_are_told_apart(string text, IntentKind kind) =>
+        Assert.Equal(kind, IntentDetector.Detect(text).Kind);
+
+    [Theory]
+    [InlineData("你们的退货政策是什么？", IntentKind.Policy)]
+    [InlineData("怎么退货？", IntentKind.Policy)]
+    [InlineData("退货要多久？", IntentKind.Policy)]
+    [InlineData("可以退款吗？", IntentKind.Policy)]
+    [InlineData("运费是多少？怎么算", IntentKind.Policy)]
+    [InlineData("你们支持支付宝吗？", IntentKind.Policy)]
+    [InlineData("发货要几天？", IntentKind.Policy)]
+    [InlineData("取消订单有什么规定？", IntentKind.Policy)]
+    [InlineData("我要退货", IntentKind.Complaint)]
+    [InlineData("我想退款", IntentKind.Complaint)]
+    [InlineData("帮我取消订单", IntentKind.Complaint)]
+    [InlineData("杯子到的时候坏了", IntentKind.Complaint)]
+    [InlineData("我要投诉", IntentKind.Complaint)]
+    [InlineData("退款", IntentKind.Complaint)]
+    [InlineData("你们有围巾吗？", IntentKind.Product)]
+    [InlineData("围巾有没有？", IntentKind.Product)]
+    [InlineData("卖不卖雨衣？", IntentKind.Product)]
+    [InlineData("有没有适合送礼的杯子", IntentKind.Product)]
+    [InlineData("想买一件外套", IntentKind.Product)]
+    [InlineData("有货吗，那个绿茶", IntentKind.Product)]
+    [InlineData("推荐一个礼物", IntentKind.Product)]
+    public void Chinese_policy_questions_requests_and_product_questions_are_told_apart(string text, IntentKind kind) =>
+        Assert.Equal(kind, IntentDetector.Detect(text).Kind);
+
+    [Theory]
+    [InlineData("chính sách đổi trả thế nào?", IntentKind.Policy)]
+    [InlineData("chinh sach doi tra the nao", IntentKind.Policy)]
+    [InlineData("đổi trả hàng như thế nào vậy shop?", IntentKind.Policy)]
+    [InlineData("hoàn tiền mất bao lâu?", IntentKind.Policy)]
+    [InlineData("phí vận chuyển bao nhiêu?", IntentKind.Policy)]
+    [InlineData("thanh toan the nao", IntentKind.Policy)]
+    [InlineData("có được trả hàng không?", IntentKind.Policy)]
+    [InlineData("tôi muốn trả hàng", IntentKind.Complaint)]
+    [InlineData("toi muon hoan tien", IntentKind.Complaint)]
+    [InlineData("hủy đơn giúp tôi", IntentKind.Complaint)]
+    [InlineData("cái cốc bị vỡ rồi", IntentKind.Complaint)]
+    [InlineData("tôi muốn khiếu nại", IntentKind.Complaint)]
+    [InlineData("hoàn tiền", IntentKind.Complaint)]
+    [InlineData("shop có bán áo mưa không", IntentKind.Product)]
+    [InlineData("co ban khan len khong", IntentKind.Product)]
+    [InlineData("áo khoác còn hàng không?", IntentKind.Product)]
+    [InlineData("còn size L không shop", IntentKind.Product)]
+    [InlineData("có khăn quàng cổ không ạ", IntentKind.Product)]
+    [InlineData("tôi muốn mua cà phê", IntentKind.Product)]
+    [InlineData("gợi ý quà tặng giúp em", IntentKind.Product)]
+    [InlineData("tim mua non la", IntentKind.Product)]
+    public void Vietnamese_with_or_without_accents_policy_questions_requests_and_product_questions_are_told_apart(string text, IntentKind kind) =>
+        Assert.Equal(kind, IntentDetector.Detect(text).Kind);
+
     [Fact]
     public void Email_and_phone_are_found_and_not_mistaken_for_order_numbers()
     {

@@ -68,6 +68,22 @@ public sealed class OfflineShopConversationTests : ConversationTestBase
             sent.GetProperty("content_attributes").GetProperty("items")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("what is your return policy?", "en", "article")]
+    [InlineData("chính sách đổi trả thế nào?", "vi", "article")]
+    [InlineData("你们有围巾吗？", "zh-CN", "cards")]
+    public async Task Policy_questions_and_product_questions_are_answered_not_handed_off_as_complaints(string question, string language, string expected)
+    {
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false);
+
+        await SayAsync(new MessageWebhookBuilder(42).WithContent(question).WithConversation(c => c.WithLanguage(language).WithContact(83, "Customer")));
+        var turns = await SettledTurnsAsync();
+
+        Assert.Equal(["answered"], turns);
+        Assert.Contains(Posted(), m => ContentType(m) == expected);
+    }
+
     [Fact]
     public async Task Question_that_shares_a_word_with_an_article_but_is_not_covered_is_handed_off()
     {
