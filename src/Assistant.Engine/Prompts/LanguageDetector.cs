@@ -2,11 +2,25 @@ namespace Assistant.Engine.Prompts;
 
 /// <summary>
 /// The language a customer wrote in, for the languages the locales cover: Han script is Chinese, Vietnamese's
-/// letters and tone marks (ă â đ ê ô ơ ư, ạ ả ấ …) are Vietnamese, and plain Latin words are English. Too little
-/// text to tell ("ok", "1042") says nothing, and the conversation's configured language stands.
+/// letters and tone marks (ă â đ ê ô ơ ư, ạ ả ấ …) are Vietnamese, and so is Vietnamese typed without them (common
+/// on phones: "toi muon hoi ve don hang"), told by its words; other plain Latin words are English. Too little text to
+/// tell ("ok", "1042") says nothing, and the conversation's configured language stands.
 /// </summary>
 public static class LanguageDetector
 {
+    /// <summary>
+    /// Common Vietnamese words as typed without accents, leaving out those English also has ("do", "the", "on"):
+    /// two of them, making up at least a third of the words, read as Vietnamese.
+    /// </summary>
+    private static readonly HashSet<string> UnaccentedVietnamese = new(StringComparer.Ordinal)
+    {
+        "toi", "ban", "cua", "khong", "ko", "duoc", "dc", "muon", "hoi", "don", "hang", "nhung", "nhu", "chua", "roi",
+        "nhe", "giup", "voi", "mot", "nay", "gi", "sao", "dau", "bao", "lau", "nhieu", "tien", "hong", "huy", "doi",
+        "tra", "cam", "chao", "xin", "vay", "oi", "mua", "giao", "cho", "anh", "chi", "em", "va", "ve", "la", "cac",
+        "nhan", "vien", "thanh", "toan", "phi", "van", "chuyen", "khi", "nao", "minh", "shop", "ak", "nha", "ha",
+        "nguoi", "thi", "dung", "den", "di", "lam", "them", "biet", "can", "hay", "qua", "ngay", "gui", "sach",
+    };
+
     private const int MinHanCharacters = 2;
     private const int MinLatinLetters = 4;
 
@@ -35,9 +49,17 @@ public static class LanguageDetector
         }
 
         return han >= MinHanCharacters && han * 2 >= latin ? "zh-CN"
-            : vietnamese > 0 ? "vi"
+            : vietnamese > 0 || ReadsAsUnaccentedVietnamese(text) ? "vi"
             : latin >= MinLatinLetters && han == 0 ? "en"
             : null;
+    }
+
+    private static bool ReadsAsUnaccentedVietnamese(string text)
+    {
+        var words = text.ToLowerInvariant().Split([' ', ',', '.', '?', '!', ';', ':', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.All(char.IsAsciiLetter)).ToList();
+        var vietnamese = words.Where(UnaccentedVietnamese.Contains).ToList();
+        return vietnamese.Distinct().Count() >= 2 && vietnamese.Count * 3 >= words.Count;
     }
 
     /// <summary>

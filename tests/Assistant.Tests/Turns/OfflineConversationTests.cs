@@ -186,6 +186,19 @@ public sealed class OfflineConversationTests : ConversationTestBase
         Assert.Contains(expected, Posted()[^1].GetProperty("content").GetString());
     }
 
+    [Fact]
+    public async Task Vietnamese_typed_without_accents_is_answered_in_vietnamese()
+    {
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false);
+
+        await SayAsync(new MessageWebhookBuilder(42).WithContent("don hang 3001 cua toi dang o dau vay?")
+            .WithConversation(c => c.WithChannel("Channel::Whatsapp").WithLanguage("en").WithContact(80, "An", phone: "+84901234567")));
+        await SettledTurnsAsync();
+
+        Assert.Contains("Giao Hàng Nhanh GHN5AB12CD: Đang vận chuyển", Posted()[^1].GetProperty("content").GetString());
+    }
+
     [Theory]
     [InlineData("我的订单1042到哪了？", "DHL JD014600006611：运输中")]
     [InlineData("Đơn hàng 1042 của tôi đang ở đâu?", "DHL JD014600006611: Đang vận chuyển")]
