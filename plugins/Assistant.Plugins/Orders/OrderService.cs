@@ -20,6 +20,7 @@ public sealed class OrderService(
         string orderNumber, string? email, string? phone, CancellationToken cancellationToken)
     {
         var identity = turn.Identity;
+        var proofFromRecordOnly = string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(phone);
         // The contact record counts as the customer's own words (design: the proof may come from it).
         email = string.IsNullOrWhiteSpace(email) ? identity.Email : email;
         phone = string.IsNullOrWhiteSpace(phone) ? identity.Phone : phone;
@@ -53,7 +54,9 @@ public sealed class OrderService(
         {
             turn.FailedOrderLookups++;
             await limiter.RecordMissAsync(conversation.AccountId, conversation.ConversationId, conversation.ContactId, cancellationToken);
-            return (OrderLookup.NotFound, null);
+            // A visitor whose contact already carries an address (a pre-chat form) gets the proof form rather than a bare
+            // "not found", whether the order is missing, another customer's or the address not its: all three alike.
+            return (!identity.IsVerified && proofFromRecordOnly && ChannelProfile.For(conversation.Channel).Forms ? AskForProof(orderNumber) : OrderLookup.NotFound, null);
         }
 
         turn.OrdersReferenced.Add(details.Order.OrderNumber);

@@ -8,6 +8,28 @@ namespace Assistant.Tests.Turns;
 /// </summary>
 public sealed class ProofFormConversationTests : ConversationTestBase
 {
+    [Theory]
+    [InlineData("1042")]
+    [InlineData("9999")]
+    [InlineData("1050")]
+    public async Task A_visitor_whose_pre_chat_email_is_not_the_orders_gets_the_form_whatever_the_order(string number)
+    {
+        // Arrange: the widget's pre-chat form gave the contact an address that is not on order 1042 (Jane's), 1050
+        // (Omar's), nor on the missing 9999.
+        Chatwoot.AddConversation(1, 42);
+        await StartServerAsync(withLlm: false);
+
+        // Act
+        await SayAsync(new MessageWebhookBuilder(42).WithContent($"where is order {number}?")
+            .WithConversation(c => c.WithContact(78, "Visitor", email: "visitor@example.net")));
+        await SettledTurnsAsync();
+
+        // Assert: the same form each time, never a bare "not found".
+        var reply = Assert.Single(Posted());
+        Assert.Equal("form", ContentType(reply));
+        Assert.DoesNotContain("couldn't find", reply.GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unverified_widget_visitor_gets_a_form_for_the_order_number_and_proof()
     {
