@@ -20,4 +20,8 @@ public sealed class AssistantOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan EchoWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a turn waits for a voice note's transcript before it answers without it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan VoiceTranscriptWait { get; set; } = TimeSpan.FromSeconds(6);
 }

@@ -75,6 +75,11 @@ public sealed partial class TurnRunner(
             return;
         }
 
+        if (BurstPolicy.TranscriptWait(pending, clock.GetUtcNow(), assistantOptions.CurrentValue.VoiceTranscriptWait) is { } wait)
+        {
+            throw new EventDeferredException("A voice note's transcript may still come; the turn waits for it.", wait);
+        }
+
         var newest = pending[^1];
         var turn = await turns.StartAsync(due.AccountId, due.ConversationId, newest.Id, newest.MessageId, cancellationToken);
         // A turn started just now answers exactly the inputs read above; only a resumed turn reads its own again.
