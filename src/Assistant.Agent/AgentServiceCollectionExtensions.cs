@@ -13,6 +13,7 @@ public static class AgentServiceCollectionExtensions
     {
         services.AddScoped<ITurnResponder, AgentResponder>();
         services.AddScoped<ShoppingAgent>();
+        services.AddScoped<IFollowUpWriter, FollowUpWriter>();
         services.AddSingleton<ToolCatalog>();
         services.AddSingleton<AgentRun>();
         // Each model call becomes a gen_ai span and metric (without message text: prompts carry customers' words).

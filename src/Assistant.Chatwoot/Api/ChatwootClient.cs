@@ -14,7 +14,10 @@ public sealed class ChatwootClient(ChatwootApi api)
     /// <returns>The created message's id.</returns>
     public async Task<long> CreateMessageAsync(long accountId, long conversationId, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var body = new CreateMessageBody(message.Content, message.MessageType, message.Private, message.ContentType, message.ContentAttributes);
+        var body = new CreateMessageBody(message.Content, message.MessageType, message.Private, message.ContentType, message.ContentAttributes)
+        {
+            TemplateParams = message.TemplateParams,
+        };
         var response = await api.BotAsync("create message", b => b.CreateMessageAsync(accountId, conversationId, body, cancellationToken), cancellationToken)
             ?? throw NotFound("create message", conversationId);
         return response.Property("id").Int64() ?? throw new ChatwootApiException("create message", null, "Chatwoot's answer has no message id.");

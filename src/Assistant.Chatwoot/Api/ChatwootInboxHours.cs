@@ -41,3 +41,6 @@ public sealed record ChatwootWorkingDay(DayOfWeek Day, bool ClosedAllDay, bool O
         _ => new TimeOnly((int)Math.Clamp(hour.Value, 0, 23), (int)Math.Clamp(minutes ?? 0, 0, 59)),
     };
 }
+
+/// <summary>An inbox's settings the service acts on: identity validation enforced, CSAT surveys on.</summary>
+public sealed record ChatwootInboxFlags(bool HmacMandatory, bool CsatSurveyEnabled);

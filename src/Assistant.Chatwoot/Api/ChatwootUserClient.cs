@@ -27,13 +27,15 @@ public sealed class ChatwootUserClient(ChatwootApi api)
     }
 
     /// <summary>
-    /// Whether the inbox enforces identity validation (<c>hmac_mandatory</c>); null for an unknown inbox. Only that
-    /// field is read, as for the hours.
+    /// Whether the inbox enforces identity validation (<c>hmac_mandatory</c>) and sends CSAT surveys
+    /// (<c>csat_survey_enabled</c>); null for an unknown inbox. Only those fields are read, as for the hours.
     /// </summary>
-    public async Task<bool?> GetInboxEnforcesIdentityAsync(long accountId, long inboxId, CancellationToken cancellationToken)
+    public async Task<ChatwootInboxFlags?> GetInboxFlagsAsync(long accountId, long inboxId, CancellationToken cancellationToken)
     {
         var response = await api.UserAsync("get inbox", u => u.GetInboxAsync(accountId, inboxId, cancellationToken), cancellationToken);
-        return response is { } body ? Unwrap(body).Property("hmac_mandatory").Boolean() ?? false : null;
+        return response is { } body
+            ? new ChatwootInboxFlags(Unwrap(body).Property("hmac_mandatory").Boolean() ?? false, Unwrap(body).Property("csat_survey_enabled").Boolean() ?? false)
+            : null;
     }
 
     /// <summary>A team's agents with Chatwoot's effective availability (<c>online</c>, <c>busy</c>, <c>offline</c>).</summary>

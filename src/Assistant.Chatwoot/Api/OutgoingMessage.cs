@@ -9,6 +9,16 @@ namespace Assistant.Chatwoot.Api;
 /// </summary>
 public sealed record OutgoingMessage(string Content, string ContentType, bool Private, JsonObject? ContentAttributes, string MessageType = "outgoing")
 {
+    /// <summary>An approved WhatsApp template (<c>template_params</c>: name, category, language, processed_params), for after the 24-hour window.</summary>
+    public JsonObject? TemplateParams { get; init; }
+
+    /// <summary>An approved WhatsApp template; <paramref name="content"/> is what it says, for the transcript.</summary>
+    public static OutgoingMessage Template(string content, string name, string category, string language, JsonObject parameters) =>
+        new(Require(content), "text", false, null)
+        {
+            TemplateParams = new JsonObject { ["name"] = name, ["category"] = category, ["language"] = language, ["processed_params"] = parameters },
+        };
+
     public static OutgoingMessage Text(string content, long? inReplyTo = null) =>
         new(Require(content), "text", false, Attributes(inReplyTo));
 
@@ -41,6 +51,9 @@ public sealed record OutgoingMessage(string Content, string ContentType, bool Pr
 
         return new(Require(content), "form", false, attributes);
     }
+
+    /// <summary>Chatwoot's CSAT survey: a rating on the widget; elsewhere Chatwoot adds the survey page's link to the text.</summary>
+    public static OutgoingMessage Csat(string content) => new(Require(content), "input_csat", false, null);
 
     public static OutgoingMessage Articles(string content, IReadOnlyList<ArticleItem> articles, long? inReplyTo = null) =>
         new(Require(content), "article", false, Attributes(inReplyTo, Items(articles, ChatwootJsonContext.Default.IReadOnlyListArticleItem)));

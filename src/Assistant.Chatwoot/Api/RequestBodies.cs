@@ -5,7 +5,12 @@ namespace Assistant.Chatwoot.Api;
 
 // Request bodies as in reference/chatwoot/swagger.json; serialized snake_case, nulls omitted unless stated.
 
-public sealed record CreateMessageBody(string Content, string MessageType, bool Private, string ContentType, JsonObject? ContentAttributes);
+public sealed record CreateMessageBody(string Content, string MessageType, bool Private, string ContentType, JsonObject? ContentAttributes)
+{
+    /// <summary>Only for a WhatsApp template; left out otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonObject? TemplateParams { get; init; }
+}
 
 public sealed record ToggleStatusBody(string Status, long? SnoozedUntil);
 

@@ -13,7 +13,7 @@ namespace Assistant.Engine.Identity;
 /// a web visitor can set them, and Chatwoot merges contacts that share them (reference/chatwoot.md §6).
 /// </summary>
 public sealed class CustomerIdentityResolver(
-    InboxIdentityValidation inboxes,
+    InboxFlags inboxes,
     IOptionsMonitor<StoreOptions> store,
     IOptionsMonitor<ChatwootOptions> chatwoot,
     TimeProvider clock)
@@ -29,7 +29,7 @@ public sealed class CustomerIdentityResolver(
 
         if (conversation.HmacVerified && !string.IsNullOrWhiteSpace(conversation.ContactIdentifier)
             && chatwoot.CurrentValue.TrustsEnforcedHmac
-            && await inboxes.EnforcedAsync(conversation.AccountId, conversation.InboxId, cancellationToken))
+            && await inboxes.EnforcesIdentityAsync(conversation.AccountId, conversation.InboxId, cancellationToken))
         {
             return claimed with { VerifiedBy = ContactVerification.Hmac };
         }

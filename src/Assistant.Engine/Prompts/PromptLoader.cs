@@ -7,6 +7,7 @@ public static class PromptLoader
 {
     public const string AssistantFile = "assistant.yaml";
     public const string HandoffSummaryFile = "handoff-summary.yaml";
+    public const string FollowUpFile = "follow-up.yaml";
 
     /// <summary>The variables <c>assistant.yaml</c> must declare: the service always supplies them.</summary>
     public static readonly IReadOnlyList<string> AssistantVariables =
@@ -23,7 +24,10 @@ public static class PromptLoader
 
         var summary = LoadTemplate(Path.Combine(folder, HandoffSummaryFile));
         var guardrails = Gate.Guardrails.Load(Path.Combine(folder, Gate.Guardrails.FileName));
-        return new PromptSet(assistant, summary, LocaleCatalog.Load(Path.Combine(folder, "locales")), guardrails, DateTimeOffset.UtcNow);
+        // Optional, so a prompts folder made before follow-ups existed still loads.
+        var followUpFile = Path.Combine(folder, FollowUpFile);
+        var followUp = File.Exists(followUpFile) ? LoadTemplate(followUpFile) : null;
+        return new PromptSet(assistant, summary, LocaleCatalog.Load(Path.Combine(folder, "locales")), guardrails, DateTimeOffset.UtcNow, followUp);
     }
 
     public static PromptTemplate LoadTemplate(string file)

@@ -22,7 +22,7 @@ public sealed class TimelineRepository(NpgsqlDataSource dataSource)
             FROM transcript_messages WHERE account_id = @AccountId AND conversation_id = @ConversationId
             UNION ALL
             SELECT started_at, 2, 'turn',
-                   'turn ' || id || ' · ' || coalesce(outcome, state) || coalesce(' · ' || mode, '') || coalesce(' · ' || model, ''),
+                   'turn ' || id || CASE WHEN purpose = 'answer' THEN '' ELSE ' (' || replace(purpose, '_', '-') || ')' END || ' · ' || coalesce(outcome, state) || coalesce(' · ' || mode, '') || coalesce(' · ' || model, ''),
                    concat_ws(E'\n',
                        'model rounds: ' || llm_rounds || ', tokens: ' || prompt_tokens || ' in / ' || completion_tokens || ' out, cost: ' || cost,
                        'tools: ' || nullif(array_to_string(tools_called, ', '), ''),

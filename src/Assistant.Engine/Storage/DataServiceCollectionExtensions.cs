@@ -3,7 +3,9 @@ using Assistant.Engine.Inbox;
 using Assistant.Engine.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Assistant.Engine.Storage;
@@ -40,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Routing.AssignmentRepository>();
         services.AddSingleton<Routing.HandoffRouter>();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AssistantOptions>, AssistantOptionsValidator>());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

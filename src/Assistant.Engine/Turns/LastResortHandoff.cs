@@ -21,7 +21,11 @@ public sealed partial class LastResortHandoff(
     IOptionsMonitor<HandoffOptions> handoff,
     ILogger<LastResortHandoff> logger)
 {
-    public async Task HandOffAsync(ConversationState conversation, long? inReplyTo, Exception failure)
+    public Task HandOffAsync(ConversationState conversation, long? inReplyTo, Exception failure) =>
+        HandOffAsync(conversation, inReplyTo, $"The assistant failed repeatedly on this conversation ({failure.GetType().Name}); the customer was told a colleague will reply.", failure);
+
+    /// <param name="why">For the team's note: what went wrong.</param>
+    public async Task HandOffAsync(ConversationState conversation, long? inReplyTo, string why, Exception? failure = null)
     {
         try
         {
@@ -40,8 +44,7 @@ public sealed partial class LastResortHandoff(
         var turn = new TurnContext();
         turn.Begin(conversation, await identities.ResolveAsync(conversation, CancellationToken.None), [], [],
             promptSet.Locales.For(conversation.Language).Language, inReplyTo);
-        turn.Plan.HandOff(new HandoffRequest(HandoffReason.AssistantFailure,
-            $"The assistant failed repeatedly on this conversation ({failure.GetType().Name}); the customer was told a colleague will reply.", Apology: true));
+        turn.Plan.HandOff(new HandoffRequest(HandoffReason.AssistantFailure, why, Apology: true));
         Log.HandingOff(logger, failure, conversation.AccountId, conversation.ConversationId);
         var afterHours = await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, CancellationToken.None);
         AssistantTelemetry.Handoffs.Add(1, new("reason", HandoffReason.AssistantFailure), new("after_hours", afterHours is not null));
@@ -50,8 +53,8 @@ public sealed partial class LastResortHandoff(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 720, Level = LogLevel.Error, Message = "The turn for {AccountId}/{ConversationId} failed on its last attempt; handing the conversation to a person with an apology.")]
-        public static partial void HandingOff(ILogger logger, Exception exception, long accountId, long conversationId);
+        [LoggerMessage(EventId = 720, Level = LogLevel.Error, Message = "The turn for {AccountId}/{ConversationId} failed on its last attempt, or nothing answered in time; handing the conversation to a person with an apology.")]
+        public static partial void HandingOff(ILogger logger, Exception? exception, long accountId, long conversationId);
 
         [LoggerMessage(EventId = 721, Level = LogLevel.Warning, Message = "Could not check who owns {AccountId}/{ConversationId} before the last-resort handoff.")]
         public static partial void OwnerUnknown(ILogger logger, Exception exception, long accountId, long conversationId);

@@ -8,14 +8,16 @@ namespace Assistant.Engine.Turns;
 /// <summary>
 /// Turns what the agent decided into the ordered steps the design prescribes. A handoff: private note, labels merged,
 /// team then agent, status open, and one customer message sent last (any answer written in the same turn is not
-/// sent). A resolve: the answers, a closing message, status resolved. A handoff outside business hours tells the
+/// sent). A resolve: the answers, a closing message, status resolved, and Chatwoot's CSAT survey when asked for
+/// (Chatwoot sends none when a bot resolves). A handoff outside business hours tells the
 /// customer when people answer again, and the note says they were told.
 /// </summary>
 public static class PlanCompiler
 {
     /// <param name="target">Where the handoff goes (<see cref="HandoffRouter"/>); when null, the configured team for the reason and agent.</param>
+    /// <param name="askCsat">Whether a resolve ends with the CSAT survey (<see cref="Lifecycle.CsatPolicy"/>).</param>
     public static IReadOnlyList<PlannedAction> Compile(
-        TurnPlan plan, TurnContext turn, HandoffOptions handoff, PromptSet prompts, AfterHours? afterHours = null, HandoffTarget? target = null)
+        TurnPlan plan, TurnContext turn, HandoffOptions handoff, PromptSet prompts, AfterHours? afterHours = null, HandoffTarget? target = null, bool askCsat = false)
     {
         var texts = prompts.Locales.For(turn.Language);
         if (plan.Handoff is { } request)
@@ -51,6 +53,10 @@ public static class PlanCompiler
         {
             answers.Add(PlannedAction.Message(OutgoingMessage.Text(texts["resolve.closing"], turn.InReplyTo), requiresOwnership: true));
             answers.Add(new PlannedAction(PlannedAction.StatusKind, false, Status: "resolved"));
+            if (askCsat)
+            {
+                answers.Add(PlannedAction.Message(OutgoingMessage.Csat(texts["csat.ask"]), requiresOwnership: false));
+            }
         }
 
         return answers;

@@ -14,7 +14,8 @@ public sealed record PlannedAction(
     JsonObject? ContentAttributes = null,
     IReadOnlyList<string>? Labels = null,
     long? Id = null,
-    string? Status = null)
+    string? Status = null,
+    JsonObject? TemplateParams = null)
 {
     public const string MessageKind = "message";
     public const string AddLabelsKind = "add_labels";
@@ -23,7 +24,7 @@ public sealed record PlannedAction(
     public const string StatusKind = "status";
 
     public static PlannedAction Message(OutgoingMessage message, bool requiresOwnership) =>
-        new(MessageKind, requiresOwnership, message.Content, message.ContentType, message.Private, message.ContentAttributes);
+        new(MessageKind, requiresOwnership, message.Content, message.ContentType, message.Private, message.ContentAttributes, TemplateParams: message.TemplateParams);
 
-    public OutgoingMessage ToMessage() => new(Content!, ContentType!, Private, ContentAttributes);
+    public OutgoingMessage ToMessage() => new(Content!, ContentType!, Private, ContentAttributes) { TemplateParams = TemplateParams };
 }

@@ -5,7 +5,21 @@ namespace Assistant.Engine.Turns;
 /// <summary>A customer input not yet answered by any turn.</summary>
 public sealed record PendingInput(long Id, long MessageId, string Kind, string? Content, DateTimeOffset RecordedAt);
 
-public sealed record TurnRecord(long Id, string State, long LastInputId, long? InReplyTo);
+/// <param name="Purpose">What the turn is for (<see cref="TurnPurpose"/>).</param>
+public sealed record TurnRecord(long Id, string State, long LastInputId, long? InReplyTo, string Purpose = TurnPurpose.Answer);
+
+/// <summary>A turn's <c>turns.purpose</c>.</summary>
+public static class TurnPurpose
+{
+    /// <summary>Answers the customer's inputs up to its last one.</summary>
+    public const string Answer = "answer";
+
+    /// <summary>Follows up once on an answer whose question the customer left unanswered (<c>Assistant__FollowUpAfter</c>).</summary>
+    public const string FollowUp = "follow_up";
+
+    /// <summary>Closes the conversation after the customer went quiet (<c>Assistant__ResolveAfter</c>).</summary>
+    public const string Resolve = "resolve";
+}
 
 /// <summary>What a due turn starts from, read in one round trip: the conversation, a turn left unfinished, the inputs waiting.</summary>
 public sealed record TurnStart(ConversationState? Conversation, TurnRecord? Unfinished, IReadOnlyList<PendingInput> Pending);
@@ -38,4 +52,7 @@ public static class TurnOutcome
     public const string Resolved = "resolved";
     public const string Silent = "silent";
     public const string NotOwner = "not_owner";
+
+    /// <summary>WhatsApp's 24-hour window had closed and no template was configured: nothing could be sent.</summary>
+    public const string OutsideWindow = "outside_window";
 }

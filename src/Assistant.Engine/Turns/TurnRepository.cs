@@ -71,30 +71,45 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
     /// <summary>The same, as a statement of the caller's batch.</summary>
     public static SqlRows<TurnRecord> AddUnfinished(SqlBatch batch, long accountId, long conversationId) =>
         batch.Query<TurnRecord>("""
-            SELECT id, state, last_input_id, in_reply_to FROM turns
+            SELECT id, state, last_input_id, in_reply_to, purpose FROM turns
             WHERE account_id = @AccountId AND conversation_id = @ConversationId AND state IN ('running', 'planned')
             ORDER BY id LIMIT 1
             """, new { AccountId = accountId, ConversationId = conversationId });
 
-    /// <summary>Starts the turn that answers up to <paramref name="lastInputId"/>, or finds the one a crashed attempt started.</summary>
-    public async Task<TurnRecord> StartAsync(long accountId, long conversationId, long lastInputId, long? inReplyTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the turn for <paramref name="purpose"/> that answers up to (or follows) <paramref name="lastInputId"/>, or
+    /// finds the one a crashed attempt, or another instance, started.
+    /// </summary>
+    public async Task<TurnRecord> StartAsync(
+        long accountId, long conversationId, long lastInputId, long? inReplyTo, CancellationToken cancellationToken, string purpose = TurnPurpose.Answer)
     {
         const string sql = """
             WITH inserted AS (
-                INSERT INTO turns (account_id, conversation_id, last_input_id, in_reply_to)
-                VALUES (@AccountId, @ConversationId, @LastInputId, @InReplyTo)
+                INSERT INTO turns (account_id, conversation_id, last_input_id, in_reply_to, purpose)
+                VALUES (@AccountId, @ConversationId, @LastInputId, @InReplyTo, @Purpose)
                 ON CONFLICT ON CONSTRAINT turns_answer_once DO NOTHING
-                RETURNING id, state, last_input_id, in_reply_to)
+                RETURNING id, state, last_input_id, in_reply_to, purpose)
             SELECT * FROM inserted
             UNION ALL
-            SELECT id, state, last_input_id, in_reply_to FROM turns
-            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND last_input_id = @LastInputId
+            SELECT id, state, last_input_id, in_reply_to, purpose FROM turns
+            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND last_input_id = @LastInputId AND purpose = @Purpose
             LIMIT 1
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<TurnRecord>(new CommandDefinition(sql,
-            new { AccountId = accountId, ConversationId = conversationId, LastInputId = lastInputId, InReplyTo = inReplyTo },
+            new { AccountId = accountId, ConversationId = conversationId, LastInputId = lastInputId, InReplyTo = inReplyTo, Purpose = purpose },
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The conversation's newest answer turn: what a follow-up or a resolve after a silence depends on.</summary>
+    public async Task<(long LastInputId, string? Outcome)?> LastAnswerAsync(long accountId, long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<(long, string?)?>(new CommandDefinition("""
+            SELECT last_input_id, outcome FROM turns
+            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND purpose = 'answer'
+            ORDER BY id DESC LIMIT 1
+            """, new { AccountId = accountId, ConversationId = conversationId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>

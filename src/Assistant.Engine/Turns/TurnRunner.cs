@@ -29,6 +29,9 @@ public sealed partial class TurnRunner(
     BusinessHours businessHours,
     Routing.HandoffRouter router,
     Identity.CustomerIdentityResolver identities,
+    Lifecycle.LifecycleTurns lifecycle,
+    Lifecycle.CsatPolicy csat,
+    InboxRepository inbox,
     IOptionsMonitor<AssistantOptions> assistantOptions,
     IOptionsMonitor<HandoffOptions> handoffOptions,
     IOptionsMonitor<LlmOptions> llmOptions,
@@ -48,10 +51,12 @@ public sealed partial class TurnRunner(
             var start = await turns.StartingPointAsync(due.AccountId, due.ConversationId, cancellationToken);
             conversation = start.Conversation
                 ?? throw new UnprocessableEventException($"Conversation {due.AccountId}/{due.ConversationId} is unknown.");
-            await AnswerAsync(due, conversation, start, cancellationToken);
+            await (due.Purpose == TurnPurpose.Answer
+                ? AnswerAsync(due, conversation, start, cancellationToken)
+                : FollowAnswerAsync(due, conversation, start, cancellationToken));
         }
         catch (Exception ex) when (inboxEvent.Attempts >= inboxOptions.CurrentValue.MaxAttempts && !cancellationToken.IsCancellationRequested
-            && ex is not (UnprocessableEventException or EventDeferredException))
+            && ex is not (UnprocessableEventException or EventDeferredException) && due.Purpose == TurnPurpose.Answer)
         {
             await lastResort.HandOffAsync(conversation ?? ConversationState.New(due.AccountId, due.ConversationId), await InReplyToAsync(due), ex);
             throw;
@@ -84,6 +89,28 @@ public sealed partial class TurnRunner(
         var turn = await turns.StartAsync(due.AccountId, due.ConversationId, newest.Id, newest.MessageId, cancellationToken);
         // A turn started just now answers exactly the inputs read above; only a resumed turn reads its own again.
         await RunAsync(turn, conversation, completesEvent: true, cancellationToken, turn.LastInputId == newest.Id ? pending : null);
+    }
+
+    /// <summary>A follow-up or resolve an answer's timer asked for, when it still applies (nobody wrote since, no handoff).</summary>
+    private async Task FollowAnswerAsync(TurnDue due, ConversationState conversation, TurnStart start, CancellationToken cancellationToken)
+    {
+        if (start.Unfinished is { } unfinished)
+        {
+            await RunAsync(unfinished, conversation, completesEvent: false, cancellationToken);
+            start = start with { Pending = await turns.UnansweredAsync(due.AccountId, due.ConversationId, cancellationToken) };
+        }
+
+        if (!await lifecycle.StillDueAsync(due, start, cancellationToken))
+        {
+            Log.NothingDue(logger, due.AccountId, due.ConversationId);
+            return;
+        }
+
+        var turn = await turns.StartAsync(due.AccountId, due.ConversationId, due.InputId, null, cancellationToken, due.Purpose);
+        if (turn.State is TurnState.Running or TurnState.Planned)
+        {
+            await RunAsync(turn, conversation, completesEvent: true, cancellationToken);
+        }
     }
 
     /// <summary>The newest unanswered customer message, when the database can still say which it is.</summary>
@@ -138,6 +165,17 @@ public sealed partial class TurnRunner(
                     return;
                 }
 
+                // Outside WhatsApp's window a resolve still resolves (its plan leaves out the messages); anything else
+                // that would speak becomes the configured template, or nothing.
+                var outsideWindow = !live.CanReply && turn.Purpose != TurnPurpose.Resolve;
+                var planned = outsideWindow && await PlanOutsideWindowAsync(turn, conversation, cancellationToken);
+                if (outsideWindow && !planned)
+                {
+                    Log.OutsideWindow(logger, accountId, conversationId);
+                    await FinishAsync(TurnState.Skipped, TurnOutcome.OutsideWindow);
+                    return;
+                }
+
                 // A store-signed identity the site set a moment ago may not have reached us as a webhook yet.
                 conversation = conversation with
                 {
@@ -147,14 +185,17 @@ public sealed partial class TurnRunner(
 
                 // Typing goes on while the model thinks instead of before it: one Chatwoot round trip off every turn.
                 // It is sent before any reply, and before the typing-off below.
-                var typingOn = TryTypingAsync(accountId, conversationId, true, cancellationToken);
-                try
+                if (!planned)
                 {
-                    await PlanAsync(turn, conversation, inputs, cancellationToken);
-                }
-                finally
-                {
-                    await typingOn;
+                    var typingOn = TryTypingAsync(accountId, conversationId, true, cancellationToken);
+                    try
+                    {
+                        await (turn.Purpose == TurnPurpose.Answer ? PlanAsync(turn, conversation, inputs, cancellationToken) : PlanFollowingAsync(turn, conversation, live.CanReply, cancellationToken));
+                    }
+                    finally
+                    {
+                        await typingOn;
+                    }
                 }
             }
 
@@ -162,6 +203,10 @@ public sealed partial class TurnRunner(
             var outcome = steps is null ? TurnOutcome.NotOwner : Outcome(steps);
             await FinishAsync(TurnState.Done, outcome);
             Log.Finished(logger, accountId, conversationId, outcome);
+            if (outcome == TurnOutcome.Answered && turn.Purpose == TurnPurpose.Answer)
+            {
+                await SetTimersAsync(turn, conversation, steps!);
+            }
         }
         finally
         {
@@ -197,10 +242,49 @@ public sealed partial class TurnRunner(
             ? (await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, cancellationToken),
                await router.RouteAsync(conversation, HandoffReason.Normalize(handoff.Reason), context.Language, cancellationToken))
             : (null, null);
-        var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet, afterHours, target);
+        var askCsat = context.Plan is { Resolve: true, Handoff: null } && await csat.AskAfterResolveAsync(conversation, cancellationToken);
+        var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet, afterHours, target, askCsat);
         var plan = PlanFacts.Of(metrics, llmOptions.CurrentValue, context.Plan.Handoff, afterHours);
         await turns.SavePlanAsync(turn.Id, actions, plan, cancellationToken);
         TurnTelemetry.Planned(plan);
+    }
+
+    private async Task PlanFollowingAsync(TurnRecord turn, ConversationState conversation, bool canReply, CancellationToken cancellationToken)
+    {
+        var (actions, metrics) = await lifecycle.PlanAsync(turn, conversation, canReply, cancellationToken);
+        await turns.SavePlanAsync(turn.Id, actions, PlanFacts.Of(metrics, llmOptions.CurrentValue, null, null), cancellationToken);
+    }
+
+    /// <summary>
+    /// WhatsApp's 24-hour window has closed (Chatwoot's <c>can_reply</c>): plans the configured template instead of
+    /// the turn's own messages; false when there is none, and the turn sends nothing.
+    /// </summary>
+    private async Task<bool> PlanOutsideWindowAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
+    {
+        if (lifecycle.WindowTemplate(conversation) is not { } template)
+        {
+            return false;
+        }
+
+        await turns.SavePlanAsync(turn.Id, template, PlanFacts.Of(Lifecycle.LifecycleTurns.NoModel, llmOptions.CurrentValue, null, null), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The follow-up and resolve an answer asks for; losing them (a crash just now) costs a courtesy, not an answer.</summary>
+    private async Task SetTimersAsync(TurnRecord turn, ConversationState conversation, IReadOnlyList<StoredAction> steps)
+    {
+        var timers = lifecycle.TimersAfter(turn, conversation, steps);
+        try
+        {
+            foreach (var timer in timers)
+            {
+                await inbox.TryAddAsync(timer, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            Log.TimersLost(logger, ex, conversation.AccountId, conversation.ConversationId);
+        }
     }
 
     private static string Outcome(IReadOnlyList<StoredAction> actions) =>
@@ -232,6 +316,12 @@ public sealed partial class TurnRunner(
 
         [LoggerMessage(EventId = 712, Level = LogLevel.Information, Message = "Turn for {AccountId}/{ConversationId} finished: {Outcome}.")]
         public static partial void Finished(ILogger logger, long accountId, long conversationId, string outcome);
+
+        [LoggerMessage(EventId = 714, Level = LogLevel.Information, Message = "WhatsApp's 24-hour window has closed in {AccountId}/{ConversationId} and no template is configured: the turn sends nothing.")]
+        public static partial void OutsideWindow(ILogger logger, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 715, Level = LogLevel.Warning, Message = "Could not set the follow-up or resolve timers of {AccountId}/{ConversationId}.")]
+        public static partial void TimersLost(ILogger logger, Exception exception, long accountId, long conversationId);
 
         [LoggerMessage(EventId = 713, Level = LogLevel.Warning, Message = "Could not toggle typing in {AccountId}/{ConversationId}.")]
         public static partial void TypingFailed(ILogger logger, Exception exception, long accountId, long conversationId);

@@ -16,15 +16,26 @@ public sealed class TurnScheduler(IOptionsMonitor<AssistantOptions> options, Tim
     public const string Source = "turn";
     public const string EventName = "turn_due";
 
-    /// <summary>Adds the turn for the input <paramref name="inputId"/> to the batch that records the input.</summary>
+    /// <summary>
+    /// Adds the turn for the input <paramref name="inputId"/> to the batch that records the input, and, with
+    /// <c>Assistant__SilenceLimit</c>, the watchdog's check that it was answered in time.
+    /// </summary>
     public void Schedule(SqlBatch batch, long accountId, long conversationId, long inputId)
     {
+        var settings = options.CurrentValue;
         var payload = JsonSerializer.Serialize(new TurnDue(accountId, conversationId, inputId), TurnJsonContext.Default.TurnDue);
-        var due = clock.GetUtcNow().AddMilliseconds(options.CurrentValue.DebounceMs);
-        InboxRepository.AddTryAdd(batch, [new NewInboxEvent(Source, $"turn:{accountId}:{conversationId}:{inputId}", EventName,
-            "turn:" + ChatwootEnvelope.ConversationKey(accountId, conversationId), payload, due)]);
+        var now = clock.GetUtcNow();
+        List<NewInboxEvent> events = [new NewInboxEvent(Source, $"turn:{accountId}:{conversationId}:{inputId}", EventName,
+            "turn:" + ChatwootEnvelope.ConversationKey(accountId, conversationId), payload, now.AddMilliseconds(settings.DebounceMs))];
+        if (settings.SilenceLimit is { } limit)
+        {
+            events.Add(Lifecycle.LifecycleTimers.Timer(accountId, conversationId, inputId, Lifecycle.LifecycleTimers.Silence, now + limit));
+        }
+
+        InboxRepository.AddTryAdd(batch, events);
     }
 }
 
-/// <summary>The payload of a scheduled turn: which customer input it was scheduled for.</summary>
-public sealed record TurnDue(long AccountId, long ConversationId, long InputId);
+/// <summary>The payload of a scheduled turn: which customer input it was scheduled for, and what for.</summary>
+/// <param name="Purpose">A <see cref="TurnPurpose"/>, or <c>silence</c> for the watchdog's check; answering when absent.</param>
+public sealed record TurnDue(long AccountId, long ConversationId, long InputId, string Purpose = TurnPurpose.Answer);

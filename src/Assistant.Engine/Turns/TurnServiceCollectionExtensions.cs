@@ -28,7 +28,7 @@ public static class TurnServiceCollectionExtensions
         services.AddOptions<BusinessHoursOptions>().BindConfiguration(BusinessHoursOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BusinessHoursOptions>, BusinessHoursOptionsValidator>());
         services.AddSingleton<BusinessHours>();
-        services.AddSingleton<Identity.InboxIdentityValidation>();
+        services.AddSingleton<Conversations.InboxFlags>();
         services.AddSingleton<Identity.CustomerIdentityResolver>();
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());
@@ -40,6 +40,10 @@ public static class TurnServiceCollectionExtensions
         services.AddScoped<ActionExecutor>();
         services.AddScoped<LastResortHandoff>();
         services.AddInboxHandler<TurnRunner>(TurnScheduler.Source);
+        services.AddScoped<Lifecycle.SilenceWatchdog>();
+        services.AddScoped<Lifecycle.LifecycleTurns>();
+        services.AddSingleton<Lifecycle.CsatPolicy>();
+        services.AddInboxHandler<Lifecycle.TimerHandler>(Lifecycle.LifecycleTimers.Source);
         services.AddScoped<TurnContext>();
         services.AddSingleton<EvalRunner>();
         return services;

@@ -19,6 +19,7 @@ public sealed class ConversationJsonBuilder(long conversationId = 42, long accou
     private string? _phone;
     private string? _identifier;
     private string? _language = "en";
+    private bool _canReply = true;
     private string? _sourceId;
     private long? _inboxId;
     private long _contactId = 77;
@@ -60,6 +61,9 @@ public sealed class ConversationJsonBuilder(long conversationId = 42, long accou
 
     public ConversationJsonBuilder WithLanguage(string? language) { _language = language; return this; }
 
+    /// <summary>Chatwoot's messaging-window check: false once WhatsApp's 24 hours since the customer's last message are over.</summary>
+    public ConversationJsonBuilder WithCanReply(bool canReply) { _canReply = canReply; return this; }
+
     public ConversationJsonBuilder WithContact(long id, string name, string? email = null, string? phone = null, string? identifier = null)
     {
         (_contactId, _contactName, _email, _phone, _identifier) = (id, name, email, phone, identifier);
@@ -69,7 +73,7 @@ public sealed class ConversationJsonBuilder(long conversationId = 42, long accou
     public JsonObject Build() => new()
     {
         ["additional_attributes"] = new JsonObject { ["browser_language"] = _language, ["referer"] = "https://shop.example.com/orders" },
-        ["can_reply"] = true,
+        ["can_reply"] = _canReply,
         ["channel"] = _channel,
         ["contact_inbox"] = new JsonObject
         {

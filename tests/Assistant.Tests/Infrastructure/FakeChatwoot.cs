@@ -136,6 +136,9 @@ public sealed class FakeChatwoot : FakeHttpServer
 
         public string[] Labels { get; set; } = [];
 
+        /// <summary>False once WhatsApp's 24-hour window has closed: Chatwoot then fails free-form messages.</summary>
+        public bool CanReply { get; set; } = true;
+
         public JsonObject CustomAttributes { get; set; } = [];
 
         public ConcurrentQueue<JsonElement> Messages { get; } = new();
@@ -165,6 +168,7 @@ public sealed class FakeChatwoot : FakeHttpServer
             .WithTeam(TeamId)
             .WithLabels(Labels)
             .WithCustomAttributes(CustomAttributes)
+            .WithCanReply(CanReply)
             .Build()
             .ToJsonString();
     }

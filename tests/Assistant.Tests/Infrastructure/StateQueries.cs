@@ -31,11 +31,41 @@ public static class StateQueries
     public static async Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(this TestDatabase database, long accountId, long conversationId) =>
         await new TranscriptRepository(database.DataSource).RecentAsync(accountId, conversationId, 1000, CancellationToken.None);
 
-    /// <summary>Waits until no inbox event of any source is pending or processing; returns the states of <paramref name="source"/>'s events.</summary>
+    /// <summary>
+    /// Waits until no inbox event of any source is pending or processing, lifecycle timers set for later aside
+    /// (<see cref="TimePassesAsync"/> brings them due); returns the states of <paramref name="source"/>'s events.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> InboxDrainedAsync(this TestDatabase database, string source = "chatwoot")
     {
-        await Eventually.WaitForAsync(async () => await database.CountAsync("inbox_events WHERE state IN ('pending', 'processing')"), n => n == 0, "the inbox to drain");
+        await Eventually.WaitForAsync(async () => await database.CountAsync("""
+            inbox_events WHERE state = 'processing' OR (state = 'pending' AND NOT (source = 'timer' AND next_attempt_at > now()))
+            """), n => n == 0, "the inbox to drain");
         return await database.InboxStatesAsync(source);
+    }
+
+    /// <summary>The lifecycle timers still waiting (follow-up, resolve, the watchdog's check), by purpose.</summary>
+    public static async Task<IReadOnlyList<string>> WaitingTimersAsync(this TestDatabase database)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<string>(
+            "SELECT payload->>'purpose' FROM inbox_events WHERE source = 'timer' AND state = 'pending' ORDER BY next_attempt_at, id")).AsList();
+    }
+
+    /// <summary>
+    /// The time until the <paramref name="purpose"/> timers fall due passes: they are made due now, as the clock
+    /// would, and the inbox is woken as an insert would wake it.
+    /// </summary>
+    public static async Task TimePassesAsync(this TestDatabase database, string purpose)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            WITH due AS (
+                UPDATE inbox_events SET next_attempt_at = now()
+                WHERE source = 'timer' AND state = 'pending' AND payload->>'purpose' = @purpose
+                RETURNING id, ordering_key)
+            UPDATE inbox_heads h SET ready_at = now() FROM due WHERE h.ordering_key = due.ordering_key AND h.event_id = due.id;
+            SELECT pg_notify('assistant_inbox', '');
+            """, new { purpose });
     }
 
     /// <summary>The message ids of a conversation's transcript in the order they were written.</summary>
