@@ -131,6 +131,11 @@ public sealed partial class ChatwootEventHandler(
         state = handBack == HandBack.None ? state : state.HandedBack(clock.GetUtcNow());
 
         ConversationRepository.AddSave(change.Writes, state);
+        if (Lifecycle.CsatResponse.From(messageEvent) is { } rating)
+        {
+            Lifecycle.CsatResponses.AddRecord(change.Writes, accountId, conversationId, rating);
+        }
+
         foreach (var ((_, startsTurn), id) in lines.Zip(change.LineIds))
         {
             Mirror(change.Writes, accountId, conversationId, $"line:{id}");

@@ -75,12 +75,14 @@ public sealed partial class LifecycleTurns(
                 return ([resolve], NoModel);
             }
 
-            List<PlannedAction> actions = [PlannedAction.Message(OutgoingMessage.Text(texts["resolve.inactive"]), requiresOwnership: true), resolve];
+            // The survey before the status, as in PlanCompiler: one survey whichever Chatwoot version runs.
+            List<PlannedAction> actions = [PlannedAction.Message(OutgoingMessage.Text(texts["resolve.inactive"]), requiresOwnership: true)];
             if (await csat.AskAfterResolveAsync(conversation, cancellationToken))
             {
-                actions.Add(PlannedAction.Message(OutgoingMessage.Csat(texts["csat.ask"]), requiresOwnership: false));
+                actions.Add(PlannedAction.Message(OutgoingMessage.Csat(texts["csat.ask"]), requiresOwnership: true));
             }
 
+            actions.Add(resolve);
             return (actions, NoModel);
         }
 

@@ -2,7 +2,9 @@ namespace Assistant.Engine.Reports;
 
 /// <summary>How the assistant did over a period: what the <c>report</c> verb prints and <c>/admin</c> draws.</summary>
 /// <param name="Since">Start of the period (UTC); days are UTC days.</param>
-public sealed record Report(DateTimeOffset Since, DateTimeOffset Until, ReportTotals Totals, IReadOnlyList<ReportDay> Days, IReadOnlyList<ReasonCount> HandoffReasons)
+/// <param name="Csat">CSAT ratings given in the period, for conversations the bot resolved and those people resolved.</param>
+public sealed record Report(
+    DateTimeOffset Since, DateTimeOffset Until, ReportTotals Totals, IReadOnlyList<ReportDay> Days, IReadOnlyList<ReasonCount> HandoffReasons, CsatSplit Csat)
 {
     public bool IsEmpty => Totals.Conversations == 0;
 }
@@ -36,3 +38,14 @@ public sealed record Percentiles(double? P50, double? P90, double? P99);
 public sealed record ReportDay(DateOnly Day, long Conversations, long ResolvedByBot, long HandedOff, double? FirstReplyP50, double? FirstReplyP90, long Tokens, decimal Cost, long ModelFailures);
 
 public sealed record ReasonCount(string Reason, long Count);
+
+/// <summary>CSAT ratings side by side: conversations the bot resolved, and those it handed to people.</summary>
+public sealed record CsatSplit(CsatScore ResolvedByBot, CsatScore HandedOff);
+
+/// <param name="Responses">Ratings given.</param>
+/// <param name="Average">Mean rating, 1 to 5; null without ratings.</param>
+/// <param name="Satisfied">Share of ratings of 4 or 5, as Chatwoot's CSAT report counts it; null without ratings.</param>
+public sealed record CsatScore(long Responses, double? Average, double? Satisfied)
+{
+    public static CsatScore None { get; } = new(0, null, null);
+}

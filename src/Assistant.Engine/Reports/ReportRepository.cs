@@ -58,6 +58,10 @@ public sealed class ReportRepository(NpgsqlDataSource dataSource, TimeProvider c
         SELECT handoff_reason AS reason, count(DISTINCT (account_id, conversation_id)) AS count FROM turns
         WHERE started_at >= @Since AND started_at < @Until AND state = 'done' AND outcome = 'handed_off' AND handoff_reason IS NOT NULL
         GROUP BY handoff_reason ORDER BY count DESC, reason;
+        SELECT resolved_by AS resolvedby, count(*) AS responses, avg(rating)::float8 AS average,
+               (count(*) FILTER (WHERE rating >= 4))::float8 / count(*) AS satisfied
+        FROM csat_responses WHERE recorded_at >= @Since AND recorded_at < @Until
+        GROUP BY resolved_by;
         """;
 
     public async Task<Report> ReadAsync(TimeSpan period, CancellationToken cancellationToken)
@@ -68,12 +72,14 @@ public sealed class ReportRepository(NpgsqlDataSource dataSource, TimeProvider c
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { Since = since, Until = until }, cancellationToken: cancellationToken));
         var rows = (await results.ReadAsync<Row>()).ToList();
         var reasons = (await results.ReadAsync<ReasonCount>()).ToList();
+        var csat = (await results.ReadAsync<CsatRow>()).ToDictionary(r => r.ResolvedBy, r => new CsatScore(r.Responses, r.Average, r.Satisfied));
         var total = rows.First(r => r.Kind == "total");
         var totals = new ReportTotals(total.Conversations, total.ResolvedByBot, total.HandedOff, total.AfterHours,
             new Percentiles(total.P50, total.P90, total.P99), total.Tokens, total.Cost, total.Failures, total.BudgetTurns);
         var days = rows.Where(r => r.Kind == "day").Select(r => new ReportDay(
             r.Day!.Value, r.Conversations, r.ResolvedByBot, r.HandedOff, r.P50, r.P90, r.Tokens, r.Cost, r.Failures)).ToList();
-        return new Report(since, until, totals, WithEmptyDays(days, since, until), reasons);
+        return new Report(since, until, totals, WithEmptyDays(days, since, until), reasons,
+            new CsatSplit(csat.GetValueOrDefault("bot", CsatScore.None), csat.GetValueOrDefault("people", CsatScore.None)));
     }
 
     /// <summary>Every day of the period, so a quiet day shows as zero instead of vanishing from the charts.</summary>
@@ -88,6 +94,8 @@ public sealed class ReportRepository(NpgsqlDataSource dataSource, TimeProvider c
 
         return all;
     }
+
+    private sealed record CsatRow(string ResolvedBy, long Responses, double? Average, double? Satisfied);
 
     private sealed record Row(
         string Kind, DateOnly? Day, long Conversations, long ResolvedByBot, long HandedOff, long AfterHours,

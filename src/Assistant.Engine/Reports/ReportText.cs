@@ -20,6 +20,8 @@ public static class ReportText
         text.AppendLine(Invariant($"Cost                    {t.Cost:0.0000}, {(t.CostPerResolved is { } cost ? cost.ToString("0.0000", CultureInfo.InvariantCulture) : "-")} per resolved conversation"));
         text.AppendLine(Invariant($"Model failures          {t.ModelFailures} turns"));
         text.AppendLine(Invariant($"Budget kept model out   {t.BudgetTurns} turns"));
+        text.AppendLine(Invariant($"CSAT, bot resolved      {Csat(report.Csat.ResolvedByBot)}"));
+        text.AppendLine(Invariant($"CSAT, handed off        {Csat(report.Csat.HandedOff)}"));
         if (report.HandoffReasons.Count > 0)
         {
             text.AppendLine();
@@ -43,6 +45,11 @@ public static class ReportText
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Share(long part, long whole) => whole == 0 ? "-" : (part / (double)whole).ToString("0%", CultureInfo.InvariantCulture);
+
+    /// <summary>E.g. <c>4.5 of 5, 80% satisfied (10 ratings)</c>.</summary>
+    public static string Csat(CsatScore score) => score.Average is { } average
+        ? Invariant($"{average:0.0} of 5, {score.Satisfied ?? 0:0%} satisfied ({score.Responses} {(score.Responses == 1 ? "rating" : "ratings")})")
+        : "no ratings";
 
     private static string Seconds(double? seconds) => seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-";
 }

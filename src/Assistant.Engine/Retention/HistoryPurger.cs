@@ -27,6 +27,10 @@ public sealed class HistoryPurger(NpgsqlDataSource dataSource)
         var ledger = await RepeatAsync("""
             DELETE FROM zendesk_ledger WHERE id IN (SELECT id FROM zendesk_ledger WHERE state = 'done' AND created_at < @Before LIMIT @Batch)
             """, before, cancellationToken);
+        // A CSAT rating (with the customer's feedback) goes with the rest of the conversation's history.
+        await RepeatAsync("""
+            DELETE FROM csat_responses WHERE (account_id, message_id) IN (SELECT account_id, message_id FROM csat_responses WHERE recorded_at < @Before LIMIT @Batch)
+            """, before, cancellationToken);
         // Look-up misses count within Orders__MissWindow (30 days at most): older ones go, sooner with a shorter history.
         await RepeatAsync("""
             DELETE FROM order_lookup_events WHERE id IN (SELECT id FROM order_lookup_events WHERE at < greatest(@Before, now() - interval '31 days') LIMIT @Batch)

@@ -8,8 +8,8 @@ namespace Assistant.Engine.Turns;
 /// <summary>
 /// Turns what the agent decided into the ordered steps the design prescribes. A handoff: private note, labels merged,
 /// team then agent, status open, and one customer message sent last (any answer written in the same turn is not
-/// sent). A resolve: the answers, a closing message, status resolved, and Chatwoot's CSAT survey when asked for
-/// (Chatwoot sends none when a bot resolves). A handoff outside business hours tells the
+/// sent). A resolve: the answers, a closing message, Chatwoot's CSAT survey when asked for, status resolved. The
+/// survey goes before the status: Chatwoot versions that survey on any resolve then see one sent and add none. A handoff outside business hours tells the
 /// customer when people answer again, and the note says they were told.
 /// </summary>
 public static class PlanCompiler
@@ -52,11 +52,12 @@ public static class PlanCompiler
         if (plan.Resolve)
         {
             answers.Add(PlannedAction.Message(OutgoingMessage.Text(texts["resolve.closing"], turn.InReplyTo), requiresOwnership: true));
-            answers.Add(new PlannedAction(PlannedAction.StatusKind, false, Status: "resolved"));
             if (askCsat)
             {
-                answers.Add(PlannedAction.Message(OutgoingMessage.Csat(texts["csat.ask"]), requiresOwnership: false));
+                answers.Add(PlannedAction.Message(OutgoingMessage.Csat(texts["csat.ask"]), requiresOwnership: true));
             }
+
+            answers.Add(new PlannedAction(PlannedAction.StatusKind, false, Status: "resolved"));
         }
 
         return answers;

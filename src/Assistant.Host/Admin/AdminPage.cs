@@ -38,6 +38,8 @@ internal static class AdminPage
             .Append(Tile("First reply p50", Seconds(t.FirstReply.P50), $"p90 {Seconds(t.FirstReply.P90)} · p99 {Seconds(t.FirstReply.P99)}"))
             .Append(Tile("Cost per resolved", t.CostPerResolved is { } cost ? Money(cost) : "–", $"{(t.TokensPerResolved is { } tokens ? tokens.ToString("N0", CultureInfo.InvariantCulture) : "–")} tokens · total {Money(t.Cost)}"))
             .Append(Tile("Model failures", t.ModelFailures.ToString(CultureInfo.InvariantCulture), $"{t.BudgetTurns} turns over budget"))
+            .Append(Tile("CSAT, bot resolved", CsatAverage(report.Csat.ResolvedByBot), ReportText.Csat(report.Csat.ResolvedByBot)))
+            .Append(Tile("CSAT, handed off", CsatAverage(report.Csat.HandedOff), ReportText.Csat(report.Csat.HandedOff)))
             .Append("</section><section class=\"charts\">")
             .Append(Figure("Conversations per day", SvgChart.StackedBars("conversations", labels,
             [
@@ -110,6 +112,8 @@ internal static class AdminPage
     private static string Figure(string caption, string svg) => $"<figure><figcaption>{WebUtility.HtmlEncode(caption)}</figcaption>{svg}</figure>";
 
     private static string Share(long part, long whole) => whole == 0 ? "–" : (part / (double)whole).ToString("0%", CultureInfo.InvariantCulture);
+
+    private static string CsatAverage(CsatScore score) => score.Average is { } average ? average.ToString("0.0", CultureInfo.InvariantCulture) : "–";
 
     private static string Seconds(double? seconds) => seconds is { } s ? s.ToString("0.0 s", CultureInfo.InvariantCulture) : "–";
 

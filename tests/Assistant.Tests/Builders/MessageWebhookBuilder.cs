@@ -113,6 +113,32 @@ public sealed class MessageWebhookBuilder
         return this;
     }
 
+    /// <summary>
+    /// The customer rated the conversation: the CSAT message (the bot's, or Chatwoot's own with no sender) comes back
+    /// updated, from the widget or Chatwoot's survey page.
+    /// </summary>
+    public MessageWebhookBuilder AsCsatRating(int rating, string? feedback = null, bool fromChatwoot = false)
+    {
+        if (fromChatwoot)
+        {
+            AsTemplate();
+        }
+        else
+        {
+            FromBot();
+        }
+
+        (_event, _contentType, _content) = ("message_updated", "input_csat", "Please rate the conversation");
+        _contentAttributes = new JsonObject
+        {
+            ["submitted_values"] = new JsonObject
+            {
+                ["csat_survey_response"] = new JsonObject { ["rating"] = rating, ["feedback_message"] = feedback },
+            },
+        };
+        return this;
+    }
+
     public MessageWebhookBuilder AsFormSubmit(params (string Name, string Value)[] values)
     {
         FromBot();

@@ -130,7 +130,8 @@ public sealed class AdminPageTests : ServiceTestBase
 
         // Assert
         var tiles = await page.Locator(".tile .value").AllInnerTextsAsync();
-        Assert.Equal(6, tiles.Count);
+        Assert.Equal(8, tiles.Count);
+        Assert.Equal(["CSAT, BOT RESOLVED", "CSAT, HANDED OFF"], (await page.Locator(".tile h2").AllInnerTextsAsync()).Skip(6));
         Assert.True(int.Parse(tiles[0], System.Globalization.CultureInfo.InvariantCulture) >= 21);
         Assert.Equal(7 + 1, await page.Locator("tbody tr").CountAsync());
         Assert.True(await page.Locator("svg[data-chart=conversations] rect.bar").CountAsync() >= 14);

@@ -59,4 +59,18 @@ public sealed class HistoryPurgerTests : ConversationTestBase
         Assert.Equal(1, await Database.CountAsync("order_lookup_events WHERE at > now() - interval '3 days'"));
         Assert.Equal(1, await Database.CountAsync("order_lookup_events"));
     }
+
+    [Fact]
+    public async Task Csat_ratings_and_their_feedback_go_with_the_conversations_history()
+    {
+        await Database.ExecuteAsync("""
+            INSERT INTO csat_responses (account_id, message_id, conversation_id, rating, feedback, resolved_by, recorded_at) VALUES
+                (1, 9001, 42, 2, 'Jane, 12 Main St: slow', 'people', now() - interval '200 days'), (1, 9002, 43, 5, NULL, 'bot', now());
+            """);
+
+        await new HistoryPurger(Database.DataSource).PurgeAsync(DateTimeOffset.UtcNow.AddDays(-90), Token);
+
+        Assert.Equal(1, await Database.CountAsync("csat_responses WHERE message_id = 9002"));
+        Assert.Equal(1, await Database.CountAsync("csat_responses"));
+    }
 }
