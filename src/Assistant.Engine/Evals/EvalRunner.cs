@@ -27,6 +27,11 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
                     throw new Prompts.PromptException($"{file}: a scenario needs a name and at least one turn.");
                 }
 
+                if (scenario.Turns.FindIndex(t => new[] { t.Say is not null, t.Agent is not null, t.FollowUp }.Count(b => b) != 1) is var bad and >= 0)
+                {
+                    throw new Prompts.PromptException($"{file}: turn {bad + 1} needs exactly one of say, agent or follow_up.");
+                }
+
                 scenarios.Add(scenario);
             }
             catch (YamlDotNet.Core.YamlException ex)
@@ -47,12 +52,44 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
         var identity = new CustomerIdentity(conversation.ContactName, conversation.ContactEmail, conversation.ContactPhone, conversation.ContactIdentifier,
             string.IsNullOrWhiteSpace(scenario.Customer.Verified) ? null : scenario.Customer.Verified);
         var nextId = 1L;
+        var heldByPeople = false;
         foreach (var (turn, index) in scenario.Turns.Select((t, i) => (t, i + 1)))
         {
-            history.Add(Line(conversation, nextId++, TranscriptRole.Customer, turn.Say));
+            if (turn.Agent is { } reply)
+            {
+                history.Add(Line(conversation, nextId++, TranscriptRole.Agent, reply));
+                heldByPeople = true;
+                results.Add(new EvalTurnResult(index, reply, "people", [], string.Empty, []));
+                continue;
+            }
+
+            if (turn.HandBack)
+            {
+                heldByPeople = false;
+                conversation = conversation with { HandedBackAt = DateTimeOffset.UtcNow };
+            }
+
             await using var scope = scopes.CreateAsyncScope();
+            if (turn.FollowUp)
+            {
+                var (written, cost) = await scope.ServiceProvider.GetRequiredService<Lifecycle.LifecycleTurns>().WriteFollowUpAsync(conversation, history, cancellationToken);
+                results.Add(new EvalTurnResult(index, "(the customer stays silent)", "answered", [], written,
+                    [.. Check(turn.Expect, "answered", [], ["text"], written), .. CheckGate(turn.Expect, cost.Gate ?? [])]));
+                history.Add(Line(conversation, nextId++, TranscriptRole.Bot, written));
+                continue;
+            }
+
+            var say = turn.Say!;
+            history.Add(Line(conversation, nextId++, TranscriptRole.Customer, say));
+            if (heldByPeople)
+            {
+                // A person holds the conversation: the service starts no turn, so the bot says nothing.
+                results.Add(new EvalTurnResult(index, say, "silent", [], string.Empty, Check(turn.Expect, "silent", [], [], string.Empty)));
+                continue;
+            }
+
             var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
-            context.Begin(conversation, identity, [.. history.Where(h => h.Role == TranscriptRole.Customer).Select(h => h.Content!)], [turn.Say],
+            context.Begin(conversation, identity, [.. history.Where(h => h.Role == TranscriptRole.Customer).Select(h => h.Content!)], [say],
                 scenario.Customer.Language, nextId - 1);
             var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
 
@@ -60,7 +97,7 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
             var outcome = plan.Handoff is not null ? "handed_off" : plan.Resolve ? "resolved" : "answered";
             var sent = plan.Answers.Where(a => !a.Private).ToList();
             var text = string.Join("\n", sent.Select(a => a.Content));
-            results.Add(new EvalTurnResult(index, turn.Say, outcome, metrics.ToolsCalled, text,
+            results.Add(new EvalTurnResult(index, say, outcome, metrics.ToolsCalled, text,
                 [.. Check(turn.Expect, outcome, metrics.ToolsCalled, [.. sent.Select(a => a.ContentType)], text), .. CheckGate(turn.Expect, metrics.Gate ?? [])]));
             history.Add(Line(conversation, nextId++, TranscriptRole.Bot, text.Length > 0 ? text : "(handed to a colleague)"));
         }

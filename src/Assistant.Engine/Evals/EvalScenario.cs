@@ -31,9 +31,23 @@ public sealed class EvalCustomer
     public string Language { get; set; } = "en";
 }
 
+/// <summary>
+/// One step of a scenario: the customer says something (<see cref="Say"/>), a person of the team replies
+/// (<see cref="Agent"/>: the conversation is theirs and the bot stays silent until <see cref="HandBack"/>), or the
+/// customer stays silent and the bot follows up (<see cref="FollowUp"/>).
+/// </summary>
 public sealed class EvalTurn
 {
-    public string Say { get; set; } = string.Empty;
+    public string? Say { get; set; }
+
+    /// <summary>A person's public reply: from then on the customer's messages are the people's (outcome <c>silent</c>).</summary>
+    public string? Agent { get; set; }
+
+    /// <summary>Before this step the people give the conversation back to the bot.</summary>
+    public bool HandBack { get; set; }
+
+    /// <summary>The customer left the bot's question unanswered for <c>Assistant__FollowUpAfter</c>: the follow-up is written.</summary>
+    public bool FollowUp { get; set; }
 
     public EvalExpectation Expect { get; set; } = new();
 
@@ -61,7 +75,7 @@ public sealed class EvalExpectation
 
     public List<string> ToolsNotCalled { get; set; } = [];
 
-    /// <summary><c>answered</c>, <c>handed_off</c> or <c>resolved</c>; any when empty.</summary>
+    /// <summary><c>answered</c>, <c>handed_off</c>, <c>resolved</c>, or <c>silent</c> while people hold the conversation; any when empty.</summary>
     public string? Outcome { get; set; }
 
     public List<string> TextContains { get; set; } = [];

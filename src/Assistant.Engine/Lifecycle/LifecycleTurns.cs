@@ -66,7 +66,6 @@ public sealed partial class LifecycleTurns(
         TurnRecord turn, ConversationState conversation, bool canReply, CancellationToken cancellationToken)
     {
         var history = await transcript.RecentAsync(conversation.AccountId, conversation.ConversationId, HistoryLines, cancellationToken);
-        var texts = prompts.Current.Locales.For(LanguageOf(history) ?? conversation.Language);
         if (turn.Purpose == TurnPurpose.Resolve)
         {
             var resolve = new PlannedAction(PlannedAction.StatusKind, true, Status: "resolved");
@@ -75,6 +74,7 @@ public sealed partial class LifecycleTurns(
                 return ([resolve], NoModel);
             }
 
+            var texts = prompts.Current.Locales.For(LanguageOf(history) ?? conversation.Language);
             // The survey before the status, as in PlanCompiler: one survey whichever Chatwoot version runs.
             List<PlannedAction> actions = [PlannedAction.Message(OutgoingMessage.Text(texts["resolve.inactive"]), requiresOwnership: true)];
             if (await csat.AskAfterResolveAsync(conversation, cancellationToken))
@@ -86,7 +86,7 @@ public sealed partial class LifecycleTurns(
             return (actions, NoModel);
         }
 
-        var (text, metrics) = await FollowUpTextAsync(conversation, history, texts, cancellationToken);
+        var (text, metrics) = await WriteFollowUpAsync(conversation, history, cancellationToken);
         var messages = ChannelText.Messages(text, ChannelProfile.For(conversation.Channel), null);
         return ([.. messages.Select(m => PlannedAction.Message(m, requiresOwnership: true))], metrics);
     }
@@ -109,17 +109,25 @@ public sealed partial class LifecycleTurns(
         return [PlannedAction.Message(message, requiresOwnership: true)];
     }
 
-    private async Task<(string Text, TurnMetrics Metrics)> FollowUpTextAsync(
-        ConversationState conversation, IReadOnlyList<TranscriptEntry> history, LocaleTexts texts, CancellationToken cancellationToken)
+    /// <summary>
+    /// The follow-up on what the conversation left open: written by the model (<see cref="IFollowUpWriter"/>) when
+    /// there is one and it writes something the gate lets through, otherwise the bot's last question asked again.
+    /// </summary>
+    public async Task<(string Text, TurnMetrics Metrics)> WriteFollowUpAsync(
+        ConversationState conversation, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
     {
+        var texts = prompts.Current.Locales.For(LanguageOf(history) ?? conversation.Language);
+        // A written follow-up the gate stopped was still paid for: its cost stays on the turn.
+        var spent = NoModel;
         if (services.GetService<IFollowUpWriter>() is { } writer)
         {
             var turn = new TurnContext();
             var identity = new CustomerIdentity(conversation.ContactName, null, null, null, null);
             turn.Begin(conversation, identity, [], [], texts.Language, null);
-            if (await writer.WriteAsync(turn, history, cancellationToken) is ({ Length: > 0 } written, var metrics))
+            (var written, spent) = await writer.WriteAsync(turn, history, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(written))
             {
-                return (written, metrics);
+                return (written, spent);
             }
         }
 
@@ -127,7 +135,7 @@ public sealed partial class LifecycleTurns(
         var asked = history.LastOrDefault(e => e.Role == TranscriptRole.Bot && !string.IsNullOrWhiteSpace(e.Content))?.Content;
         return (asked is not null && LastQuestion(asked) is { } question
             ? texts.Get("followup.question", ("question", question))
-            : texts["followup.generic"], NoModel);
+            : texts["followup.generic"], spent);
     }
 
     private static string? LanguageOf(IReadOnlyList<TranscriptEntry> history) =>

@@ -13,7 +13,8 @@ public sealed class EvalRunnerTests : ConversationTestBase
     public void Shipped_scenarios_load_with_scripts_and_cover_injection_languages_anger_forms_products_and_articles()
     {
         Assert.True(Shipped.Count >= 30);
-        Assert.All(Shipped, s => Assert.All(s.Turns, t => Assert.NotEmpty(t.Script)));
+        // Every step the model takes part in is scripted; a person's reply and a message the people hold ask no model.
+        Assert.All(Shipped, s => Assert.All(s.Turns.Where(t => t.Agent is null && t.Expect.Outcome != "silent"), t => Assert.NotEmpty(t.Script)));
         Assert.Equal(Shipped.Count, Shipped.Select(s => s.Name).Distinct().Count());
         Assert.Contains(Shipped, s => s.Name.StartsWith("injection", StringComparison.Ordinal));
         Assert.Contains(Shipped, s => s.Customer.Language == "zh-CN");
@@ -23,6 +24,19 @@ public sealed class EvalRunnerTests : ConversationTestBase
         Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.ToolsCalled.Contains("Catalog_SearchProducts")));
         Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.ToolsCalled.Contains("Knowledge_Search")));
         Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.Sends.Contains("form")));
+        Assert.Contains(Shipped, s => s.Turns.Any(t => t.Agent is not null) && s.Turns.Any(t => t.HandBack));
+        Assert.Contains(Shipped, s => s.Turns.Any(t => t.FollowUp));
+    }
+
+    [Fact]
+    public void A_step_that_is_neither_said_nor_a_persons_reply_nor_a_follow_up_is_refused_by_name()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(folder, "bad.yaml"), "name: bad\nturns:\n  - say: Hi\n  - expect: { outcome: answered }\n");
+
+        var error = Assert.Throws<Assistant.Engine.Prompts.PromptException>(() => EvalRunner.Load(folder));
+
+        Assert.EndsWith("bad.yaml: turn 2 needs exactly one of say, agent or follow_up.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

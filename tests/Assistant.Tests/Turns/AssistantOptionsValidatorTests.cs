@@ -1,4 +1,5 @@
 using Assistant.Engine.Turns;
+using Microsoft.Extensions.Configuration;
 
 namespace Assistant.Tests.Turns;
 
@@ -37,5 +38,22 @@ public sealed class AssistantOptionsValidatorTests
         var result = new AssistantOptionsValidator().Validate(null, options);
 
         Assert.StartsWith(expected, Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_values_as_docker_compose_passes_unset_variables_leave_the_lifecycle_off()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Assistant:FollowUpAfter"] = "",
+            ["Assistant:ResolveAfter"] = "",
+            ["Assistant:SilenceLimit"] = "",
+            ["Assistant:Csat"] = "inbox",
+        }).Build();
+
+        var options = configuration.GetSection("Assistant").Get<AssistantOptions>()!;
+
+        Assert.Equal((null, null, null), (options.FollowUpAfter, options.ResolveAfter, options.SilenceLimit));
+        Assert.True(new AssistantOptionsValidator().Validate(null, options).Succeeded);
     }
 }

@@ -259,6 +259,29 @@ public sealed class FollowUpAndResolveTests : ConversationTestBase
         Assert.Contains(await TimelineTitlesAsync(), t => t.Contains("(follow-up) · outside_window", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_answer_that_comes_after_the_window_closed_goes_out_as_the_template_instead()
+    {
+        // Arrange: by the time the turn runs (after an outage, say), Chatwoot says the window has closed.
+        var conversation = Chatwoot.AddConversation(1, 42);
+        conversation.CanReply = false;
+        await StartAsync(configure: s =>
+        {
+            s["Assistant:WindowTemplate:Name"] = "conversation_follow_up";
+            s["Assistant:WindowTemplate:Text"] = "Hi {{1}}, sorry for the wait: reply here and we'll pick up your question.";
+        });
+
+        // Act
+        await SayAsync(WhatsAppJane("Where is order 1042?"));
+        var outcomes = await SettledTurnsAsync();
+
+        // Assert: only the template, which WhatsApp accepts outside the window.
+        var sent = Assert.Single(Posted());
+        Assert.Equal("Hi Jane, sorry for the wait: reply here and we'll pick up your question.", Content(sent));
+        Assert.Equal("conversation_follow_up", sent.GetProperty("template_params").GetProperty("name").GetString());
+        Assert.Equal(["answered"], outcomes);
+    }
+
     private async Task<IReadOnlyList<string>> TimelineTitlesAsync() =>
         [.. (await new TimelineRepository(Database.DataSource).ReadAsync(42, 1, 1, Token))!.Entries.Select(e => e.Title)];
 
