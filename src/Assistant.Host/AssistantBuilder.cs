@@ -9,6 +9,7 @@ using Assistant.Host.Logging;
 using Assistant.Host.Telemetry;
 using Assistant.Host.Workers;
 using Assistant.Plugins;
+using Assistant.Stores;
 using Assistant.Zendesk;
 
 namespace Assistant.Host;
@@ -40,7 +41,8 @@ internal static class AssistantBuilder
         builder.Services.AddAssistantAgent();
         builder.Services.AddAssistantZendesk();
         builder.Services.AddAssistantBridge();
-        builder.Services.AddAssistantPlugins(builder.Configuration);
+        builder.Services.AddAssistantStore(builder.Configuration);
+        builder.Services.AddAssistantPlugins();
         builder.Services.AddHostedService<PromptCheckHostedService>();
         builder.Services.AddHostedService<InboxNotificationListener>();
         builder.Services.AddHostedService<InboxWorker>();
@@ -74,14 +76,16 @@ internal static class AssistantBuilder
         services.AddAssistantChatwoot(forService: false);
         services.AddAssistantTurns();
         services.AddAssistantAgent();
-        services.AddAssistantPlugins(configuration);
+        services.AddAssistantStore(configuration);
+        services.AddAssistantPlugins();
     });
 
     /// <summary>The databases alone, for verbs that need no web server or Chatwoot (migrate, inbox, seed-demo).</summary>
     public static IHost BuildDataHost(string[] args) => BuildHost(args, (services, configuration) =>
     {
         services.AddAssistantData(configuration);
-        services.AddAssistantPlugins(configuration);
+        services.AddAssistantStore(configuration);
+        services.AddAssistantPlugins();
     });
 
     /// <summary>A host for a CLI verb: settings from appsettings.json beside the executable, the environment and the arguments; Serilog.</summary>

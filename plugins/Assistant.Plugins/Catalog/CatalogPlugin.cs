@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Assistant.Engine.Store;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Plugins.Catalog;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Plugins.Catalog;
 
 /// <summary>Product look-ups for this turn, in the customer's language; shared by the tools and the replies.</summary>
-public sealed class CatalogService(CatalogRepository catalog, TurnContext turn, PromptLibrary prompts, IOptionsSnapshot<StoreOptions> store)
+public sealed class CatalogService(IProductCatalog catalog, TurnContext turn, PromptLibrary prompts, IOptionsSnapshot<StoreOptions> store)
 {
     public const int MaxResults = 5;
 

@@ -1,4 +1,4 @@
-using Assistant.Plugins.Search;
+using Assistant.Engine.Search;
 using Dapper;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Assistant.Plugins.Search;
+using Assistant.Engine.Search;
 
 namespace Assistant.Plugins.Offline;
 

@@ -4,7 +4,7 @@ using Assistant.Engine.Turns;
 using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Orders;
-using Assistant.Plugins.Search;
+using Assistant.Engine.Search;
 using Assistant.Plugins.Replies;
 
 namespace Assistant.Plugins.Offline;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assistant.Engine.Store;
 using Assistant.Engine.Turns;
 
 namespace Assistant.Plugins.Orders;

@@ -1,3 +1,4 @@
+using Assistant.Engine.Store;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;

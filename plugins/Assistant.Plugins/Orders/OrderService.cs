@@ -8,7 +8,7 @@ namespace Assistant.Plugins.Orders;
 
 /// <summary>Order look-ups for this turn's customer, with the access rule applied; shared by the tools and the offline router.</summary>
 public sealed class OrderService(
-    ShopRepository shop, OrderLookupLimiter limiter, TurnContext turn, PromptLibrary prompts, IOptionsSnapshot<StoreOptions> store)
+    IOrderStore shop, OrderLookupLimiter limiter, TurnContext turn, PromptLibrary prompts, IOptionsSnapshot<StoreOptions> store)
 {
     public const int MaxRecentOrders = 10;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Assistant.Chatwoot.Api;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Prompts;
-using Assistant.Plugins.Catalog;
+using Assistant.Engine.Store;
 using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Orders;
 

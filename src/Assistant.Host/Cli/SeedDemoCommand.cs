@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Assistant.Engine.Storage;
-using Assistant.Plugins.Catalog;
-using Assistant.Plugins.Orders;
+using Assistant.Stores.Postgres;
 
 namespace Assistant.Host.Cli;
 

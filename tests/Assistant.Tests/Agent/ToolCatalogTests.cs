@@ -24,7 +24,7 @@ public sealed class ToolCatalogTests
         // Every plugin the service registers, so a new tool cannot miss the snapshot.
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = "Host=localhost;Database=snapshot" }).Build();
-        var registered = new ServiceCollection().AddAssistantPlugins(configuration).BuildServiceProvider().GetServices<PluginRegistration>();
+        var registered = new ServiceCollection().AddAssistantPlugins().BuildServiceProvider().GetServices<PluginRegistration>();
         var catalog = new ToolCatalog([.. registered]);
         var actual = new JsonArray([.. catalog.Describe().Select(t => (JsonNode)new JsonObject
         {

@@ -26,6 +26,12 @@ public sealed class ProjectReferenceTests
     [InlineData("Assistant.Agent", "Assistant.Zendesk")]
     [InlineData("Assistant.Bridge", "Assistant.Agent")]
     [InlineData("Assistant.Bridge", "Assistant.Plugins")]
+    [InlineData("Assistant.Plugins", "Assistant.Stores")]
+    [InlineData("Assistant.Engine", "Assistant.Stores")]
+    [InlineData("Assistant.Stores", "Assistant.Plugins")]
+    [InlineData("Assistant.Stores", "Assistant.Agent")]
+    [InlineData("Assistant.Stores", "Assistant.Bridge")]
+    [InlineData("Assistant.Stores", "Assistant.Zendesk")]
     public void Project_never_reaches_a_project_the_design_keeps_it_from(string project, string forbidden)
     {
         Assert.DoesNotContain(forbidden, Graph.ProjectsReachedFrom(project));
@@ -66,6 +72,7 @@ public sealed class ProjectReferenceTests
         Assert.Contains("Assistant.Zendesk", Graph.ProjectsReachedFrom("Assistant.Bridge"));
         Assert.Contains("Assistant.Chatwoot", Graph.ProjectsReachedFrom("Assistant.Bridge"));
         Assert.Contains("Assistant.Engine", Graph.ProjectsReachedFrom("Assistant.Plugins"));
+        Assert.Contains("Assistant.Engine", Graph.ProjectsReachedFrom("Assistant.Stores"));
     }
 
     /// <summary>What the built assembly actually loads, which a reference smuggled in another way would show.</summary>

@@ -4,6 +4,7 @@ using Assistant.Chatwoot;
 using Assistant.Engine.Storage;
 using Assistant.Engine.Turns;
 using Assistant.Plugins;
+using Assistant.Stores;
 using Assistant.Zendesk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public sealed class RegistrationTests
         { "Assistant.Agent", nameof(AgentServiceCollectionExtensions.AddAssistantAgent) },
         { "Assistant.Bridge", nameof(BridgeServiceCollectionExtensions.AddAssistantBridge) },
         { "Assistant.Plugins", nameof(PluginServiceCollectionExtensions.AddAssistantPlugins) },
+        { "Assistant.Stores", nameof(StoreServiceCollectionExtensions.AddAssistantStore) },
     };
 
     [Theory]
@@ -56,7 +58,8 @@ public sealed class RegistrationTests
             nameof(TurnServiceCollectionExtensions.AddAssistantTurns) => services.AddAssistantTurns(),
             nameof(AgentServiceCollectionExtensions.AddAssistantAgent) => services.AddAssistantAgent(),
             nameof(BridgeServiceCollectionExtensions.AddAssistantBridge) => services.AddAssistantBridge(),
-            nameof(PluginServiceCollectionExtensions.AddAssistantPlugins) => services.AddAssistantPlugins(configuration),
+            nameof(PluginServiceCollectionExtensions.AddAssistantPlugins) => services.AddAssistantPlugins(),
+            nameof(StoreServiceCollectionExtensions.AddAssistantStore) => services.AddAssistantStore(configuration),
             _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
         };
     }

@@ -1,4 +1,4 @@
-using Assistant.Plugins.Search;
+using Assistant.Engine.Search;
 
 namespace Assistant.Tests.Knowledge;
 

@@ -1,5 +1,5 @@
-using Assistant.Plugins.Catalog;
-using Assistant.Plugins.Orders;
+using Assistant.Engine.Store;
+using Assistant.Stores.Postgres;
 using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Plugins;
@@ -8,14 +8,14 @@ namespace Assistant.Tests.Plugins;
 public sealed class CatalogSearchTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
-    private CatalogRepository _catalog = null!;
+    private PostgresCatalog _catalog = null!;
 
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         var shop = new ShopDatabase(_database.DataSource);
         await new DemoStore(shop).SeedAsync(CancellationToken.None);
-        _catalog = new CatalogRepository(shop);
+        _catalog = new PostgresCatalog(shop);
     }
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();

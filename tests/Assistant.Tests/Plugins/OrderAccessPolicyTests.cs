@@ -1,3 +1,4 @@
+using Assistant.Engine.Store;
 using Assistant.Engine.Turns;
 using Assistant.Plugins.Orders;
 

@@ -1,4 +1,4 @@
-using Assistant.Plugins.Orders;
+using Assistant.Engine.Store;
 
 namespace Assistant.Tests.Plugins;
 

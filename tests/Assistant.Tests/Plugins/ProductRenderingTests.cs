@@ -1,7 +1,7 @@
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Prompts;
-using Assistant.Plugins.Catalog;
-using Assistant.Plugins.Search;
+using Assistant.Engine.Search;
+using Assistant.Engine.Store;
 using Assistant.Plugins.Replies;
 using Assistant.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Assistant.Host.Sandbox;
-using Assistant.Plugins.Orders;
+using Assistant.Stores.Postgres;
 using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Sandbox;

@@ -1,4 +1,4 @@
-using Assistant.Plugins.Orders;
+using Assistant.Stores.Postgres;
 using Assistant.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;

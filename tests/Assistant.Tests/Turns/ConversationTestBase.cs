@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Assistant.Plugins.Orders;
+using Assistant.Stores.Postgres;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 using Dapper;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Assistant.Plugins.Orders;
+namespace Assistant.Engine.Store;
 
 /// <summary>
 /// A phone number good enough to prove who someone is: at least 8 significant digits after the international prefix

@@ -1,4 +1,4 @@
-namespace Assistant.Plugins.Search;
+namespace Assistant.Engine.Search;
 
 /// <summary>
 /// Chinese is written without spaces, so neither full-text search nor trigram words find "围巾" in "什么围巾适合送礼".

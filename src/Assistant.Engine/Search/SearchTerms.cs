@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Assistant.Plugins.Search;
+namespace Assistant.Engine.Search;
 
 /// <summary>
 /// The words a question is searched by, folded so that a customer's spelling matches the text's: lower case, accents

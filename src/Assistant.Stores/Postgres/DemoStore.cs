@@ -1,7 +1,7 @@
-using Assistant.Plugins.Catalog;
+using Assistant.Engine.Store;
 using Dapper;
 
-namespace Assistant.Plugins.Orders;
+namespace Assistant.Stores.Postgres;
 
 /// <summary>
 /// A small demo store for `assistant seed-demo`, the quick start and the tests: customers with company accounts and

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Assistant.Plugins.Orders;
+namespace Assistant.Stores.Postgres;
 
 /// <summary>The order database (<c>ConnectionStrings__Orders</c>, or the state database when unset).</summary>
 public sealed class ShopDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable

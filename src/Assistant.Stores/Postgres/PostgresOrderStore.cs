@@ -1,14 +1,14 @@
+using Assistant.Engine.Store;
 using Dapper;
 
-namespace Assistant.Plugins.Orders;
+namespace Assistant.Stores.Postgres;
 
-/// <summary>Reads the <c>shop</c> contract. Knows nothing of who may see what: <see cref="OrderService"/> decides.</summary>
-public sealed class ShopRepository(ShopDatabase database)
+/// <summary>
+/// The customers and orders of <c>Store__Kind=postgres</c>: the <c>shop</c> tables or views. Knows nothing of who may
+/// see what: the order tools decide.
+/// </summary>
+public sealed class PostgresOrderStore(ShopDatabase database) : IOrderStore
 {
-    /// <summary>
-    /// Customers the contact could be: same external id, email (case-insensitive), or a phone whose last 8 digits
-    /// agree (however either side was written); <see cref="OrderAccessPolicy"/> decides which of them it is.
-    /// </summary>
     public async Task<IReadOnlyList<ShopCustomer>> FindCustomersAsync(string? externalId, string? email, string? phone, CancellationToken cancellationToken)
     {
         if (externalId is null && email is null && phone is null)

@@ -1,6 +1,6 @@
-namespace Assistant.Plugins.Orders;
+namespace Assistant.Engine.Store;
 
-// Rows of the `shop` store contract (design: "Orders"), read with Dapper.
+// What the store port returns (design: "Store adapters"): the `shop` contract's rows, whichever adapter fetched them.
 
 public sealed record ShopCustomer(long Id, string Name, string? Company, string? Email, string? Phone, string? ExternalId, string? Locale);
 
@@ -21,10 +21,17 @@ public sealed record ShopOrderDetails(
     ShopOrder Order, ShopCustomer Owner, IReadOnlyList<ShopOrderItem> Items, IReadOnlyList<ShopShipment> Shipments,
     IReadOnlyList<ShopShipmentEvent> Events)
 {
-    /// <summary>The same order with only links fit to show a customer (<see cref="Engine.Store.StoreLinks"/>); the others dropped.</summary>
+    /// <summary>The same order with only links fit to show a customer (<see cref="StoreLinks"/>); the others dropped.</summary>
     public ShopOrderDetails WithSafeLinks(bool allowHttp) => this with
     {
-        Items = [.. Items.Select(i => i with { ImageUrl = Engine.Store.StoreLinks.Safe(i.ImageUrl, allowHttp) })],
-        Shipments = [.. Shipments.Select(s => s with { TrackingUrl = Engine.Store.StoreLinks.Safe(s.TrackingUrl, allowHttp) })],
+        Items = [.. Items.Select(i => i with { ImageUrl = StoreLinks.Safe(i.ImageUrl, allowHttp) })],
+        Shipments = [.. Shipments.Select(s => s with { TrackingUrl = StoreLinks.Safe(s.TrackingUrl, allowHttp) })],
     };
 }
+
+/// <summary>What the customer is looking for: words in any language, optionally a category and a price range.</summary>
+public sealed record ProductQuery(string Text, string? Category = null, decimal? MinPrice = null, decimal? MaxPrice = null);
+
+/// <param name="Stock">Units in stock; null when the store does not track it (always available).</param>
+public sealed record ProductRow(
+    long Id, string Sku, string Name, string? Description, string? Category, decimal Price, string Currency, int? Stock, string? ImageUrl, string? Url);

@@ -1,8 +1,7 @@
-using Assistant.Plugins.Orders;
 using Dapper;
 using Npgsql;
 
-namespace Assistant.Plugins.Catalog;
+namespace Assistant.Stores.Postgres;
 
 /// <summary>
 /// The demo store's catalog for `assistant seed-demo`, the quick start and the tests: 45 products in seven categories,

@@ -1,16 +1,16 @@
+using Assistant.Engine.Search;
+using Assistant.Engine.Store;
 using Dapper;
-using Assistant.Plugins.Orders;
-using Assistant.Plugins.Search;
 
-namespace Assistant.Plugins.Catalog;
+namespace Assistant.Stores.Postgres;
 
 /// <summary>
-/// Reads the catalog (<c>shop.products</c>, <c>shop.product_translations</c>) from the store database. Search matches
+/// The product catalog of <c>Store__Kind=postgres</c>: <c>shop.products</c> and <c>shop.product_translations</c>. Search matches
 /// the words in any of the catalog's languages, folds accents ("ao mua" finds "áo mưa"), forgives typos (edit
 /// distance from fuzzystrmatch, trigram similarity from pg_trgm), and matches Chinese, which has no spaces, by its
 /// two-character words.
 /// </summary>
-public sealed class CatalogRepository(ShopDatabase database)
+public sealed class PostgresCatalog(ShopDatabase database) : IProductCatalog
 {
     // The haystack is the SKU and every name, category and description of the product in every language, folded like
     // the query.
@@ -89,7 +89,6 @@ public sealed class CatalogRepository(ShopDatabase database)
         return rows.AsList();
     }
 
-    /// <summary>Active products by SKU (case-insensitive), in the order asked.</summary>
     public async Task<IReadOnlyList<ProductRow>> GetAsync(IReadOnlyList<string> skus, string locale, CancellationToken cancellationToken)
     {
         const string sql = $"""
@@ -106,9 +105,3 @@ public sealed class CatalogRepository(ShopDatabase database)
         return [.. wanted.Where(rows.ContainsKey).Select(s => rows[s])];
     }
 }
-
-/// <summary>What the customer is looking for: words in any language, optionally a category and a price range.</summary>
-public sealed record ProductQuery(string Text, string? Category = null, decimal? MinPrice = null, decimal? MaxPrice = null);
-
-public sealed record ProductRow(
-    long Id, string Sku, string Name, string? Description, string? Category, decimal Price, string Currency, int? Stock, string? ImageUrl, string? Url);

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Assistant.Plugins.Orders;
+namespace Assistant.Engine.Store;
 
 /// <summary>Limits on order look-ups that find nothing the customer may read (<c>Orders__*</c>).</summary>
 public sealed class OrderLookupOptions
