@@ -1,19 +1,69 @@
 using Assistant.Engine.Storage;
 using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
+using Assistant.Stores.Shopify;
+using Assistant.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Assistant.Stores;
 
 public static class StoreServiceCollectionExtensions
 {
-    /// <summary>The store port's adapter <c>Store__Kind</c> names: the orders and catalog the tools read.</summary>
+    /// <summary>
+    /// The store port's adapter <c>Store__Kind</c> names: the orders and catalog the tools read. The PostgreSQL
+    /// adapter is registered whatever the kind, since the demo store and <c>seed-demo</c> use its tables.
+    /// </summary>
     public static IServiceCollection AddAssistantStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OrderLookupOptions>().BindConfiguration(OrderLookupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddPostgresStore(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPostgresStore(configuration);
+        var kind = configuration.GetSection(StoreOptions.SectionName).GetValue<string>(nameof(StoreOptions.Kind));
+        if (kind == StoreKinds.Shopify)
+        {
+            services.AddShopifyStore();
+        }
+
+        return services;
+    }
+
+    /// <summary><c>Store__Kind=shopify</c>: the Admin GraphQL API behind the read cache.</summary>
+    private static void AddShopifyStore(this IServiceCollection services)
+    {
+        services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsValidator>());
+        services.AddSingleton<ShopifyShopState>();
+        services.AddHttpClient<ShopifyClient>((sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value;
+                if (options.BaseUrl is { } baseUrl)
+                {
+                    http.BaseAddress = SecureTransport.BaseAddress(baseUrl);
+                }
+
+                http.Timeout = options.RequestTimeout;
+            })
+            .AddAssistantTransport();
+        services.AddTransient<ShopifyStore>();
+        services.AddCachedStore<ShopifyStore>();
+    }
+
+    /// <summary>A platform adapter as the port, behind <see cref="StoreReadCache"/>, replacing the PostgreSQL adapter.</summary>
+    private static void AddCachedStore<TStore>(this IServiceCollection services)
+        where TStore : class, IOrderStore, IProductCatalog
+    {
+        services.AddSingleton<StoreReadCache>();
+        services.AddTransient(sp =>
+        {
+            var store = sp.GetRequiredService<TStore>();
+            return new CachedStore(store, store, sp.GetRequiredService<StoreReadCache>());
+        });
+        services.Replace(ServiceDescriptor.Transient<IOrderStore>(sp => sp.GetRequiredService<CachedStore>()));
+        services.Replace(ServiceDescriptor.Transient<IProductCatalog>(sp => sp.GetRequiredService<CachedStore>()));
     }
 
     /// <summary>

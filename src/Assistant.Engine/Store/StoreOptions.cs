@@ -4,6 +4,15 @@ public sealed class StoreOptions
 {
     public const string SectionName = "Store";
 
+    /// <summary>
+    /// Where the store's customers, orders and products are read: <c>postgres</c> (the default: the <c>shop</c>
+    /// tables or views), <c>shopify</c> or <c>woocommerce</c>.
+    /// </summary>
+    public string Kind { get; set; } = StoreKinds.Postgres;
+
+    /// <summary>How long a read from a store platform's API is kept, so one turn's repeated look-ups cost one call.</summary>
+    public TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The store's display name, used in the prompt.</summary>
     public string Name { get; set; } = "our store";
 
@@ -32,4 +41,14 @@ public sealed class StoreOptions
 
     public string? OrderUrl(string orderNumber) =>
         string.IsNullOrWhiteSpace(OrderUrlTemplate) ? null : OrderUrlTemplate.Replace("{orderNumber}", Uri.EscapeDataString(orderNumber), StringComparison.Ordinal);
+}
+
+/// <summary>The values of <c>Store__Kind</c>.</summary>
+public static class StoreKinds
+{
+    public const string Postgres = "postgres";
+    public const string Shopify = "shopify";
+    public const string WooCommerce = "woocommerce";
+
+    public static IReadOnlyList<string> All { get; } = [Postgres, Shopify, WooCommerce];
 }

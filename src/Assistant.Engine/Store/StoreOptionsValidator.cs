@@ -8,6 +8,16 @@ public sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
 
     public ValidateOptionsResult Validate(string? name, StoreOptions options)
     {
+        if (!StoreKinds.All.Contains(options.Kind))
+        {
+            return ValidateOptionsResult.Fail($"Store__Kind must be one of {string.Join(", ", StoreKinds.All)}.");
+        }
+
+        if (options.CacheFor < TimeSpan.Zero || options.CacheFor > TimeSpan.FromMinutes(5))
+        {
+            return ValidateOptionsResult.Fail("Store__CacheFor must be between 00:00:00 (no cache) and 00:05:00: an order's status must not be read stale for long.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.IdentitySecret) && options.IdentitySecret.Trim().Length < MinIdentitySecretLength)
         {
             return ValidateOptionsResult.Fail($"Store__IdentitySecret must be at least {MinIdentitySecretLength} characters (a random secret only the store's site and this service know).");

@@ -16,7 +16,8 @@ internal sealed partial class SecretRedactor(
     IOptionsMonitor<ZendeskOptions> zendesk,
     IOptionsMonitor<LlmOptions> llm,
     IOptionsMonitor<AdminOptions> admin,
-    IOptionsMonitor<Engine.Store.StoreOptions> store)
+    IOptionsMonitor<Engine.Store.StoreOptions> store,
+    IOptionsMonitor<Stores.Shopify.ShopifyOptions> shopify)
 {
     public const string Mask = "[redacted]";
 
@@ -25,7 +26,7 @@ internal sealed partial class SecretRedactor(
         var c = chatwoot.CurrentValue;
         var z = zendesk.CurrentValue;
         string?[] secrets = [c.BotToken, c.UserToken, c.WebhookSecret, c.WebhookToken, z.ApiToken, z.WebhookSecret, llm.CurrentValue.ApiKey, admin.CurrentValue.Token,
-            store.CurrentValue.IdentitySecret];
+            store.CurrentValue.IdentitySecret, shopify.CurrentValue.AccessToken];
         foreach (var secret in secrets.Where(s => s is { Length: >= 4 }).OrderByDescending(s => s!.Length))
         {
             text = text.Replace(secret!, Mask, StringComparison.Ordinal);

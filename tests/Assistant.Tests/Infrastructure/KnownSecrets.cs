@@ -22,5 +22,6 @@ public static class KnownSecrets
         ChatwootQueryToken,
         InboxSmtpPassword,
         StoreIdentitySecret,
+        Shopify.FakeShopify.AccessToken,
     ];
 }
