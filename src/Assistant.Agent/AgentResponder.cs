@@ -1,5 +1,6 @@
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Costs;
+using Assistant.Engine.Store;
 using Assistant.Engine.Telemetry;
 using Assistant.Engine.Turns;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,8 @@ namespace Assistant.Agent;
 /// Answers a turn with the LLM agent when one is configured, otherwise (and whenever the agent fails) with the
 /// offline router; what neither can answer is handed to a human, with an apology when something failed, so a
 /// customer never meets silence. A spent budget keeps the model out the same way, never silently: the turn records
-/// it, a metric counts it and a warning names it.
+/// it, a metric counts it and a warning names it. A store that cannot be read is not answered offline (the router
+/// would need the store too): the turn fails and is retried, and its last attempt hands off with the apology.
 /// </summary>
 public sealed partial class AgentResponder(
     IServiceProvider services,
@@ -40,7 +42,7 @@ public sealed partial class AgentResponder(
         {
             return await agent.RespondAsync(turn, history, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not StoreUnavailableException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             Log.AgentFailed(logger, ex, conversation.AccountId, conversation.ConversationId);
             AssistantTelemetry.ModelFailures.Add(1, new KeyValuePair<string, object?>("error.type", ex.GetType().Name));

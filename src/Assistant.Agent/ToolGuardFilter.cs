@@ -1,3 +1,4 @@
+using Assistant.Engine.Store;
 using Assistant.Engine.Turns;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace Assistant.Agent;
 /// calls of one model answer and <see cref="AgentLimits.MaxCallsPerTurn"/> in all are run (the rest are refused
 /// unrun, so a turn cannot try a list of order numbers); a failing call tells the model only that it failed (the
 /// details may hold data it must not see) and too many failing rounds in a row end the turn; results reach the model
-/// as camelCase JSON; and invocation stops before the last allowed round, which <see cref="AgentRun"/> makes without tools.
+/// as camelCase JSON; a store that cannot be read fails the turn (it is retried, then handed off), never leaving the
+/// model to guess; and invocation stops before the last allowed round, which <see cref="AgentRun"/> makes without tools.
 /// </summary>
 /// <param name="calls">Where each call is noted as it returns (the turn's list, which the tools read to check what the model writes).</param>
 public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, List<ToolCallRecord>? calls = null) : IAutoFunctionInvocationFilter
@@ -73,6 +75,12 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, 
             await next(context);
             var value = context.Result.GetValue<object>();
             context.Result = new FunctionResult(context.Result, value is null or string ? value : JsonSerializer.Serialize(value, ToolCatalog.SerializerOptions));
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Answering without the store would be a guess: the turn fails like an outage and is tried again later.
+            Log.ToolFailed(logger, ex, ToolName(context.Function));
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

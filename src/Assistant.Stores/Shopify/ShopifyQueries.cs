@@ -27,7 +27,6 @@ public static class ShopifyQueries
           currencyCode
           email
           phone
-          note
           displayFinancialStatus
           displayFulfillmentStatus
           subtotalPriceSet { shopMoney { amount } }

@@ -59,6 +59,26 @@ public sealed class ConfigurationTests : IAsyncLifetime
         Assert.Contains(problems, p => p.Contains("Workers", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Store:Kind", "magento", "Store__Kind must be one of postgres, shopify, woocommerce")]
+    [InlineData("Shopify:ShopDomain", null, "Shopify__ShopDomain is required with Store__Kind=shopify")]
+    [InlineData("Shopify:ShopDomain", "http://acme.myshopify.com", "Shopify__ShopDomain")]
+    [InlineData("Shopify:AccessToken", null, "Shopify__AccessToken is required with Store__Kind=shopify")]
+    [InlineData("Shopify:ApiVersion", "2026-11", "Shopify__ApiVersion must be a version such as")]
+    public async Task A_store_setting_that_cannot_work_stops_start_up_naming_it(string setting, string? value, string message)
+    {
+        var settings = AssistantServer.DefaultSettings(_database, new Uri("http://127.0.0.1:9"));
+        settings["Store:Kind"] = "shopify";
+        settings["Shopify:ShopDomain"] = "acme.myshopify.com";
+        settings["Shopify:AccessToken"] = "shpat_0123456789abcdef0123456789abcdef";
+        settings[setting] = value;
+
+        var problems = await StartupProblemsAsync(settings);
+
+        Assert.Contains(problems, p => p.StartsWith(message, StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("shpat_", StringComparison.Ordinal));
+    }
+
     private static async Task<IReadOnlyList<string>> StartupProblemsAsync(Dictionary<string, string?> settings)
     {
         try

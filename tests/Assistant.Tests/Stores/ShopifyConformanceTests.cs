@@ -1,25 +1,31 @@
 using Assistant.Engine.Store;
-using Assistant.Stores.Shopify;
-using Assistant.Tests.Infrastructure;
+using Assistant.Stores;
 using Assistant.Tests.Infrastructure.Shopify;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Tests.Stores;
 
 public sealed class ShopifyConformanceTests : StoreConformanceTests
 {
     private FakeShopify? _shopify;
+    private ServiceProvider? _services;
 
     protected override Task<(IOrderStore Orders, IProductCatalog Catalog)> AdapterAsync(DemoShop shop)
     {
         _shopify ??= new FakeShopify();
         shop.FillShopify(_shopify);
-        var store = ShopifyAdapter.For(_shopify);
-        return Task.FromResult<(IOrderStore, IProductCatalog)>((store, store));
+        _services ??= ShopifyAdapter.Services(_shopify);
+        return Task.FromResult(_services.Port());
     }
 
     public override async ValueTask DisposeAsync()
     {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
         if (_shopify is not null)
         {
             await _shopify.DisposeAsync();
@@ -29,15 +35,28 @@ public sealed class ShopifyConformanceTests : StoreConformanceTests
     }
 }
 
-/// <summary>The Shopify adapter pointed at a fake shop, without the host.</summary>
+/// <summary>The store port as the service registers it for <c>Store__Kind=shopify</c> (cache and HTTP pipeline included), pointed at a fake shop.</summary>
 public static class ShopifyAdapter
 {
-    public static ShopifyStore For(FakeShopify shopify, ShopifyShopState? state = null)
+    public static ServiceProvider Services(FakeShopify shopify, Action<Dictionary<string, string?>>? configure = null)
     {
-        var options = new ShopifyOptions { ShopDomain = shopify.BaseUrl.ToString(), AllowPlainHttp = true, AccessToken = FakeShopify.AccessToken, ApiVersion = FakeShopify.ApiVersion };
-        state ??= new ShopifyShopState();
-        var client = new ShopifyClient(new HttpClient { BaseAddress = shopify.BaseUrl }, new StaticOptionsMonitor<ShopifyOptions>(options), state,
-            TimeProvider.System, NullLogger<ShopifyClient>.Instance);
-        return new ShopifyStore(client, state);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused;Username=unused",
+            ["Store:Kind"] = "shopify",
+            ["Shopify:ShopDomain"] = shopify.BaseUrl.ToString(),
+            ["Shopify:AllowPlainHttp"] = "true",
+            ["Shopify:AccessToken"] = FakeShopify.AccessToken,
+            ["Http:BaseDelay"] = "00:00:00.010",
+        };
+        configure?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName);
+        services.AddAssistantStore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
+
+    public static (IOrderStore Orders, IProductCatalog Catalog) Port(this ServiceProvider services) =>
+        (services.GetRequiredService<IOrderStore>(), services.GetRequiredService<IProductCatalog>());
 }
