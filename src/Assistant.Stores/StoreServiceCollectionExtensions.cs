@@ -2,6 +2,7 @@ using Assistant.Engine.Storage;
 using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
 using Assistant.Stores.Shopify;
+using Assistant.Stores.WooCommerce;
 using Assistant.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ public static class StoreServiceCollectionExtensions
         {
             services.AddShopifyStore();
         }
+        else if (kind == StoreKinds.WooCommerce)
+        {
+            services.AddWooCommerceStore();
+        }
 
         return services;
     }
@@ -37,19 +42,38 @@ public static class StoreServiceCollectionExtensions
         services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsValidator>());
         services.AddSingleton<ShopifyShopState>();
-        services.AddHttpClient<ShopifyClient>((sp, http) =>
+        services.AddStoreClient<ShopifyClient, ShopifyOptions>(o => (o.BaseUrl, o.RequestTimeout));
+        services.AddTransient<ShopifyStore>();
+        services.AddCachedStore<ShopifyStore>();
+    }
+
+    /// <summary><c>Store__Kind=woocommerce</c>: the REST API v3 behind the read cache.</summary>
+    private static void AddWooCommerceStore(this IServiceCollection services)
+    {
+        services.AddOptions<WooCommerceOptions>().BindConfiguration(WooCommerceOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WooCommerceOptions>, WooCommerceOptionsValidator>());
+        services.AddSingleton<WooCommerceShopState>();
+        services.AddStoreClient<WooCommerceClient, WooCommerceOptions>(o => (o.BaseUrl, o.RequestTimeout));
+        services.AddTransient<WooCommerceStore>();
+        services.AddCachedStore<WooCommerceStore>();
+    }
+
+    /// <summary>A platform's typed HTTP client: its address and timeout from its options, the shared transport pipeline.</summary>
+    private static void AddStoreClient<TClient, TOptions>(this IServiceCollection services, Func<TOptions, (Uri? BaseUrl, TimeSpan Timeout)> settings)
+        where TClient : class
+        where TOptions : class
+    {
+        services.AddHttpClient<TClient>((sp, http) =>
             {
-                var options = sp.GetRequiredService<IOptions<ShopifyOptions>>().Value;
-                if (options.BaseUrl is { } baseUrl)
+                var (baseUrl, timeout) = settings(sp.GetRequiredService<IOptions<TOptions>>().Value);
+                if (baseUrl is not null)
                 {
                     http.BaseAddress = SecureTransport.BaseAddress(baseUrl);
                 }
 
-                http.Timeout = options.RequestTimeout;
+                http.Timeout = timeout;
             })
             .AddAssistantTransport();
-        services.AddTransient<ShopifyStore>();
-        services.AddCachedStore<ShopifyStore>();
     }
 
     /// <summary>A platform adapter as the port, behind <see cref="StoreReadCache"/>, replacing the PostgreSQL adapter.</summary>

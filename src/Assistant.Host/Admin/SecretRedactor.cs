@@ -17,7 +17,8 @@ internal sealed partial class SecretRedactor(
     IOptionsMonitor<LlmOptions> llm,
     IOptionsMonitor<AdminOptions> admin,
     IOptionsMonitor<Engine.Store.StoreOptions> store,
-    IOptionsMonitor<Stores.Shopify.ShopifyOptions> shopify)
+    IOptionsMonitor<Stores.Shopify.ShopifyOptions> shopify,
+    IOptionsMonitor<Stores.WooCommerce.WooCommerceOptions> wooCommerce)
 {
     public const string Mask = "[redacted]";
 
@@ -26,7 +27,7 @@ internal sealed partial class SecretRedactor(
         var c = chatwoot.CurrentValue;
         var z = zendesk.CurrentValue;
         string?[] secrets = [c.BotToken, c.UserToken, c.WebhookSecret, c.WebhookToken, z.ApiToken, z.WebhookSecret, llm.CurrentValue.ApiKey, admin.CurrentValue.Token,
-            store.CurrentValue.IdentitySecret, shopify.CurrentValue.AccessToken];
+            store.CurrentValue.IdentitySecret, shopify.CurrentValue.AccessToken, wooCommerce.CurrentValue.ConsumerKey, wooCommerce.CurrentValue.ConsumerSecret];
         foreach (var secret in secrets.Where(s => s is { Length: >= 4 }).OrderByDescending(s => s!.Length))
         {
             text = text.Replace(secret!, Mask, StringComparison.Ordinal);

@@ -79,6 +79,25 @@ public sealed class ConfigurationTests : IAsyncLifetime
         Assert.DoesNotContain(problems, p => p.Contains("shpat_", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("WooCommerce:SiteUrl", null, "WooCommerce__SiteUrl is required with Store__Kind=woocommerce")]
+    [InlineData("WooCommerce:SiteUrl", "http://shop.example.com", "WooCommerce__SiteUrl uses http://")]
+    [InlineData("WooCommerce:ConsumerSecret", null, "WooCommerce__ConsumerKey and WooCommerce__ConsumerSecret are required")]
+    public async Task A_woocommerce_setting_that_cannot_work_stops_start_up_naming_it(string setting, string? value, string message)
+    {
+        var settings = AssistantServer.DefaultSettings(_database, new Uri("http://127.0.0.1:9"));
+        settings["Store:Kind"] = "woocommerce";
+        settings["WooCommerce:SiteUrl"] = "https://shop.example.com";
+        settings["WooCommerce:ConsumerKey"] = "ck_0123456789abcdef0123456789abcdef01234567";
+        settings["WooCommerce:ConsumerSecret"] = "cs_0123456789abcdef0123456789abcdef01234567";
+        settings[setting] = value;
+
+        var problems = await StartupProblemsAsync(settings);
+
+        Assert.Contains(problems, p => p.StartsWith(message, StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("cs_0123", StringComparison.Ordinal));
+    }
+
     private static async Task<IReadOnlyList<string>> StartupProblemsAsync(Dictionary<string, string?> settings)
     {
         try

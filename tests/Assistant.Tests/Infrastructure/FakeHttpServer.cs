@@ -78,6 +78,12 @@ public class FakeHttpServer : IAsyncDisposable
                 return ToMessage(response);
             }));
 
+    /// <summary>Answers every request under a wildcard path no exact route matched with <paramref name="respond"/> (a REST API's <c>/orders/{id}</c>).</summary>
+    protected void OnAnyUnder(string wildcardPath, Func<RecordedRequest, FakeResponse> respond) =>
+        _server.Given(Request.Create().WithPath(new WildcardMatcher(wildcardPath)).UsingAnyMethod())
+            .AtPriority(PatternPriority)
+            .RespondWith(Response.Create().WithCallback(message => AnswerAsync(message, request => Task.FromResult(respond(request)))));
+
     /// <summary>Answers with each response in turn, repeating the last.</summary>
     public void OnSequence(string method, string path, params FakeResponse[] responses)
     {

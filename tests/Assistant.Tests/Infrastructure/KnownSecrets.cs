@@ -23,5 +23,7 @@ public static class KnownSecrets
         InboxSmtpPassword,
         StoreIdentitySecret,
         Shopify.FakeShopify.AccessToken,
+        WooCommerce.FakeWooCommerce.ConsumerKey,
+        WooCommerce.FakeWooCommerce.ConsumerSecret,
     ];
 }

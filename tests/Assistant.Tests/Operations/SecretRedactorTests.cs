@@ -15,19 +15,20 @@ public sealed class SecretRedactorTests
         new StaticOptionsMonitor<LlmOptions>(new LlmOptions { ApiKey = KnownSecrets.LlmApiKey }),
         new StaticOptionsMonitor<AdminOptions>(new AdminOptions { Token = "admin-token-0123456789abcdef" }),
         new StaticOptionsMonitor<Assistant.Engine.Store.StoreOptions>(new Assistant.Engine.Store.StoreOptions { IdentitySecret = IdentitySecret }),
-        new StaticOptionsMonitor<Assistant.Stores.Shopify.ShopifyOptions>(new Assistant.Stores.Shopify.ShopifyOptions { AccessToken = Infrastructure.Shopify.FakeShopify.AccessToken }));
+        new StaticOptionsMonitor<Assistant.Stores.Shopify.ShopifyOptions>(new Assistant.Stores.Shopify.ShopifyOptions { AccessToken = Infrastructure.Shopify.FakeShopify.AccessToken }),
+        new StaticOptionsMonitor<Assistant.Stores.WooCommerce.WooCommerceOptions>(new Assistant.Stores.WooCommerce.WooCommerceOptions { ConsumerKey = Infrastructure.WooCommerce.FakeWooCommerce.ConsumerKey, ConsumerSecret = Infrastructure.WooCommerce.FakeWooCommerce.ConsumerSecret }));
 
     private const string IdentitySecret = KnownSecrets.StoreIdentitySecret;
 
     [Fact]
     public void Configured_secrets_are_masked_wherever_they_appear()
     {
-        var text = $"called with {FakeChatwoot.BotToken} and key={KnownSecrets.LlmApiKey}; zendesk {KnownSecrets.ZendeskApiToken}; shopify {Infrastructure.Shopify.FakeShopify.AccessToken}";
+        var text = $"called with {FakeChatwoot.BotToken} and key={KnownSecrets.LlmApiKey}; zendesk {KnownSecrets.ZendeskApiToken}; shopify {Infrastructure.Shopify.FakeShopify.AccessToken}; woo {Infrastructure.WooCommerce.FakeWooCommerce.ConsumerSecret}";
 
         var shown = _redactor.Redact(text);
 
         Assert.DoesNotContain(KnownSecrets.All, shown.Contains);
-        Assert.Equal(4, shown.Split(SecretRedactor.Mask).Length - 1);
+        Assert.Equal(5, shown.Split(SecretRedactor.Mask).Length - 1);
     }
 
     [Fact]

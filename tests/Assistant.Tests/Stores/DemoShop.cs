@@ -1,6 +1,7 @@
 using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
 using Assistant.Tests.Infrastructure.Shopify;
+using Assistant.Tests.Infrastructure.WooCommerce;
 using Dapper;
 
 namespace Assistant.Tests.Stores;
@@ -32,6 +33,14 @@ public sealed record DemoShop(
         shopify.Currency = Products.Select(p => p.Product.Currency).FirstOrDefault() ?? "USD";
     }
 
+    public void FillWooCommerce(FakeWooCommerce woo)
+    {
+        woo.Customers.AddRange(Customers.Select(WooCommerceShapes.Customer));
+        woo.Orders.AddRange(Orders.Select(WooCommerceShapes.Order));
+        woo.Products.AddRange(Products.Select(p => WooCommerceShapes.Product(p.Product, p.Active)));
+        woo.Currency = Products.Select(p => p.Product.Currency).FirstOrDefault() ?? "USD";
+    }
+
     /// <summary>An order as a customer sees it, without the ids each store makes up for items and shipments.</summary>
     public static object Seen(ShopOrderDetails? details) => details is null ? "none" : new
     {
@@ -44,7 +53,7 @@ public sealed record DemoShop(
         details.Order.Total,
         PlacedAt = Seconds(details.Order.PlacedAt),
         Owner = (details.Owner.Id, details.Owner.Name, details.Owner.Email, details.Owner.Phone),
-        Items = string.Join(" | ", details.Items.Select(i => $"{i.Sku} {i.Name} {i.Quantity} {i.UnitPrice} {i.ImageUrl}")),
+        Items = string.Join(" | ", details.Items.Select(i => $"{i.Sku} {i.Name} {i.Quantity} {i.UnitPrice.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} {i.ImageUrl}")),
         Shipments = string.Join(" | ", details.Shipments.Select(s =>
             $"{s.Carrier} {s.TrackingNumber} {s.TrackingUrl} {s.Status} {Seconds(s.ShippedAt)} {s.EstimatedDelivery} {Seconds(s.DeliveredAt)}: "
             + string.Join("; ", details.Events.Where(e => e.ShipmentId == s.Id).Select(e => $"{Seconds(e.OccurredAt)} {e.Location} {e.Description}")))),

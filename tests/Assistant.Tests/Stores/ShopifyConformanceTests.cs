@@ -35,20 +35,13 @@ public sealed class ShopifyConformanceTests : StoreConformanceTests
     }
 }
 
-/// <summary>The store port as the service registers it for <c>Store__Kind=shopify</c> (cache and HTTP pipeline included), pointed at a fake shop.</summary>
-public static class ShopifyAdapter
+/// <summary>The store port as the service registers it for a <c>Store__Kind</c> (cache and HTTP pipeline included), without the host.</summary>
+public static class StoreAdapter
 {
-    public static ServiceProvider Services(FakeShopify shopify, Action<Dictionary<string, string?>>? configure = null)
+    public static ServiceProvider Services(Dictionary<string, string?> settings, Action<Dictionary<string, string?>>? configure = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused;Username=unused",
-            ["Store:Kind"] = "shopify",
-            ["Shopify:ShopDomain"] = shopify.BaseUrl.ToString(),
-            ["Shopify:AllowPlainHttp"] = "true",
-            ["Shopify:AccessToken"] = FakeShopify.AccessToken,
-            ["Http:BaseDelay"] = "00:00:00.010",
-        };
+        settings["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused;Username=unused";
+        settings["Http:BaseDelay"] = "00:00:00.010";
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
@@ -59,4 +52,16 @@ public static class ShopifyAdapter
 
     public static (IOrderStore Orders, IProductCatalog Catalog) Port(this ServiceProvider services) =>
         (services.GetRequiredService<IOrderStore>(), services.GetRequiredService<IProductCatalog>());
+}
+
+/// <summary><c>Store__Kind=shopify</c> pointed at a fake shop.</summary>
+public static class ShopifyAdapter
+{
+    public static ServiceProvider Services(FakeShopify shopify, Action<Dictionary<string, string?>>? configure = null) => StoreAdapter.Services(new()
+    {
+        ["Store:Kind"] = "shopify",
+        ["Shopify:ShopDomain"] = shopify.BaseUrl.ToString(),
+        ["Shopify:AllowPlainHttp"] = "true",
+        ["Shopify:AccessToken"] = FakeShopify.AccessToken,
+    }, configure);
 }

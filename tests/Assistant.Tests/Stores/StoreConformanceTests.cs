@@ -13,6 +13,12 @@ public abstract class StoreConformanceTests : ConversationTestBase
     /// <summary>The demo store as its tables hold it: what every adapter must answer.</summary>
     protected DemoShop Shop { get; private set; } = null!;
 
+    /// <summary>Whether the platform holds product names in other languages (WooCommerce needs a multilingual plugin for that).</summary>
+    protected virtual bool HasTranslations => true;
+
+    /// <summary>What the platform can record of a demo order (WooCommerce records no deliveries or tracking events).</summary>
+    protected virtual ShopOrderDetails AsRecorded(ShopOrderDetails order) => order;
+
     /// <summary>The adapter under test, filled with <paramref name="shop"/>.</summary>
     protected abstract Task<(IOrderStore Orders, IProductCatalog Catalog)> AdapterAsync(DemoShop shop);
 
@@ -29,7 +35,7 @@ public abstract class StoreConformanceTests : ConversationTestBase
 
         foreach (var expected in Shop.Orders)
         {
-            Assert.Equal(DemoShop.Seen(expected), DemoShop.Seen(await orders.GetOrderAsync(expected.Order.OrderNumber, Token)));
+            Assert.Equal(DemoShop.Seen(AsRecorded(expected)), DemoShop.Seen(await orders.GetOrderAsync(expected.Order.OrderNumber, Token)));
         }
     }
 
@@ -103,7 +109,7 @@ public abstract class StoreConformanceTests : ConversationTestBase
 
         foreach (var customer in Shop.Customers)
         {
-            var expected = Shop.Orders.Where(o => o.Owner.Id == customer.Id).OrderByDescending(o => o.Order.PlacedAt).Take(2).Select(DemoShop.Seen);
+            var expected = Shop.Orders.Where(o => o.Owner.Id == customer.Id).OrderByDescending(o => o.Order.PlacedAt).Take(2).Select(AsRecorded).Select(DemoShop.Seen);
             Assert.Equal(expected, (await orders.RecentOrdersAsync([customer.Id], 2, Token)).Select(DemoShop.Seen));
         }
     }
@@ -118,8 +124,8 @@ public abstract class StoreConformanceTests : ConversationTestBase
         var skus = Shop.Products.Select(p => p.Product.Sku).ToList();
         var expected = Shop.Products.Where(p => p.Active).Select(p => p.Product with
         {
-            Name = p.Translations.TryGetValue(locale, out var t) ? t.Name : p.Product.Name,
-            Description = p.Translations.TryGetValue(locale, out var d) && d.Description is not null ? d.Description : p.Product.Description,
+            Name = HasTranslations && p.Translations.TryGetValue(locale, out var t) ? t.Name : p.Product.Name,
+            Description = HasTranslations && p.Translations.TryGetValue(locale, out var d) && d.Description is not null ? d.Description : p.Product.Description,
         });
 
         var rows = await catalog.GetAsync(skus, locale, Token);
@@ -128,17 +134,25 @@ public abstract class StoreConformanceTests : ConversationTestBase
     }
 
     [Theory]
-    [InlineData("rain jacket", "JKT-NVY-L")]
-    [InlineData("RAIN JACKET navy", "JKT-NVY-M")]
-    [InlineData("龙井绿茶", "TEA-LJ-250")]
-    [InlineData("non la", "HAT-NON")]
-    public async Task A_search_finds_products_by_their_words_in_any_language(string words, string sku)
+    [InlineData("rain jacket", "JKT-NVY-L", false)]
+    [InlineData("RAIN JACKET navy", "JKT-NVY-M", false)]
+    [InlineData("do you sell a navy jacket", "JKT-NVY-M", false)]
+    [InlineData("龙井绿茶", "TEA-LJ-250", true)]
+    [InlineData("non la", "HAT-NON", false)]
+    public async Task A_search_finds_products_by_their_words_in_any_language(string words, string sku, bool onlyInATranslation)
     {
         var (_, catalog) = await AdapterAsync(Shop);
 
         var found = await catalog.SearchAsync(new ProductQuery(words), "en", 10, Token);
 
-        Assert.Contains(sku, found.Select(p => p.Sku));
+        if (onlyInATranslation && !HasTranslations)
+        {
+            Assert.DoesNotContain(sku, found.Select(p => p.Sku));
+        }
+        else
+        {
+            Assert.Contains(sku, found.Select(p => p.Sku));
+        }
     }
 
     [Fact]
