@@ -1,6 +1,7 @@
 using Assistant.Engine.Storage;
 using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
+using Assistant.Stores.Setup;
 using Assistant.Stores.Shopify;
 using Assistant.Stores.WooCommerce;
 using Assistant.Transport;
@@ -36,26 +37,31 @@ public static class StoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>Store__Kind=shopify</c>: the Admin GraphQL API behind the read cache.</summary>
-    private static void AddShopifyStore(this IServiceCollection services)
+    /// <summary><c>Store__Kind=shopify</c>: the Admin GraphQL API behind the read cache, and <c>setup shopify</c>'s check.</summary>
+    public static IServiceCollection AddShopifyStore(this IServiceCollection services)
     {
         services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyOptions>, ShopifyOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ShopifyShopState>();
         services.AddStoreClient<ShopifyClient, ShopifyOptions>(o => (o.BaseUrl, o.RequestTimeout));
         services.AddTransient<ShopifyStore>();
+        services.AddTransient<ShopifySetup>();
         services.AddCachedStore<ShopifyStore>();
+        return services;
     }
 
-    /// <summary><c>Store__Kind=woocommerce</c>: the REST API v3 behind the read cache.</summary>
-    private static void AddWooCommerceStore(this IServiceCollection services)
+    /// <summary><c>Store__Kind=woocommerce</c>: the REST API v3 behind the read cache, and <c>setup woocommerce</c>'s check.</summary>
+    public static IServiceCollection AddWooCommerceStore(this IServiceCollection services)
     {
         services.AddOptions<WooCommerceOptions>().BindConfiguration(WooCommerceOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WooCommerceOptions>, WooCommerceOptionsValidator>());
         services.AddSingleton<WooCommerceShopState>();
         services.AddStoreClient<WooCommerceClient, WooCommerceOptions>(o => (o.BaseUrl, o.RequestTimeout));
         services.AddTransient<WooCommerceStore>();
+        services.AddTransient<WooCommerceSetup>();
         services.AddCachedStore<WooCommerceStore>();
+        return services;
     }
 
     /// <summary>A platform's typed HTTP client: its address and timeout from its options, the shared transport pipeline.</summary>

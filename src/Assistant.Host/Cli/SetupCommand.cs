@@ -12,7 +12,10 @@ namespace Assistant.Host.Cli;
 /// <summary><c>setup chatwoot</c> and <c>setup zendesk</c>: connect the assistant to a real Chatwoot and Zendesk, idempotently.</summary>
 internal static class SetupCommand
 {
-    public static Command Create() => new("setup", "Connect the assistant to Chatwoot or Zendesk (safe to run again).") { Chatwoot(), Zendesk() };
+    public static Command Create() => new("setup", "Connect the assistant to Chatwoot, Zendesk or the store's platform (safe to run again).")
+    {
+        Chatwoot(), Zendesk(), StoreSetupCommand.Shopify(), StoreSetupCommand.WooCommerce(),
+    };
 
     private static Command Chatwoot()
     {

@@ -21,6 +21,25 @@ public sealed class WooCommerceClient(HttpClient http, IOptionsMonitor<WooCommer
     /// <summary>GETs <paramref name="path"/> (relative to <c>/wp-json/wc/v3/</c>); null when WooCommerce answers that it has no such resource.</summary>
     public async Task<JsonElement?> GetAsync(string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
     {
+        var (status, code, body) = await SendAsync(path, query, cancellationToken);
+        return body is not null ? body
+            : status == HttpStatusCode.NotFound && code is not null && code.EndsWith("_invalid_id", StringComparison.Ordinal) ? null
+            : throw new StoreUnavailableException(Refusal(status, code));
+    }
+
+    /// <summary>Whether the key's user may read <paramref name="path"/>: WooCommerce answers 401 <c>…_cannot_view</c> when not.</summary>
+    public async Task<bool> MayReadAsync(string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
+    {
+        var (status, code, body) = await SendAsync(path, query, cancellationToken);
+        return body is not null
+            || (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && code is "woocommerce_rest_cannot_view" ? false
+                : throw new StoreUnavailableException(Refusal(status, code)));
+    }
+
+    /// <summary>The answer's body when it succeeded; otherwise its status and WooCommerce's error code, if it sent one.</summary>
+    private async Task<(HttpStatusCode Status, string? Code, JsonElement? Body)> SendAsync(
+        string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
+    {
         var settings = options.CurrentValue;
         var uri = ApiPath + path + (query.Count == 0 ? string.Empty
             : "?" + string.Join('&', query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}")));
@@ -34,14 +53,11 @@ public sealed class WooCommerceClient(HttpClient http, IOptionsMonitor<WooCommer
             if (response.IsSuccessStatusCode)
             {
                 using var document = JsonDocument.Parse(body);
-                return document.RootElement.Clone();
+                return (response.StatusCode, null, document.RootElement.Clone());
             }
 
             // Errors are JSON from WooCommerce ({"code": …}) but HTML from a host or proxy in front of it.
-            var code = ErrorCode(body);
-            return response.StatusCode == HttpStatusCode.NotFound && code is not null && code.EndsWith("_invalid_id", StringComparison.Ordinal)
-                ? null
-                : throw new StoreUnavailableException(Refusal(response.StatusCode, code));
+            return (response.StatusCode, ErrorCode(body), null);
         }
         catch (HttpRequestException ex)
         {
