@@ -20,6 +20,31 @@ public sealed class WooCommerceOptions
     /// <summary>One call's limit, retries included.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// For a multilingual shop (WPML or Polylang, which add a <c>lang</c> parameter to the REST API): the customer's
+    /// locale and the plugin's language code for it, e.g. <c>zh-CN:zh-hans,vi:vi</c>. Empty: names in the shop's language.
+    /// </summary>
+    public string? Languages { get; set; }
+
+    /// <summary><see cref="Languages"/> read, or null when it is not a list of <c>locale:code</c> pairs.</summary>
+    public IReadOnlyDictionary<string, string>? LanguageCodes
+    {
+        get
+        {
+            var pairs = (Languages ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => p.Split(':', StringSplitOptions.TrimEntries)).ToList();
+            return pairs.All(p => p is [{ Length: > 0 }, { Length: > 0 }])
+                ? pairs.GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.OrdinalIgnoreCase)
+                : null;
+        }
+    }
+
+    /// <summary>The plugin's language code for a customer's locale (<c>zh-CN</c>, else <c>zh</c>), or null to use the shop's language.</summary>
+    public string? LanguageCode(string locale) =>
+        LanguageCodes is not { } codes ? null
+        : codes.TryGetValue(locale, out var code) ? code
+        : codes.TryGetValue(locale.Split('-')[0], out var primary) ? primary : null;
+
     public Uri? BaseUrl => string.IsNullOrWhiteSpace(SiteUrl) ? null
         : Uri.TryCreate(SiteUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 }

@@ -27,6 +27,11 @@ public sealed class WooCommerceOptionsValidator : IValidateOptions<WooCommerceOp
             failures.Add("WooCommerce__ConsumerKey and WooCommerce__ConsumerSecret are required with Store__Kind=woocommerce: a REST API key (WooCommerce > Settings > Advanced > REST API; see README, \"WooCommerce\").");
         }
 
+        if (options.LanguageCodes is null)
+        {
+            failures.Add("WooCommerce__Languages must be locale:code pairs separated by commas, e.g. zh-CN:zh-hans,vi:vi.");
+        }
+
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             failures.Add("WooCommerce__RequestTimeout must be positive.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Assistant.Engine.Search;
 using Assistant.Engine.Store;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Stores.WooCommerce;
 
@@ -11,7 +12,7 @@ namespace Assistant.Stores.WooCommerce;
 /// the catalog by WooCommerce's product search, never paged through. Fetching only: matching a customer to a contact
 /// stays with the access rule.
 /// </summary>
-public sealed class WooCommerceStore(WooCommerceClient woo, WooCommerceShopState shop) : IOrderStore, IProductCatalog
+public sealed class WooCommerceStore(WooCommerceClient woo, WooCommerceShopState shop, IOptionsMonitor<WooCommerceOptions> options) : IOrderStore, IProductCatalog
 {
     private const int OrdersPerSearch = 20;
     private const int ProductsPerSearch = 10;
@@ -88,16 +89,24 @@ public sealed class WooCommerceStore(WooCommerceClient woo, WooCommerceShopState
             return [];
         }
 
-        // WordPress's search wants every word; a customer's sentence rarely has them all, so the longest word is tried next.
-        var found = await SearchProductsAsync(string.Join(' ', words), query, cancellationToken);
-        if (found.Count == 0 && words.Count > 1)
+        // WordPress's search wants every word, in one language: all the words, then the longest alone, each first in
+        // the shop's language and then in the customer's (a multilingual plugin's translations are products of their own).
+        var language = options.CurrentValue.LanguageCode(locale);
+        string?[] languages = language is null ? [null] : [null, language];
+        var texts = words.Count > 1 ? new[] { string.Join(' ', words), words.MaxBy(w => w.Length)! } : [words[0]];
+        var (found, foundIn) = (new List<JsonElement>(), (string?)null);
+        foreach (var (text, lang) in texts.SelectMany(t => languages.Select(l => (t, l))))
         {
-            found = await SearchProductsAsync(words.MaxBy(w => w.Length)!, query, cancellationToken);
+            found = await SearchProductsAsync(text, lang, query, cancellationToken);
+            if (found.Count > 0)
+            {
+                foundIn = lang;
+                break;
+            }
         }
 
-        var currency = await shop.CurrencyAsync(woo, cancellationToken);
-        return [.. found.Where(WooCommerceProducts.IsPublished).Select(p => WooCommerceProducts.Row(p, currency))
-            .Where(r => query.Category is null || string.Equals(r.Category, query.Category, StringComparison.OrdinalIgnoreCase))
+        var rows = await RowsAsync([.. found.Where(WooCommerceProducts.IsPublished)], foundIn == language ? null : language, cancellationToken);
+        return [.. rows.Where(r => query.Category is null || string.Equals(r.Category, query.Category, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(r => words.Count(SearchTerms.Words(r.Name).Contains)).Take(limit)];
     }
 
@@ -107,30 +116,60 @@ public sealed class WooCommerceStore(WooCommerceClient woo, WooCommerceShopState
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var ids = wanted.Where(s => s.StartsWith('#')).Select(s => s[1..]).Where(s => s.Length > 0 && s.All(char.IsAsciiDigit)).ToList();
         var products = new List<JsonElement>();
-        foreach (var chunk in wanted.Where(s => !s.StartsWith('#')).Chunk(PerPage))
-        {
-            products.AddRange(WooCommerceOrders.Array(await woo.GetAsync("products", Query(("sku", string.Join(',', chunk)), ("per_page", $"{PerPage}")), cancellationToken)));
-        }
+        products.AddRange(await ListAsync("sku", [.. wanted.Where(s => !s.StartsWith('#'))], null, cancellationToken));
+        products.AddRange(await ListAsync("include", ids, null, cancellationToken));
+        var rows = (await RowsAsync([.. products.Where(WooCommerceProducts.IsPublished)], options.CurrentValue.LanguageCode(locale), cancellationToken))
+            .GroupBy(r => r.Sku, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        return [.. wanted.Where(rows.ContainsKey).Select(s => rows[s])];
+    }
 
-        foreach (var chunk in ids.Chunk(PerPage))
-        {
-            products.AddRange(WooCommerceOrders.Array(await woo.GetAsync("products", Query(("include", string.Join(',', chunk)), ("per_page", $"{PerPage}")), cancellationToken)));
-        }
-
+    /// <summary>The products as rows, named in <paramref name="language"/> where the shop has them translated (one more call).</summary>
+    private async Task<List<ProductRow>> RowsAsync(List<JsonElement> products, string? language, CancellationToken cancellationToken)
+    {
         if (products.Count == 0)
         {
             return [];
         }
 
         var currency = await shop.CurrencyAsync(woo, cancellationToken);
-        var rows = products.Where(WooCommerceProducts.IsPublished).Select(p => WooCommerceProducts.Row(p, currency))
+        var rows = products.Select(p => WooCommerceProducts.Row(p, currency)).ToList();
+        if (language is null)
+        {
+            return rows;
+        }
+
+        var translated = (await ListAsync("sku", [.. rows.Select(r => r.Sku).Where(s => !s.StartsWith('#'))], language, cancellationToken))
+            .Select(p => WooCommerceProducts.Row(p, currency))
             .GroupBy(r => r.Sku, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        return [.. wanted.Where(rows.ContainsKey).Select(s => rows[s])];
+        return [.. rows.Select(r => translated.TryGetValue(r.Sku, out var t) ? r with { Name = t.Name, Description = t.Description ?? r.Description } : r)];
     }
 
-    private async Task<List<JsonElement>> SearchProductsAsync(string text, ProductQuery query, CancellationToken cancellationToken)
+    /// <summary>Products whose <paramref name="filter"/> (<c>sku</c> or <c>include</c>) is one of <paramref name="values"/>, a page at a time.</summary>
+    private async Task<List<JsonElement>> ListAsync(string filter, IReadOnlyList<string> values, string? language, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string> { ["search"] = text, ["status"] = "publish", ["per_page"] = $"{ProductsPerSearch}" };
+        var products = new List<JsonElement>();
+        foreach (var chunk in values.Chunk(PerPage))
+        {
+            var query = Query((filter, string.Join(',', chunk)), ("per_page", $"{PerPage}"));
+            if (language is not null)
+            {
+                query["lang"] = language;
+            }
+
+            products.AddRange(WooCommerceOrders.Array(await woo.GetAsync("products", query, cancellationToken)));
+        }
+
+        return products;
+    }
+
+    private async Task<List<JsonElement>> SearchProductsAsync(string text, string? language, ProductQuery query, CancellationToken cancellationToken)
+    {
+        var parameters = Query(("search", text), ("status", "publish"), ("per_page", $"{ProductsPerSearch}"));
+        if (language is not null)
+        {
+            parameters["lang"] = language;
+        }
+
         if (query.MinPrice is { } min)
         {
             parameters["min_price"] = min.ToString(CultureInfo.InvariantCulture);

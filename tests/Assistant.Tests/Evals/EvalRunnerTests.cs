@@ -66,12 +66,7 @@ public sealed class EvalRunnerTests : ConversationTestBase
     {
         // Arrange: the scripted model answers each round as the scenario's script says.
         var scenario = Shipped.Single(s => s.Name == name);
-        var rounds = scenario.Turns.SelectMany(t => t.Script).ToList();
-        foreach (var round in rounds)
-        {
-            _ = round.Tool is { } tool ? OpenAI.ThenToolCall(tool, round.Args) : OpenAI.ThenText(round.Text ?? string.Empty);
-        }
-
+        var rounds = Script(OpenAI, scenario);
         await StartServerAsync(withLlm: true);
 
         // Act
@@ -80,6 +75,18 @@ public sealed class EvalRunnerTests : ConversationTestBase
         // Assert: the expectations hold, and the tool loop asked for exactly the rounds the script has.
         Assert.True(result.Passed, string.Join("; ", result.Turns.SelectMany(t => t.Failures)));
         Assert.Equal(rounds.Count, OpenAI.Completions.Count);
+    }
+
+    /// <summary>Scripts the model to answer each round as the scenario says; returns the rounds.</summary>
+    internal static IReadOnlyList<EvalModelStep> Script(FakeOpenAI openAI, EvalScenario scenario)
+    {
+        var rounds = scenario.Turns.SelectMany(t => t.Script).ToList();
+        foreach (var round in rounds)
+        {
+            _ = round.Tool is { } tool ? openAI.ThenToolCall(tool, round.Args) : openAI.ThenText(round.Text ?? string.Empty);
+        }
+
+        return rounds;
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public sealed class ConfigurationTests : IAsyncLifetime
     [InlineData("WooCommerce:SiteUrl", null, "WooCommerce__SiteUrl is required with Store__Kind=woocommerce")]
     [InlineData("WooCommerce:SiteUrl", "http://shop.example.com", "WooCommerce__SiteUrl uses http://")]
     [InlineData("WooCommerce:ConsumerSecret", null, "WooCommerce__ConsumerKey and WooCommerce__ConsumerSecret are required")]
+    [InlineData("WooCommerce:Languages", "zh-CN=zh-hans", "WooCommerce__Languages must be locale:code pairs")]
     public async Task A_woocommerce_setting_that_cannot_work_stops_start_up_naming_it(string setting, string? value, string message)
     {
         var settings = AssistantServer.DefaultSettings(_database, new Uri("http://127.0.0.1:9"));

@@ -33,11 +33,20 @@ public sealed record DemoShop(
         shopify.Currency = Products.Select(p => p.Product.Currency).FirstOrDefault() ?? "USD";
     }
 
+    /// <summary>WPML's codes for the demo's languages, as <c>WooCommerce__Languages</c> maps them.</summary>
+    public const string WooCommerceLanguages = "zh-CN:zh-hans,vi:vi";
+
+    private static readonly Dictionary<string, string> WpmlLanguages = new() { ["zh-CN"] = "zh-hans", ["vi"] = "vi" };
+
     public void FillWooCommerce(FakeWooCommerce woo)
     {
         woo.Customers.AddRange(Customers.Select(WooCommerceShapes.Customer));
         woo.Orders.AddRange(Orders.Select(WooCommerceShapes.Order));
         woo.Products.AddRange(Products.Select(p => WooCommerceShapes.Product(p.Product, p.Active)));
+        foreach (var (product, _, translations) in Products)
+        {
+            woo.Translations[product.Id] = translations.ToDictionary(t => WpmlLanguages[t.Key], t => t.Value);
+        }
         woo.Currency = Products.Select(p => p.Product.Currency).FirstOrDefault() ?? "USD";
     }
 

@@ -9,7 +9,7 @@ public sealed class WooCommerceConformanceTests : StoreConformanceTests
     private FakeWooCommerce? _woo;
     private ServiceProvider? _services;
 
-    protected override bool HasTranslations => false;
+    protected override bool SearchesEveryLanguage => false;
 
     /// <summary>
     /// WooCommerce knows processing (paid or being prepared), completed, and the Shipment Tracking extension's parcels
@@ -69,5 +69,6 @@ public static class WooCommerceAdapter
         ["WooCommerce:AllowPlainHttp"] = "true",
         ["WooCommerce:ConsumerKey"] = FakeWooCommerce.ConsumerKey,
         ["WooCommerce:ConsumerSecret"] = FakeWooCommerce.ConsumerSecret,
+        ["WooCommerce:Languages"] = DemoShop.WooCommerceLanguages,
     }, configure);
 }

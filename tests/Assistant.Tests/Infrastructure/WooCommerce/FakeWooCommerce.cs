@@ -30,6 +30,12 @@ public sealed class FakeWooCommerce : FakeHttpServer
 
     public string Currency { get; set; } = "USD";
 
+    /// <summary>
+    /// A multilingual plugin's (WPML's) translations by product id and language code: each is a product of its own
+    /// (another id, the same SKU), listed only when the request asks for its language with <c>lang</c>.
+    /// </summary>
+    public Dictionary<long, Dictionary<string, (string Name, string? Description)>> Translations { get; } = [];
+
     /// <summary>Resources the key's user may not read (<c>orders</c>, <c>customers</c>, <c>products</c>).</summary>
     public HashSet<string> Denied { get; } = [];
 
@@ -73,7 +79,7 @@ public sealed class FakeWooCommerce : FakeHttpServer
                 .Where(o => query["customer"] is not { } customer || o["customer_id"]!.ToString() == customer)
                 .OrderByDescending(o => o["date_created_gmt"]!.GetValue<string>(), StringComparer.Ordinal), query),
             ["orders", var id] => One(Orders, id, "woocommerce_rest_shop_order_invalid_id", "Invalid ID."),
-            ["products"] => List(Products
+            ["products"] => List(InLanguage(query["lang"])
                 .Where(p => query["status"] is not { } status || status == "any" || p["status"]!.GetValue<string>() == status)
                 .Where(p => query["search"] is not { } text || ProductFound(p, text))
                 .Where(p => query["sku"] is not { } skus || skus.Split(',').Contains(p["sku"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase))
@@ -85,6 +91,17 @@ public sealed class FakeWooCommerce : FakeHttpServer
             _ => Error(HttpStatusCode.NotFound, "rest_no_route", "No route was found matching the URL and request method."),
         };
     }
+
+    private IEnumerable<JsonObject> InLanguage(string? language) => language is null ? Products
+        : Products.Where(p => Translations.GetValueOrDefault(p["id"]!.GetValue<long>())?.ContainsKey(language) == true).Select(p =>
+        {
+            var (name, description) = Translations[p["id"]!.GetValue<long>()][language];
+            var translated = p.DeepClone().AsObject();
+            translated["id"] = p["id"]!.GetValue<long>() + 100_000;
+            translated["name"] = name;
+            translated["description"] = description is null ? p["description"]!.DeepClone() : $"<p>{WebUtility.HtmlEncode(description)}</p>";
+            return translated;
+        });
 
     /// <summary>WooCommerce's order search: the id, the number (a sequential-number plugin adds it), or the billing details holding the text.</summary>
     private static bool OrderFound(JsonObject order, string term)
