@@ -17,6 +17,9 @@ fi
 
 # The /admin page's tests drive Debian's Chromium.
 scripts/chromium.sh ensure || exit 1
+# The Shopify adapter's queries are checked against Shopify's published schema.
+ASSISTANT_SHOPIFY_SCHEMA=$(scripts/shopify-schema.sh ensure) || exit 1
+export ASSISTANT_SHOPIFY_SCHEMA
 
 log=$(mktemp)
 # Every log line of the run (in-process hosts and service processes) lands here, with the secrets the tests use.
