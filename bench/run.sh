@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks, one command per measure:  bench/run.sh intake | turns | prompt | backlog | all
+# Benchmarks, one command per measure:  bench/run.sh intake | turns | prompt | backlog | store-calls | all
 # Builds the service and the harness in Release, starts a private PostgreSQL under .data/bench-postgres (installing
 # it from Debian's packages when missing), runs the measure, and prints a Markdown table for bench/README.md.
 # BENCH_RUNS (default 5) sets how many runs each median is taken over.
@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 measure=${1:-all}
-case "$measure" in intake|turns|prompt|backlog|all) ;; *) echo "usage: bench/run.sh intake|turns|prompt|backlog|all" >&2; exit 2 ;; esac
+case "$measure" in intake|turns|prompt|backlog|store-calls|all) ;; *) echo "usage: bench/run.sh intake|turns|prompt|backlog|store-calls|all" >&2; exit 2 ;; esac
 
 out=.data/bench
 dotnet publish src/Assistant.Host -c Release -o "$out/service" --nologo -v quiet >/dev/null
@@ -26,3 +26,18 @@ for m in intake turns prompt backlog; do
     dotnet "$out/harness/assistant-bench.dll" "$m"
   fi
 done
+
+if [ "$measure" = all ] || [ "$measure" = store-calls ]; then
+  # The shipped evals against each platform's fake store (tests/Assistant.Tests/Evals/StoreEvalTests.cs): API calls per scenario.
+  echo
+  results=$(mktemp -d)
+  ASSISTANT_TEST_POSTGRES=$BENCH_POSTGRES dotnet test tests/Assistant.Tests --nologo -v quiet --filter "FullyQualifiedName~StoreEvalTests" \
+    --results-directory "$results" --logger "trx;LogFileName=store-calls.trx" >/dev/null
+  grep -ho $'store-calls\t[^<]*' "$results/store-calls.trx" | awk -F'\t' '
+    { calls[$3, $2] = $5; turns[$3] = $4; names[$3] = 1 }
+    END { for (s in names) printf "%s\t%d\t%d\t%d\n", s, turns[s], calls[s, "shopify"], calls[s, "woocommerce"] }' | sort | awk -F'\t' '
+    BEGIN { print "| scenario | turns | Shopify calls | WooCommerce calls |"; print "|---|---|---|---|" }
+    { printf "| %s | %d | %d | %d |\n", $1, $2, $3, $4; shopify += $3; woo += $4; n++ }
+    END { printf "| **mean per scenario** | | %.2f | %.2f |\n", shopify / n, woo / n }'
+  rm -rf "$results"
+fi

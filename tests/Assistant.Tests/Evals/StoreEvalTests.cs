@@ -57,5 +57,8 @@ public sealed class StoreEvalTests : ConversationTestBase
         // Assert
         Assert.True(result.Passed, string.Join("; ", result.Turns.SelectMany(t => t.Failures)));
         Assert.Equal(rounds.Count, OpenAI.Completions.Count);
+        // What bench/run.sh store-calls tabulates: the platform's API calls the scenario cost.
+        var calls = kind == "shopify" ? shopify.Queries.Count : woo.Calls.Count;
+        TestContext.Current.TestOutputHelper?.WriteLine($"store-calls\t{kind}\t{name}\t{scenario.Turns.Count}\t{calls}");
     }
 }

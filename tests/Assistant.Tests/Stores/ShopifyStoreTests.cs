@@ -186,6 +186,22 @@ public sealed class ShopifyStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_catalog_of_ten_thousand_products_is_searched_by_Shopify_in_one_call_never_paged_through()
+    {
+        _shopify.Products.AddRange(Enumerable.Range(1, 10_000).Select(i => ShopifyShapes.Product(
+            new ProductRow(i, $"SKU-{i}", i == 7777 ? "Merino wool scarf" : $"Cotton tee no. {i}", null, "apparel", 20m, "USD", 5, null, null), true,
+            new Dictionary<string, (string, string?)>())));
+        Orders();
+        var catalog = _services!.GetRequiredService<IProductCatalog>();
+
+        var found = await catalog.SearchAsync(new ProductQuery("wool scarf"), "en", 5, Token);
+
+        Assert.Equal("SKU-7777", found[0].Sku);
+        var query = Assert.Single(_shopify.Queries);
+        Assert.True(query.Json.GetProperty("variables").GetProperty("first").GetInt32() <= 10);
+    }
+
+    [Fact]
     public async Task The_query_a_customer_writes_cannot_widen_the_search()
     {
         var found = await Orders().GetOrderAsync("1042 OR name:*", Token);
