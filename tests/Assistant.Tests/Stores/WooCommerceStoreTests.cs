@@ -96,6 +96,20 @@ public sealed class WooCommerceStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_with_two_parcels_and_a_partial_refund_reads_as_shipped_with_both()
+    {
+        var order = Order("1055", 7450, "processing", ("UPS", "1Z999AA10123456784"), ("DHL", "JJD000390007774512"));
+        order["refunds"] = new JsonArray(new JsonObject { ["id"] = 301, ["reason"] = "Scarf returned", ["total"] = "-25.00" });
+        _woo.Orders.Add(order);
+
+        var found = await Orders().GetOrderAsync("1055", Token);
+
+        Assert.Equal("shipped", found!.Order.Status);
+        Assert.Equal(["UPS 1Z999AA10123456784", "DHL JJD000390007774512"], found.Shipments.Select(s => $"{s.Carrier} {s.TrackingNumber}"));
+        Assert.Equal(89m, found.Order.Total);
+    }
+
+    [Fact]
     public async Task A_guest_order_is_owned_by_its_billing_contact_under_an_id_no_customer_has()
     {
         var guest = Order("1060", 7500, "on-hold");
