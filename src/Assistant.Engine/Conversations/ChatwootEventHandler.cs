@@ -224,7 +224,7 @@ public sealed partial class ChatwootEventHandler(
         [LoggerMessage(EventId = 209, Level = LogLevel.Information, Message = "Conversation {AccountId}/{ConversationId} was handed back to the bot ({How}).")]
         public static partial void HandedBack(ILogger logger, long accountId, long conversationId, HandBack how);
 
-        [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Retrying the refused assignment of {AccountId}/{ConversationId} failed; the next event tries again.")]
+        [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Retrying the refused assignment of {AccountId}/{ConversationId} failed; the next event tries again.")]
         public static partial void AssignmentRetryFailed(ILogger logger, Exception exception, long accountId, long conversationId);
     }
 }

@@ -39,7 +39,7 @@ internal sealed partial class InboxGaugeSampler(NpgsqlDataSource dataSource, ILo
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 60, Level = LogLevel.Debug, Message = "Could not read the inbox's size for the gauges.")]
+        [LoggerMessage(EventId = 61, Level = LogLevel.Debug, Message = "Could not read the inbox's size for the gauges.")]
         public static partial void SampleFailed(ILogger logger, Exception exception);
     }
 }
