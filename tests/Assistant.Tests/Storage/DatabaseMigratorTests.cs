@@ -44,5 +44,38 @@ public sealed class DatabaseMigratorTests : IAsyncLifetime
         Assert.Equal(DatabaseMigrator.Scripts.Count, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations"));
     }
 
+    [Fact]
+    public async Task A_script_edited_after_it_was_applied_stops_the_migration_naming_it()
+    {
+        await Migrator().MigrateAsync(CancellationToken.None);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync("UPDATE schema_migrations SET checksum = 'an earlier version' WHERE script_name = '0005_create_zendesk_bridge'");
+
+        var error = await Assert.ThrowsAsync<Assistant.Engine.Configuration.ConfigurationException>(() => Migrator().MigrateAsync(CancellationToken.None));
+
+        Assert.StartsWith("Migration 0005_create_zendesk_bridge was edited after this database applied it", error.Message);
+    }
+
+    [Fact]
+    public async Task Scripts_journaled_before_checksums_were_kept_get_theirs_and_still_apply_nothing_twice()
+    {
+        await Migrator().MigrateAsync(CancellationToken.None);
+        await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync("UPDATE schema_migrations SET checksum = NULL");
+
+        Assert.Equal(0, await Migrator().MigrateAsync(CancellationToken.None));
+
+        var sums = (await connection.QueryAsync<(string, string)>("SELECT script_name, checksum FROM schema_migrations ORDER BY script_name")).ToList();
+        Assert.Equal(DatabaseMigrator.Scripts.Select(s => (s.Name, s.Checksum)), sums);
+    }
+
+    [Fact]
+    public void A_checkout_with_other_line_endings_has_the_same_checksums()
+    {
+        var script = DatabaseMigrator.Scripts[0];
+
+        Assert.Equal(script.Checksum, new MigrationScript(script.Name, script.Sql.ReplaceLineEndings("\r\n")).Checksum);
+    }
+
     private DatabaseMigrator Migrator() => new(_database.DataSource, NullLogger<DatabaseMigrator>.Instance);
 }
