@@ -39,6 +39,9 @@ public sealed class ProjectGraph
         return reached;
     }
 
+    /// <summary>The product projects <paramref name="name"/>'s .csproj names.</summary>
+    public IReadOnlyList<string> DirectReferences(string name) => _projects[name].Projects;
+
     /// <summary>Every package <paramref name="name"/> or a project it reaches references by name.</summary>
     public IReadOnlySet<string> PackagesReachedFrom(string name) =>
         ProjectsReachedFrom(name).Append(name).Where(_projects.ContainsKey).SelectMany(p => _projects[p].Packages).ToHashSet(StringComparer.Ordinal);

@@ -46,6 +46,16 @@ public sealed class ProjectReferenceTests
         Assert.Empty(referrers);
     }
 
+    /// <remarks>Transitive project references are off (Directory.Build.props), so a project's .csproj is its whole list.</remarks>
+    [Fact]
+    public void Every_project_an_assembly_uses_is_named_in_its_csproj()
+    {
+        var undeclared = Graph.Names.SelectMany(project => CompiledReferences(project)
+            .Where(Graph.Names.Contains).Except(Graph.DirectReferences(project)).Select(used => $"{project} uses {used}"));
+
+        Assert.Empty(undeclared);
+    }
+
     [Fact]
     public void Transport_stands_on_no_other_project()
     {
