@@ -17,6 +17,12 @@ public static class BridgeServiceCollectionExtensions
         services.AddScoped<ZendeskConversationOpener>();
         services.AddInboxHandler<ZendeskMirror>(MirrorScheduler.Source);
         services.AddInboxHandler<ZendeskEventHandler>(ZendeskEnvelope.Source);
+        services.AddSingleton(BridgeHistory.Timeline);
+        foreach (var statement in BridgeHistory.Purge)
+        {
+            services.AddSingleton(statement);
+        }
+
         return services;
     }
 }

@@ -5,14 +5,14 @@ namespace Assistant.Engine.Reports;
 
 /// <summary>
 /// Everything that happened in one conversation, in order, read in one round trip: inbox events, transcript lines,
-/// turns with their tool calls and gate verdicts, planned and executed steps, and Zendesk mirror writes.
+/// turns with their tool calls and gate verdicts, planned and executed steps, and what other projects add as
+/// <see cref="TimelineSource"/>s (the Zendesk mirror's writes).
 /// </summary>
-public sealed class TimelineRepository(NpgsqlDataSource dataSource)
+public sealed class TimelineRepository(NpgsqlDataSource dataSource, IEnumerable<TimelineSource> sources)
 {
     // A gate verdict is placed at the end of the model call whose answer it judged (the n-th answer of the turn);
     // tool calls stored before migration 0017 have no time and sort after their turn's start by position.
-    private const string Sql = """
-        SELECT at, rank, kind, title, detail, milliseconds FROM (
+    private const string EngineEntries = """
             SELECT received_at AS at, 0 AS rank, 'event' AS kind,
                    event_name || ' · ' || state || CASE WHEN attempts > 1 THEN ' · ' || attempts || ' attempts' ELSE '' END AS title,
                    last_error AS detail, (extract(epoch FROM finished_at - received_at) * 1000)::float8 AS milliseconds
@@ -53,11 +53,11 @@ public sealed class TimelineRepository(NpgsqlDataSource dataSource)
                    (extract(epoch FROM a.done_at - a.attempted_at) * 1000)::float8
             FROM turn_actions a JOIN turns t ON t.id = a.turn_id
             WHERE t.account_id = @AccountId AND t.conversation_id = @ConversationId
-            UNION ALL
-            SELECT l.created_at, 3000, 'zendesk', replace(l.direction, '_', ' ') || ' · ' || l.state,
-                   'ticket ' || l.ticket_id || coalesce(', comment ' || l.zendesk_comment_id, ''), NULL
-            FROM zendesk_ledger l JOIN zendesk_tickets z ON z.ticket_id = l.ticket_id
-            WHERE z.account_id = @AccountId AND z.conversation_id = @ConversationId) entries
+        """;
+
+    private readonly string _sql = $"""
+        SELECT at, rank, kind, title, detail, milliseconds FROM (
+        {string.Join("\nUNION ALL\n", sources.Select(s => s.Sql).Prepend(EngineEntries))}) entries
         ORDER BY at, rank
         LIMIT @Limit OFFSET @Offset
         """;
@@ -79,7 +79,7 @@ public sealed class TimelineRepository(NpgsqlDataSource dataSource)
             return null;
         }
 
-        var entries = await connection.QueryAsync<TimelineEntry>(new CommandDefinition(Sql, new
+        var entries = await connection.QueryAsync<TimelineEntry>(new CommandDefinition(_sql, new
         {
             AccountId = found,
             ConversationId = conversationId,

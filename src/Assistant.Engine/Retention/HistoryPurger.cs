@@ -3,13 +3,16 @@ using Npgsql;
 
 namespace Assistant.Engine.Retention;
 
-/// <summary>Deletes conversation history past <see cref="RetentionOptions.KeepHistory"/>, in batches so no purge holds long locks.</summary>
-public sealed class HistoryPurger(NpgsqlDataSource dataSource)
+/// <summary>
+/// Deletes conversation history past <see cref="RetentionOptions.KeepHistory"/>, in batches so no purge holds long
+/// locks: the engine's tables, and those other projects register as <see cref="HistoryPurgeStatement"/>s.
+/// </summary>
+public sealed class HistoryPurger(NpgsqlDataSource dataSource, IEnumerable<HistoryPurgeStatement> owned)
 {
     private const int BatchSize = 5000;
 
-    /// <returns>Rows deleted: transcript lines, turns (with their steps), ledger rows and ticket-update records.</returns>
-    public async Task<(int Lines, int Turns, int Ledger)> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    /// <returns>Rows deleted: transcript lines, turns (with their steps), and each registered statement's, by its name.</returns>
+    public async Task<HistoryPurged> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         // A turn still running is kept whatever its age (its retry needs it), and so are the lines it answers.
         var turns = await RepeatAsync("""
@@ -24,9 +27,6 @@ public sealed class HistoryPurger(NpgsqlDataSource dataSource)
                          WHERE m.recorded_at < @Before AND NOT EXISTS (SELECT 1 FROM turns t WHERE t.last_input_id = m.id)
                          LIMIT @Batch)
             """, before, cancellationToken);
-        var ledger = await RepeatAsync("""
-            DELETE FROM zendesk_ledger WHERE id IN (SELECT id FROM zendesk_ledger WHERE state = 'done' AND created_at < @Before LIMIT @Batch)
-            """, before, cancellationToken);
         // A CSAT rating (with the customer's feedback) goes with the rest of the conversation's history.
         await RepeatAsync("""
             DELETE FROM csat_responses WHERE (account_id, message_id) IN (SELECT account_id, message_id FROM csat_responses WHERE recorded_at < @Before LIMIT @Batch)
@@ -35,9 +35,13 @@ public sealed class HistoryPurger(NpgsqlDataSource dataSource)
         await RepeatAsync("""
             DELETE FROM order_lookup_events WHERE id IN (SELECT id FROM order_lookup_events WHERE at < greatest(@Before, now() - interval '31 days') LIMIT @Batch)
             """, before, cancellationToken);
-        // Update records matter for ten minutes (Zendesk's per-ticket window); a day is plenty.
-        await RepeatAsync("DELETE FROM zendesk_updates WHERE updated_at < least(@Before, now() - interval '1 day')", before, cancellationToken);
-        return (lines, turns, ledger);
+        var others = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var statement in owned)
+        {
+            others[statement.Name] = await RepeatAsync(statement.Sql, before, cancellationToken);
+        }
+
+        return new HistoryPurged(lines, turns, others);
     }
 
     private async Task<int> RepeatAsync(string sql, DateTimeOffset before, CancellationToken cancellationToken)
@@ -54,4 +58,10 @@ public sealed class HistoryPurger(NpgsqlDataSource dataSource)
             }
         }
     }
+}
+
+/// <param name="Others">Rows each registered <see cref="HistoryPurgeStatement"/> deleted, by its name.</param>
+public sealed record HistoryPurged(int Lines, int Turns, IReadOnlyDictionary<string, int> Others)
+{
+    public int Total => Lines + Turns + Others.Values.Sum();
 }

@@ -45,17 +45,17 @@ internal sealed partial class RetentionJanitor(
         var now = clock.GetUtcNow();
         var events = await inbox.PurgeDoneAsync(now - inboxOptions.CurrentValue.KeepDone, cancellationToken)
             + await inbox.PurgeDeadAsync(now - inboxOptions.CurrentValue.KeepDead, cancellationToken);
-        var (lines, turns, ledger) = await history.PurgeAsync(now - retention.CurrentValue.KeepHistory, cancellationToken);
-        if (events + lines + turns + ledger > 0)
+        var purged = await history.PurgeAsync(now - retention.CurrentValue.KeepHistory, cancellationToken);
+        if (events + purged.Total > 0)
         {
-            Log.Purged(logger, events, lines, turns, ledger);
+            Log.Purged(logger, events, purged.Lines, purged.Turns, string.Join(", ", purged.Others.Select(o => $"{o.Value} {o.Key}")));
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 70, Level = LogLevel.Information, Message = "Deleted past their keeping time: {Events} inbox event(s), {Lines} transcript line(s), {Turns} turn(s), {Ledger} ledger row(s).")]
-        public static partial void Purged(ILogger logger, int events, int lines, int turns, int ledger);
+        [LoggerMessage(EventId = 70, Level = LogLevel.Information, Message = "Deleted past their keeping time: {Events} inbox event(s), {Lines} transcript line(s), {Turns} turn(s); other history: {Others}.")]
+        public static partial void Purged(ILogger logger, int events, int lines, int turns, string others);
 
         [LoggerMessage(EventId = 71, Level = LogLevel.Warning, Message = "Could not delete old rows; trying again in an hour.")]
         public static partial void Failed(ILogger logger, Exception exception);

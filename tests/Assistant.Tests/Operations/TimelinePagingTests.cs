@@ -24,7 +24,7 @@ public sealed class TimelinePagingTests : IAsyncLifetime
     [Fact]
     public async Task Pages_hold_the_entries_in_order_and_say_whether_more_follow()
     {
-        var timelines = new TimelineRepository(_database.DataSource);
+        var timelines = new TimelineRepository(_database.DataSource, [Assistant.Bridge.BridgeHistory.Timeline]);
 
         var first = await timelines.ReadAsync(42, 1, 1, CancellationToken.None);
         var second = await timelines.ReadAsync(42, 1, 2, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Assistant.Bridge;
 using Assistant.Engine.Retention;
 using Assistant.Tests.Infrastructure;
 using Assistant.Tests.Turns;
@@ -6,6 +7,9 @@ namespace Assistant.Tests.Storage;
 
 public sealed class HistoryPurgerTests : ConversationTestBase
 {
+    /// <summary>The purge as the service has it: the engine's tables and the bridge's.</summary>
+    private HistoryPurger Purger() => new(Database.DataSource, BridgeHistory.Purge);
+
     [Fact]
     public async Task History_past_its_keeping_time_is_deleted_and_recent_or_unfinished_history_kept()
     {
@@ -32,7 +36,8 @@ public sealed class HistoryPurgerTests : ConversationTestBase
             """);
 
         // Act
-        var (lines, turns, ledger) = await new HistoryPurger(Database.DataSource).PurgeAsync(DateTimeOffset.UtcNow.AddDays(-90), Token);
+        var purged = await Purger().PurgeAsync(DateTimeOffset.UtcNow.AddDays(-90), Token);
+        var (lines, turns, ledger) = (purged.Lines, purged.Turns, purged.Others["zendesk ledger"]);
 
         // Assert
         Assert.Equal((1, 1, 1), (lines, turns, ledger));
@@ -54,7 +59,7 @@ public sealed class HistoryPurgerTests : ConversationTestBase
                 (1, 42, 78, 'miss', now() - interval '40 days'), (1, 42, 78, 'miss', now() - interval '2 days');
             """);
 
-        await new HistoryPurger(Database.DataSource).PurgeAsync(DateTimeOffset.UtcNow.AddDays(-90), Token);
+        await Purger().PurgeAsync(DateTimeOffset.UtcNow.AddDays(-90), Token);
 
         Assert.Equal(1, await Database.CountAsync("order_lookup_events WHERE at > now() - interval '3 days'"));
         Assert.Equal(1, await Database.CountAsync("order_lookup_events"));
@@ -68,7 +73,7 @@ public sealed class HistoryPurgerTests : ConversationTestBase
                 (1, 9001, 42, 2, 'Jane, 12 Main St: slow', 'people', now() - interval '200 days'), (1, 9002, 43, 5, NULL, 'bot', now());
             """);
 
-        await new HistoryPurger(Database.DataSource).PurgeAsync(DateTimeOffset.UtcNow.AddDays(-90), Token);
+        await Purger().PurgeAsync(DateTimeOffset.UtcNow.AddDays(-90), Token);
 
         Assert.Equal(1, await Database.CountAsync("csat_responses WHERE message_id = 9002"));
         Assert.Equal(1, await Database.CountAsync("csat_responses"));

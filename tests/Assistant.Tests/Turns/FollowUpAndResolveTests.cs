@@ -283,7 +283,7 @@ public sealed class FollowUpAndResolveTests : ConversationTestBase
     }
 
     private async Task<IReadOnlyList<string>> TimelineTitlesAsync() =>
-        [.. (await new TimelineRepository(Database.DataSource).ReadAsync(42, 1, 1, Token))!.Entries.Select(e => e.Title)];
+        [.. (await new TimelineRepository(Database.DataSource, [Assistant.Bridge.BridgeHistory.Timeline]).ReadAsync(42, 1, 1, Token))!.Entries.Select(e => e.Title)];
 
     private static MessageWebhookBuilder WhatsAppJane(string text) =>
         new MessageWebhookBuilder(42).WithContent(text)
