@@ -54,6 +54,8 @@ internal static class AssistantBuilder
         builder.Services.AddSingleton<SecretRedactor>();
         builder.Services.AddSingleton<AdminSessions>();
         builder.Services.AddSingleton<AdminSignInThrottle>();
+        builder.Services.AddSingleton(sp => new AdminAccess(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.Token ?? string.Empty, sp.GetRequiredService<AdminSessions>()));
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -15,110 +15,118 @@ internal static partial class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var options = app.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value;
-        if (!options.Enabled)
+        if (!app.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
         {
             return app;
         }
 
-        var access = new AdminAccess(options.Token!, app.ServiceProvider.GetRequiredService<AdminSessions>());
-        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Host.Admin");
         var group = app.MapGroup("/admin").ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
         {
             SecureHeaders(context.HttpContext.Response);
             return await next(context);
         });
-
-        group.MapGet("/", async (HttpRequest request, ReportRepository reports, CancellationToken cancellationToken) =>
-        {
-            if (await access.CallerAsync(request, cancellationToken) is null)
-            {
-                return Refuse(request);
-            }
-
-            var since = request.Query["since"].ToString();
-            if (!ReportPeriod.TryParse(since, out var period))
-            {
-                return Results.BadRequest($"since must be {ReportPeriod.Help}.");
-            }
-
-            var report = await reports.ReadAsync(period, cancellationToken);
-            return Results.Content(AdminPage.Render(report, string.IsNullOrEmpty(since) ? "7d" : since), "text/html; charset=utf-8");
-        });
-
-        group.MapGet("/conversations", async (HttpRequest request, TimelineRepository timelines, SecretRedactor redactor, CancellationToken cancellationToken) =>
-        {
-            if (await access.CallerAsync(request, cancellationToken) is not { } caller)
-            {
-                return Refuse(request);
-            }
-
-            var id = Number(request, "id");
-            var page = (int)Math.Clamp(Number(request, "page") ?? 1, 1, 100_000);
-            var timeline = id is { } found ? await timelines.ReadAsync(found, Number(request, "account"), page, cancellationToken) : null;
-            if (timeline is not null)
-            {
-                Log.TimelineViewed(logger, caller, Client(request), timeline.AccountId, timeline.ConversationId, page);
-            }
-
-            return Results.Content(AdminTimelinePage.Render(timeline, id, redactor.Redact), "text/html; charset=utf-8",
-                statusCode: id is not null && timeline is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
-        });
-
-        group.MapGet("/login", () => Results.Content(AdminPage.Login(AdminPage.SignIn.Form), "text/html; charset=utf-8"));
-        group.MapPost("/login", async (HttpRequest request, HttpResponse response, AdminSessions sessions, AdminSignInThrottle throttle, CancellationToken cancellationToken) =>
-        {
-            var client = Client(request);
-            if (throttle.WaitFor(client) is { } wait)
-            {
-                response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return Results.Content(AdminPage.Login(AdminPage.SignIn.Throttled), "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
-            }
-
-            // A session cookie sent in the clear can be taken and replayed: sign in over https (a TLS proxy counts when
-            // Http__TrustedProxies names it), or on this machine itself.
-            if (!request.IsHttps && request.HttpContext.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
-            {
-                return Results.Content(AdminPage.Login(AdminPage.SignIn.NeedsHttps), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
-            if (!access.IsToken(form?["token"].ToString()))
-            {
-                throttle.Failed(client);
-                Log.SignInFailed(logger, client);
-                return Results.Content(AdminPage.Login(AdminPage.SignIn.Failed), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
-            }
-
-            throttle.Succeeded(client);
-            var session = await sessions.StartAsync(access.TokenCheck, SessionLength, client, cancellationToken);
-            response.Cookies.Append(AdminAccess.CookieName, session, new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = request.IsHttps,
-                SameSite = SameSiteMode.Strict,
-                Path = "/admin",
-                MaxAge = SessionLength,
-            });
-            Log.SignedIn(logger, AdminSessions.Label(session), client);
-            return Results.Redirect("/admin/");
-        }).DisableAntiforgery();
-
-        group.MapPost("/logout", async (HttpRequest request, HttpResponse response, AdminSessions sessions, CancellationToken cancellationToken) =>
-        {
-            // SameSite=Strict keeps other sites from signing a browser out; the session ends for every instance.
-            if (request.Cookies.TryGetValue(AdminAccess.CookieName, out var session))
-            {
-                await sessions.EndAsync(session, cancellationToken);
-                Log.SignedOut(logger, AdminSessions.Label(session), Client(request));
-            }
-
-            response.Cookies.Delete(AdminAccess.CookieName, new CookieOptions { Path = "/admin", Secure = request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Strict });
-            return Results.Redirect("/admin/login");
-        }).DisableAntiforgery();
-
+        group.MapGet("/", ShowReportAsync).WithName("ShowAdminReport");
+        group.MapGet("/conversations", ShowTimelineAsync).WithName("ShowAdminTimeline");
+        group.MapGet("/login", ShowSignIn).WithName("ShowAdminSignIn");
+        group.MapPost("/login", SignInAsync).WithName("AdminSignIn").DisableAntiforgery();
+        group.MapPost("/logout", SignOutAsync).WithName("AdminSignOut").DisableAntiforgery();
         return app;
     }
+
+    internal static async Task<IResult> ShowReportAsync(HttpRequest request, AdminAccess access, ReportRepository reports, CancellationToken cancellationToken)
+    {
+        if (await access.CallerAsync(request, cancellationToken) is null)
+        {
+            return Refuse(request);
+        }
+
+        var since = request.Query["since"].ToString();
+        if (!ReportPeriod.TryParse(since, out var period))
+        {
+            return Results.BadRequest($"since must be {ReportPeriod.Help}.");
+        }
+
+        var report = await reports.ReadAsync(period, cancellationToken);
+        return Results.Content(AdminPage.Render(report, string.IsNullOrEmpty(since) ? "7d" : since), "text/html; charset=utf-8");
+    }
+
+    internal static async Task<IResult> ShowTimelineAsync(
+        HttpRequest request, AdminAccess access, TimelineRepository timelines, SecretRedactor redactor, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (await access.CallerAsync(request, cancellationToken) is not { } caller)
+        {
+            return Refuse(request);
+        }
+
+        var id = Number(request, "id");
+        var page = (int)Math.Clamp(Number(request, "page") ?? 1, 1, 100_000);
+        var timeline = id is { } found ? await timelines.ReadAsync(found, Number(request, "account"), page, cancellationToken) : null;
+        if (timeline is not null)
+        {
+            Log.TimelineViewed(Logger(loggers), caller, Client(request), timeline.AccountId, timeline.ConversationId, page);
+        }
+
+        return Results.Content(AdminTimelinePage.Render(timeline, id, redactor.Redact), "text/html; charset=utf-8",
+            statusCode: id is not null && timeline is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+    }
+
+    internal static IResult ShowSignIn() => Results.Content(AdminPage.Login(AdminPage.SignIn.Form), "text/html; charset=utf-8");
+
+    internal static async Task<IResult> SignInAsync(
+        HttpRequest request, HttpResponse response, AdminAccess access, AdminSessions sessions, AdminSignInThrottle throttle, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var client = Client(request);
+        if (throttle.WaitFor(client) is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Results.Content(AdminPage.Login(AdminPage.SignIn.Throttled), "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        // A session cookie sent in the clear can be taken and replayed: sign in over https (a TLS proxy counts when
+        // Http__TrustedProxies names it), or on this machine itself.
+        if (!request.IsHttps && request.HttpContext.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        {
+            return Results.Content(AdminPage.Login(AdminPage.SignIn.NeedsHttps), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        if (!access.IsToken(form?["token"].ToString()))
+        {
+            throttle.Failed(client);
+            Log.SignInFailed(Logger(loggers), client);
+            return Results.Content(AdminPage.Login(AdminPage.SignIn.Failed), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        throttle.Succeeded(client);
+        var session = await sessions.StartAsync(access.TokenCheck, SessionLength, client, cancellationToken);
+        response.Cookies.Append(AdminAccess.CookieName, session, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = request.IsHttps,
+            SameSite = SameSiteMode.Strict,
+            Path = "/admin",
+            MaxAge = SessionLength,
+        });
+        Log.SignedIn(Logger(loggers), AdminSessions.Label(session), client);
+        return Results.Redirect("/admin/");
+    }
+
+    internal static async Task<IResult> SignOutAsync(
+        HttpRequest request, HttpResponse response, AdminSessions sessions, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        // SameSite=Strict keeps other sites from signing a browser out; the session ends for every instance.
+        if (request.Cookies.TryGetValue(AdminAccess.CookieName, out var session))
+        {
+            await sessions.EndAsync(session, cancellationToken);
+            Log.SignedOut(Logger(loggers), AdminSessions.Label(session), Client(request));
+        }
+
+        response.Cookies.Delete(AdminAccess.CookieName, new CookieOptions { Path = "/admin", Secure = request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Strict });
+        return Results.Redirect("/admin/login");
+    }
+
+    private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger("Assistant.Host.Admin");
 
     /// <summary>A browser without a session is sent to sign in; anything else gets 401.</summary>
     private static IResult Refuse(HttpRequest request) =>
