@@ -1,11 +1,7 @@
 using System.Text.Json;
-using Assistant.Chatwoot.Api;
 using Assistant.Engine.Conversations;
-using Assistant.Engine.Hours;
 using Assistant.Engine.Inbox;
-using Assistant.Engine.Prompts;
 using Assistant.Engine.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,34 +9,23 @@ namespace Assistant.Engine.Turns;
 
 /// <summary>
 /// Runs a scheduled turn: waits out a burst, checks with Chatwoot that the bot owns the conversation, shows typing,
-/// lets the responder plan the answer, stores the plan, and carries it out. A retried turn resumes its stored plan,
-/// so no customer message is answered twice.
+/// has the <see cref="TurnPlanner"/> plan and store the answer, and the <see cref="TurnDelivery"/> carry it out. A
+/// retried turn resumes its stored plan, so no customer message is answered twice.
 /// </summary>
 public sealed partial class TurnRunner(
-    IServiceScopeFactory scopes,
     InboxCompletion completion,
-    TranscriptRepository transcript,
     TurnRepository turns,
-    ChatwootClient chatwoot,
     OwnershipGuard ownership,
-    ActionExecutor executor,
+    TurnPlanner planner,
+    TurnDelivery delivery,
+    TypingIndicator typing,
     LastResortHandoff lastResort,
-    PromptLibrary prompts,
-    BusinessHours businessHours,
-    Routing.HandoffRouter router,
-    Identity.CustomerIdentityResolver identities,
     Lifecycle.LifecycleTurns lifecycle,
-    Lifecycle.CsatPolicy csat,
-    InboxRepository inbox,
     IOptionsMonitor<AssistantOptions> assistantOptions,
-    IOptionsMonitor<HandoffOptions> handoffOptions,
-    IOptionsMonitor<LlmOptions> llmOptions,
     IOptionsMonitor<InboxOptions> inboxOptions,
     TimeProvider clock,
     ILogger<TurnRunner> logger) : IInboxEventHandler
 {
-    private const int CustomerTextsForProof = 500;
-
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         var due = JsonSerializer.Deserialize(inboxEvent.Payload, TurnJsonContext.Default.TurnDue)
@@ -148,7 +133,7 @@ public sealed partial class TurnRunner(
         // Typing goes off before the finish commits, so the conversation's next turn cannot switch it on in between.
         async Task FinishAsync(string state, string outcome)
         {
-            await TryTypingAsync(accountId, conversationId, false, CancellationToken.None);
+            await typing.TryAsync(accountId, conversationId, false, CancellationToken.None);
             typingOff = true;
             await turns.FinishAsync(turn.Id, state, outcome, null, completesEvent ? completion : null, cancellationToken);
             TurnTelemetry.Finished(activity, outcome, clock.GetElapsedTime(startedAt));
@@ -168,7 +153,7 @@ public sealed partial class TurnRunner(
                 // Outside WhatsApp's window a resolve still resolves (its plan leaves out the messages); anything else
                 // that would speak becomes the configured template, or nothing.
                 var outsideWindow = !live.CanReply && turn.Purpose != TurnPurpose.Resolve;
-                var planned = outsideWindow && await PlanOutsideWindowAsync(turn, conversation, cancellationToken);
+                var planned = outsideWindow && await planner.PlanOutsideWindowAsync(turn, conversation, cancellationToken);
                 if (outsideWindow && !planned)
                 {
                     Log.OutsideWindow(logger, accountId, conversationId);
@@ -187,10 +172,10 @@ public sealed partial class TurnRunner(
                 // It is sent before any reply, and before the typing-off below.
                 if (!planned)
                 {
-                    var typingOn = TryTypingAsync(accountId, conversationId, true, cancellationToken);
+                    var typingOn = typing.TryAsync(accountId, conversationId, true, cancellationToken);
                     try
                     {
-                        await (turn.Purpose == TurnPurpose.Answer ? PlanAsync(turn, conversation, inputs, cancellationToken) : PlanFollowingAsync(turn, conversation, live.CanReply, cancellationToken));
+                        await (turn.Purpose == TurnPurpose.Answer ? planner.PlanAnswerAsync(turn, conversation, inputs, cancellationToken) : planner.PlanFollowingAsync(turn, conversation, live.CanReply, cancellationToken));
                     }
                     finally
                     {
@@ -199,13 +184,12 @@ public sealed partial class TurnRunner(
                 }
             }
 
-            var steps = await executor.ExecuteAsync(turn.Id, conversation, cancellationToken);
-            var outcome = steps is null ? TurnOutcome.NotOwner : Outcome(steps);
+            var (steps, outcome) = await delivery.DeliverAsync(turn.Id, conversation, cancellationToken);
             await FinishAsync(TurnState.Done, outcome);
             Log.Finished(logger, accountId, conversationId, outcome);
             if (outcome == TurnOutcome.Answered && turn.Purpose == TurnPurpose.Answer)
             {
-                await SetTimersAsync(turn, conversation, steps!);
+                await delivery.SetTimersAsync(turn, conversation, steps!);
             }
         }
         finally
@@ -213,96 +197,8 @@ public sealed partial class TurnRunner(
             // Typing is switched off whatever happened, even when it was switched on by an earlier attempt.
             if (!typingOff)
             {
-                await TryTypingAsync(accountId, conversationId, false, CancellationToken.None);
+                await typing.TryAsync(accountId, conversationId, false, CancellationToken.None);
             }
-        }
-    }
-
-    private async Task PlanAsync(TurnRecord turn, ConversationState conversation, IReadOnlyList<PendingInput>? knownInputs, CancellationToken cancellationToken)
-    {
-        var promptSet = prompts.Current;
-        // One read serves both the model's history and the customer's recent words (the proof for the access rule).
-        var historyLength = llmOptions.CurrentValue.MaxHistoryMessages;
-        var recent = await transcript.RecentAsync(conversation.AccountId, conversation.ConversationId, Math.Max(historyLength, CustomerTextsForProof), cancellationToken);
-        var history = recent.TakeLast(historyLength).ToList();
-        var customerTexts = recent.TakeLast(CustomerTextsForProof)
-            .Where(e => e.Role == TranscriptRole.Customer && e.Content is not null).Select(e => e.Content!).ToList();
-
-        var inputs = knownInputs ?? await turns.InputsOfAsync(conversation.AccountId, conversation.ConversationId, turn, cancellationToken);
-
-        await using var scope = scopes.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
-        var newInputs = inputs.Where(i => i.Content is not null).Select(i => i.Content!).ToList();
-        // The customer's own words decide the reply's language; the widget's setting only when they say too little.
-        var language = LanguageDetector.Detect(string.Join('\n', newInputs)) ?? conversation.Language;
-        var identity = await identities.ResolveAsync(conversation, cancellationToken);
-        context.Begin(conversation, identity, customerTexts, newInputs, promptSet.Locales.For(language).Language, turn.InReplyTo);
-        var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
-        var (afterHours, target) = context.Plan.Handoff is { } handoff
-            ? (await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, cancellationToken),
-               await router.RouteAsync(conversation, HandoffReason.Normalize(handoff.Reason), context.Language, cancellationToken))
-            : (null, null);
-        var askCsat = context.Plan is { Resolve: true, Handoff: null } && await csat.AskAfterResolveAsync(conversation, cancellationToken);
-        var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet, afterHours, target, askCsat);
-        var plan = PlanFacts.Of(metrics, llmOptions.CurrentValue, context.Plan.Handoff, afterHours);
-        await turns.SavePlanAsync(turn.Id, actions, plan, cancellationToken);
-        TurnTelemetry.Planned(plan);
-    }
-
-    private async Task PlanFollowingAsync(TurnRecord turn, ConversationState conversation, bool canReply, CancellationToken cancellationToken)
-    {
-        var (actions, metrics) = await lifecycle.PlanAsync(turn, conversation, canReply, cancellationToken);
-        await turns.SavePlanAsync(turn.Id, actions, PlanFacts.Of(metrics, llmOptions.CurrentValue, null, null), cancellationToken);
-    }
-
-    /// <summary>
-    /// WhatsApp's 24-hour window has closed (Chatwoot's <c>can_reply</c>): plans the configured template instead of
-    /// the turn's own messages; false when there is none, and the turn sends nothing.
-    /// </summary>
-    private async Task<bool> PlanOutsideWindowAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
-    {
-        if (lifecycle.WindowTemplate(conversation) is not { } template)
-        {
-            return false;
-        }
-
-        await turns.SavePlanAsync(turn.Id, template, PlanFacts.Of(Lifecycle.LifecycleTurns.NoModel, llmOptions.CurrentValue, null, null), cancellationToken);
-        return true;
-    }
-
-    /// <summary>The follow-up and resolve an answer asks for; losing them (a crash just now) costs a courtesy, not an answer.</summary>
-    private async Task SetTimersAsync(TurnRecord turn, ConversationState conversation, IReadOnlyList<StoredAction> steps)
-    {
-        var timers = lifecycle.TimersAfter(turn, conversation, steps);
-        try
-        {
-            foreach (var timer in timers)
-            {
-                await inbox.TryAddAsync(timer, CancellationToken.None);
-            }
-        }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
-        {
-            Log.TimersLost(logger, ex, conversation.AccountId, conversation.ConversationId);
-        }
-    }
-
-    private static string Outcome(IReadOnlyList<StoredAction> actions) =>
-        actions.Any(a => a.Action is { Kind: PlannedAction.StatusKind, Status: "open" }) ? TurnOutcome.HandedOff
-        : actions.Any(a => a.Action is { Kind: PlannedAction.StatusKind, Status: "resolved" }) ? TurnOutcome.Resolved
-        : actions.Any(a => a.State == StepState.Done && a.Action.Kind == PlannedAction.MessageKind) ? TurnOutcome.Answered
-        : TurnOutcome.Silent;
-
-    private async Task TryTypingAsync(long accountId, long conversationId, bool on, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await chatwoot.ToggleTypingAsync(accountId, conversationId, on, cancellationToken);
-        }
-        catch (ChatwootApiException ex)
-        {
-            // Typing is a courtesy: never worth failing or delaying a turn over.
-            Log.TypingFailed(logger, ex, accountId, conversationId);
         }
     }
 
@@ -320,10 +216,5 @@ public sealed partial class TurnRunner(
         [LoggerMessage(EventId = 714, Level = LogLevel.Information, Message = "WhatsApp's 24-hour window has closed in {AccountId}/{ConversationId} and no template is configured: the turn sends nothing.")]
         public static partial void OutsideWindow(ILogger logger, long accountId, long conversationId);
 
-        [LoggerMessage(EventId = 715, Level = LogLevel.Warning, Message = "Could not set the follow-up or resolve timers of {AccountId}/{ConversationId}.")]
-        public static partial void TimersLost(ILogger logger, Exception exception, long accountId, long conversationId);
-
-        [LoggerMessage(EventId = 713, Level = LogLevel.Warning, Message = "Could not toggle typing in {AccountId}/{ConversationId}.")]
-        public static partial void TypingFailed(ILogger logger, Exception exception, long accountId, long conversationId);
     }
 }

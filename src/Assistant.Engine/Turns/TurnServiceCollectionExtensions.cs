@@ -39,6 +39,9 @@ public static class TurnServiceCollectionExtensions
         services.AddScoped<OwnershipGuard>();
         services.AddScoped<ActionExecutor>();
         services.AddScoped<LastResortHandoff>();
+        services.AddScoped<TurnPlanner>();
+        services.AddScoped<TurnDelivery>();
+        services.AddScoped<TypingIndicator>();
         services.AddInboxHandler<TurnRunner>(TurnScheduler.Source);
         services.AddScoped<Lifecycle.SilenceWatchdog>();
         services.AddScoped<Lifecycle.LifecycleTurns>();
