@@ -1,5 +1,4 @@
-using Assistant.Engine.Reports;
-using Assistant.Engine.Retention;
+using Assistant.Engine.History;
 
 namespace Assistant.Bridge;
 

@@ -8,6 +8,7 @@ using Assistant.Host.Endpoints;
 using Assistant.Host.Logging;
 using Assistant.Host.Telemetry;
 using Assistant.Host.Workers;
+using Assistant.Operations;
 using Assistant.Plugins;
 using Assistant.Stores;
 using Assistant.Zendesk;
@@ -41,6 +42,7 @@ internal static class AssistantBuilder
         builder.Services.AddAssistantAgent();
         builder.Services.AddAssistantZendesk();
         builder.Services.AddAssistantBridge();
+        builder.Services.AddAssistantOperations();
         builder.Services.AddAssistantStore(builder.Configuration);
         builder.Services.AddAssistantPlugins();
         builder.Services.AddHostedService<PromptCheckHostedService>();
@@ -80,6 +82,7 @@ internal static class AssistantBuilder
         services.AddAssistantAgent();
         services.AddAssistantStore(configuration);
         services.AddAssistantPlugins();
+        services.AddAssistantOperations();
     });
 
     /// <summary>The databases alone, for verbs that need no web server or Chatwoot (migrate, inbox, seed-demo).</summary>
@@ -88,6 +91,7 @@ internal static class AssistantBuilder
         services.AddAssistantData(configuration);
         services.AddAssistantStore(configuration);
         services.AddAssistantPlugins();
+        services.AddAssistantOperations();
     });
 
     /// <summary>A host for a CLI verb: settings from appsettings.json beside the executable, the environment and the arguments; Serilog.</summary>

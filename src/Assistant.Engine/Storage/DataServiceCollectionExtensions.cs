@@ -31,14 +31,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<InboxCompletion>();
         services.AddSingleton<InboxProcessor>();
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Retention.HistoryPurger>();
-        services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<TranscriptRepository>();
         services.AddInboxHandler<ChatwootEventHandler>(Chatwoot.Webhooks.ChatwootEnvelope.Source);
         services.AddSingleton<TurnScheduler>();
-        services.AddSingleton<Reports.ReportRepository>();
-        services.AddSingleton<Reports.TimelineRepository>();
         services.AddSingleton<Routing.AssignmentRepository>();
         services.AddSingleton<Routing.HandoffRouter>();
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,4 @@
 using Assistant.Engine.Costs;
-using Assistant.Engine.Evals;
 using Assistant.Engine.Hours;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Prompts;
@@ -48,7 +47,6 @@ public static class TurnServiceCollectionExtensions
         services.AddSingleton<Lifecycle.CsatPolicy>();
         services.AddInboxHandler<Lifecycle.TimerHandler>(Lifecycle.LifecycleTimers.Source);
         services.AddScoped<TurnContext>();
-        services.AddSingleton<EvalRunner>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Assistant.Engine.Reports;
+using Assistant.Operations.Reports;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Admin;

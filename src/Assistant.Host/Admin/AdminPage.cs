@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Assistant.Engine.Reports;
+using Assistant.Operations.Reports;
 
 namespace Assistant.Host.Admin;
 

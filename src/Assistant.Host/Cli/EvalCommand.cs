@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Assistant.Engine.Evals;
+using Assistant.Operations.Evals;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Turns;
 using Assistant.Plugins.Knowledge;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Assistant.Engine.Reports;
+using Assistant.Operations.Reports;
 
 namespace Assistant.Host.Cli;
 

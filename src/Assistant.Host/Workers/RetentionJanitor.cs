@@ -1,5 +1,5 @@
 using Assistant.Engine.Inbox;
-using Assistant.Engine.Retention;
+using Assistant.Operations.Retention;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Host.Workers;

@@ -32,6 +32,13 @@ public sealed class ProjectReferenceTests
     [InlineData("Assistant.Stores", "Assistant.Agent")]
     [InlineData("Assistant.Stores", "Assistant.Bridge")]
     [InlineData("Assistant.Stores", "Assistant.Zendesk")]
+    [InlineData("Assistant.Engine", "Assistant.Operations")]
+    [InlineData("Assistant.Plugins", "Assistant.Operations")]
+    [InlineData("Assistant.Agent", "Assistant.Operations")]
+    [InlineData("Assistant.Bridge", "Assistant.Operations")]
+    [InlineData("Assistant.Stores", "Assistant.Operations")]
+    [InlineData("Assistant.Operations", "Assistant.Agent")]
+    [InlineData("Assistant.Operations", "Assistant.Plugins")]
     public void Project_never_reaches_a_project_the_design_keeps_it_from(string project, string forbidden)
     {
         Assert.DoesNotContain(forbidden, Graph.ProjectsReachedFrom(project));
@@ -83,6 +90,7 @@ public sealed class ProjectReferenceTests
         Assert.Contains("Assistant.Chatwoot", Graph.ProjectsReachedFrom("Assistant.Bridge"));
         Assert.Contains("Assistant.Engine", Graph.ProjectsReachedFrom("Assistant.Plugins"));
         Assert.Contains("Assistant.Engine", Graph.ProjectsReachedFrom("Assistant.Stores"));
+        Assert.Contains("Assistant.Engine", Graph.ProjectsReachedFrom("Assistant.Operations"));
     }
 
     /// <summary>What the built assembly actually loads, which a reference smuggled in another way would show.</summary>

@@ -1,4 +1,4 @@
-using Assistant.Engine.Evals;
+using Assistant.Operations.Evals;
 using Assistant.Tests.Infrastructure;
 using Assistant.Tests.Turns;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Assistant.Engine.Evals;
+using Assistant.Operations.Evals;
 using Assistant.Stores.Postgres;
 using Assistant.Tests.Infrastructure;
 using Assistant.Tests.Infrastructure.Shopify;

@@ -1,4 +1,4 @@
-using Assistant.Engine.Reports;
+using Assistant.Operations.Reports;
 using Assistant.Host.Cli;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using Assistant.Engine.Reports;
+using Assistant.Operations.Reports;
 using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Operations;

@@ -1,4 +1,4 @@
-using Assistant.Engine.Reports;
+using Assistant.Operations.Reports;
 using Assistant.Host.Admin;
 
 namespace Assistant.Tests.Operations;

@@ -1,5 +1,5 @@
 using Assistant.Bridge;
-using Assistant.Engine.Retention;
+using Assistant.Operations.Retention;
 using Assistant.Tests.Infrastructure;
 using Assistant.Tests.Turns;
 

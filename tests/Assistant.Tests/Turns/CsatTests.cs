@@ -1,4 +1,4 @@
-using Assistant.Engine.Reports;
+using Assistant.Operations.Reports;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Assistant.Engine.Reports;
+using Assistant.Operations.Reports;
 using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Assistant.Engine.Evals;
+namespace Assistant.Operations.Evals;
 
 /// <summary>
 /// Plays the scenarios in <c>prompts/evals</c> through the same responder the service uses (the configured LLM and
@@ -21,22 +21,22 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
         {
             try
             {
-                var scenario = deserializer.Deserialize<EvalScenario>(File.ReadAllText(file)) ?? throw new Prompts.PromptException($"{file} is empty.");
+                var scenario = deserializer.Deserialize<EvalScenario>(File.ReadAllText(file)) ?? throw new Engine.Prompts.PromptException($"{file} is empty.");
                 if (string.IsNullOrWhiteSpace(scenario.Name) || scenario.Turns.Count == 0)
                 {
-                    throw new Prompts.PromptException($"{file}: a scenario needs a name and at least one turn.");
+                    throw new Engine.Prompts.PromptException($"{file}: a scenario needs a name and at least one turn.");
                 }
 
                 if (scenario.Turns.FindIndex(t => new[] { t.Say is not null, t.Agent is not null, t.FollowUp }.Count(b => b) != 1) is var bad and >= 0)
                 {
-                    throw new Prompts.PromptException($"{file}: turn {bad + 1} needs exactly one of say, agent or follow_up.");
+                    throw new Engine.Prompts.PromptException($"{file}: turn {bad + 1} needs exactly one of say, agent or follow_up.");
                 }
 
                 scenarios.Add(scenario);
             }
             catch (YamlDotNet.Core.YamlException ex)
             {
-                throw new Prompts.PromptException($"{file} is not a valid scenario: {ex.Message}", ex);
+                throw new Engine.Prompts.PromptException($"{file} is not a valid scenario: {ex.Message}", ex);
             }
         }
 
@@ -72,7 +72,7 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
             await using var scope = scopes.CreateAsyncScope();
             if (turn.FollowUp)
             {
-                var (written, cost) = await scope.ServiceProvider.GetRequiredService<Lifecycle.LifecycleTurns>().WriteFollowUpAsync(conversation, history, cancellationToken);
+                var (written, cost) = await scope.ServiceProvider.GetRequiredService<Engine.Lifecycle.LifecycleTurns>().WriteFollowUpAsync(conversation, history, cancellationToken);
                 results.Add(new EvalTurnResult(index, "(the customer stays silent)", "answered", [], written,
                     [.. Check(turn.Expect, "answered", [], ["text"], written), .. CheckGate(turn.Expect, cost.Gate ?? [])]));
                 history.Add(Line(conversation, nextId++, TranscriptRole.Bot, written));
@@ -121,7 +121,7 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
         return failures;
     }
 
-    internal static IEnumerable<string> CheckGate(EvalExpectation expect, IReadOnlyList<Gate.GateVerdict> verdicts)
+    internal static IEnumerable<string> CheckGate(EvalExpectation expect, IReadOnlyList<Engine.Gate.GateVerdict> verdicts)
     {
         if (expect.Gate.Count == 0)
         {

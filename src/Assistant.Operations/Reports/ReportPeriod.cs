@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Assistant.Engine.Reports;
+namespace Assistant.Operations.Reports;
 
 /// <summary>A report's length as people write it: <c>7d</c>, <c>24h</c>, <c>2w</c>.</summary>
 public static class ReportPeriod

@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Retention;
+namespace Assistant.Engine.History;
 
 /// <summary>
 /// History another project keeps in its own tables, deleted with the conversation history it belongs to: the owner

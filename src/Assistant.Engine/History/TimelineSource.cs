@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Reports;
+namespace Assistant.Engine.History;
 
 /// <summary>
 /// Entries another project adds to a conversation's timeline from its own tables: a <c>SELECT</c> of

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Assistant.Engine.Retention;
+namespace Assistant.Operations.Retention;
 
 public sealed class RetentionOptions
 {

@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Reports;
+namespace Assistant.Operations.Reports;
 
 /// <summary>How the assistant did over a period: what the <c>report</c> verb prints and <c>/admin</c> draws.</summary>
 /// <param name="Since">Start of the period (UTC); days are UTC days.</param>

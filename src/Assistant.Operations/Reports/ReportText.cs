@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Assistant.Engine.Reports;
+namespace Assistant.Operations.Reports;
 
 /// <summary>The report as the terminal shows it.</summary>
 public static class ReportText

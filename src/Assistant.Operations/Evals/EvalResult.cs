@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Evals;
+namespace Assistant.Operations.Evals;
 
 public sealed record EvalTurnResult(int Turn, string Said, string Outcome, IReadOnlyList<string> Tools, string Text, IReadOnlyList<string> Failures)
 {

@@ -1,7 +1,8 @@
+using Assistant.Engine.History;
 using Dapper;
 using Npgsql;
 
-namespace Assistant.Engine.Reports;
+namespace Assistant.Operations.Reports;
 
 /// <summary>
 /// Everything that happened in one conversation, in order, read in one round trip: inbox events, transcript lines,

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Assistant.Engine.Reports;
+namespace Assistant.Operations.Reports;
 
 /// <summary>Reads the report off the turns and transcript tables in one round trip.</summary>
 public sealed class ReportRepository(NpgsqlDataSource dataSource, TimeProvider clock)

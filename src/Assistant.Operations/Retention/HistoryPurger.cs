@@ -1,7 +1,8 @@
+using Assistant.Engine.History;
 using Dapper;
 using Npgsql;
 
-namespace Assistant.Engine.Retention;
+namespace Assistant.Operations.Retention;
 
 /// <summary>
 /// Deletes conversation history past <see cref="RetentionOptions.KeepHistory"/>, in batches so no purge holds long

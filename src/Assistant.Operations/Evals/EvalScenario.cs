@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Evals;
+namespace Assistant.Operations.Evals;
 
 /// <summary>One conversation scenario from <c>prompts/evals/*.yaml</c>.</summary>
 public sealed class EvalScenario
