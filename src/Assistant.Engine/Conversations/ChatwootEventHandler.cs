@@ -15,7 +15,7 @@ namespace Assistant.Engine.Conversations;
 /// Folds each stored Chatwoot event into the conversation's state and transcript, in one transaction that also completes
 /// the event: three round trips with the claim (<see cref="ConversationChange"/>).
 /// </summary>
-public sealed partial class ChatwootEventHandler(
+internal sealed partial class ChatwootEventHandler(
     NpgsqlDataSource dataSource,
     TurnScheduler turns,
     IEnumerable<IConversationMirror> mirrors,

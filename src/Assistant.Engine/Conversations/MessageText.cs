@@ -10,7 +10,7 @@ namespace Assistant.Engine.Conversations;
 /// only an image, voice note, location or file has <c>content: null</c>. The text says what was sent, without the
 /// files' addresses (they are capabilities, not for the model); <see cref="Links"/> keeps those for the Zendesk mirror.
 /// </summary>
-public static partial class MessageText
+internal static partial class MessageText
 {
     public static string? Compose(string? content, IReadOnlyList<ChatwootAttachment> attachments)
     {

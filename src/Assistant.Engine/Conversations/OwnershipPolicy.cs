@@ -1,7 +1,7 @@
 namespace Assistant.Engine.Conversations;
 
 /// <summary>The design's ownership rule, in one place for the event handler and the turn's re-check.</summary>
-public static class OwnershipPolicy
+internal static class OwnershipPolicy
 {
     /// <param name="heldByPeople">A person replied in the conversation and nobody has given it back since.</param>
     public static Ownership Of(string status, long? assigneeId, string? assigneeType, long? reclaimedAssigneeId, bool heldByPeople = false) => status switch

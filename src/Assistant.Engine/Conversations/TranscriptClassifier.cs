@@ -4,7 +4,7 @@ using Assistant.Transport;
 namespace Assistant.Engine.Conversations;
 
 /// <summary>Decides who said a message; Chatwoot sends the bot everything, including its own echoes and private notes.</summary>
-public static class TranscriptClassifier
+internal static class TranscriptClassifier
 {
     /// <returns>The role, or <c>null</c> for messages that belong in no transcript (activity).</returns>
     public static TranscriptRole? RoleOf(ChatwootMessage message) => message switch

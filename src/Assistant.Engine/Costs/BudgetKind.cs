@@ -1,7 +1,7 @@
 namespace Assistant.Engine.Costs;
 
 /// <summary>Which budget kept the model out of a turn (<c>turns.budget</c>, the metric's <c>budget</c> tag).</summary>
-public static class BudgetKind
+internal static class BudgetKind
 {
     public const string ConversationTokens = "conversation_tokens";
     public const string DailySpend = "daily_spend";
@@ -16,4 +16,4 @@ public static class BudgetKind
 }
 
 /// <summary>What a conversation, its contact today and everyone today have used so far.</summary>
-public sealed record BudgetUsage(long ConversationTokens, decimal SpentToday, long ContactTokensToday = 0);
+internal sealed record BudgetUsage(long ConversationTokens, decimal SpentToday, long ContactTokensToday = 0);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Engine.Costs;
 
 /// <summary>A budget day needs a time zone this machine knows; a typo must stop start-up, not shift every budget.</summary>
-public sealed class BudgetOptionsValidator : IValidateOptions<BudgetOptions>
+internal sealed class BudgetOptionsValidator : IValidateOptions<BudgetOptions>
 {
     public ValidateOptionsResult Validate(string? name, BudgetOptions options) =>
         options.DayTimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)

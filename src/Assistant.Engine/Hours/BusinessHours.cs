@@ -10,7 +10,7 @@ namespace Assistant.Engine.Hours;
 /// Says whether a handoff lands outside business hours and when people answer again. Hours read from Chatwoot are
 /// kept a while per inbox; when they cannot be read, the handoff goes ahead with no promise about when.
 /// </summary>
-public sealed partial class BusinessHours(
+internal sealed partial class BusinessHours(
     IServiceScopeFactory scopes,
     IOptionsMonitor<BusinessHoursOptions> options,
     TimeProvider clock,

@@ -5,7 +5,7 @@ namespace Assistant.Engine.Hours;
 /// <c>config</c> uses <see cref="TimeZone"/> and one <c>HH:mm-HH:mm</c> per weekday; <c>none</c> (the default) makes no
 /// promise about when.
 /// </summary>
-public sealed class BusinessHoursOptions
+internal sealed class BusinessHoursOptions
 {
     public const string SectionName = "BusinessHours";
 

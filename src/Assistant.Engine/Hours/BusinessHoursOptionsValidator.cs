@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Engine.Hours;
 
 /// <summary>A typo in the hours must stop start-up, not make every handoff promise the wrong time.</summary>
-public sealed class BusinessHoursOptionsValidator(IOptionsMonitor<ChatwootOptions> chatwoot) : IValidateOptions<BusinessHoursOptions>
+internal sealed class BusinessHoursOptionsValidator(IOptionsMonitor<ChatwootOptions> chatwoot) : IValidateOptions<BusinessHoursOptions>
 {
     public ValidateOptionsResult Validate(string? name, BusinessHoursOptions options)
     {

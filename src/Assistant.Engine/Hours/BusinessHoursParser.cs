@@ -5,7 +5,7 @@ using Assistant.Engine.Configuration;
 namespace Assistant.Engine.Hours;
 
 /// <summary>Working hours from configuration or from Chatwoot's inbox settings.</summary>
-public static class BusinessHoursParser
+internal static class BusinessHoursParser
 {
     /// <summary>The configured hours; a malformed day or zone throws naming the setting, so start-up stops on it.</summary>
     public static WorkingHours FromOptions(BusinessHoursOptions options)

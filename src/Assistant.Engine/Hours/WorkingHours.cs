@@ -1,7 +1,7 @@
 namespace Assistant.Engine.Hours;
 
 /// <summary>When people answer: per weekday, an opening and a closing time in one time zone.</summary>
-public sealed class WorkingHours(TimeZoneInfo zone, IReadOnlyDictionary<DayOfWeek, OpenSpan> days)
+internal sealed class WorkingHours(TimeZoneInfo zone, IReadOnlyDictionary<DayOfWeek, OpenSpan> days)
 {
     public TimeZoneInfo Zone { get; } = zone;
 
@@ -40,7 +40,7 @@ public sealed class WorkingHours(TimeZoneInfo zone, IReadOnlyDictionary<DayOfWee
 }
 
 /// <summary>The hours of one day; <see cref="TimeOnly.MaxValue"/> closes at midnight.</summary>
-public readonly record struct OpenSpan(TimeOnly Open, TimeOnly Close)
+internal readonly record struct OpenSpan(TimeOnly Open, TimeOnly Close)
 {
     public static readonly OpenSpan AllDay = new(TimeOnly.MinValue, TimeOnly.MaxValue);
 }

@@ -12,7 +12,7 @@ namespace Assistant.Engine.Identity;
 /// channel received the messages from. The contact's own email, phone and identifier prove nothing by themselves:
 /// a web visitor can set them, and Chatwoot merges contacts that share them (reference/chatwoot.md §6).
 /// </summary>
-public sealed class CustomerIdentityResolver(
+internal sealed class CustomerIdentityResolver(
     InboxFlags inboxes,
     IOptionsMonitor<StoreOptions> store,
     IOptionsMonitor<ChatwootOptions> chatwoot,

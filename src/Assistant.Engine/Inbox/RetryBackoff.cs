@@ -1,7 +1,7 @@
 namespace Assistant.Engine.Inbox;
 
 /// <summary>Exponential backoff with "equal jitter": half the step is fixed, half random, capped at the maximum.</summary>
-public static class RetryBackoff
+internal static class RetryBackoff
 {
     public static TimeSpan Delay(int attempt, TimeSpan baseDelay, TimeSpan maxDelay, double random)
     {

@@ -6,7 +6,7 @@ using Assistant.Transport;
 namespace Assistant.Engine.Lifecycle;
 
 /// <summary>A rating a customer gave in Chatwoot's CSAT survey.</summary>
-public sealed record CsatResponse(long MessageId, int Rating, string? Feedback)
+internal sealed record CsatResponse(long MessageId, int Rating, string? Feedback)
 {
     private const int MaxFeedback = 2000;
 
@@ -31,7 +31,7 @@ public sealed record CsatResponse(long MessageId, int Rating, string? Feedback)
 }
 
 /// <summary>Stores CSAT ratings with who had resolved the conversation: the bot, unless its newest handoff or resolve was a handoff.</summary>
-public static class CsatResponses
+internal static class CsatResponses
 {
     public static void AddRecord(SqlBatch batch, long accountId, long conversationId, CsatResponse response) =>
         batch.Execute("""

@@ -11,7 +11,7 @@ namespace Assistant.Engine.Lifecycle;
 /// hours never holds up a turn or another timer; when one falls due, the work that speaks to the customer is queued
 /// as a turn, one at a time with the conversation's other turns.
 /// </summary>
-public static class LifecycleTimers
+internal static class LifecycleTimers
 {
     public const string Source = "timer";
     public const string EventName = "timer_due";

@@ -11,7 +11,7 @@ namespace Assistant.Engine.Lifecycle;
 /// overloaded instance, a turn stuck on a slow model or a failing store) is handed to a person with an apology, so a
 /// customer never waits in silence. A turn that finishes later finds the conversation the people's and stays quiet.
 /// </summary>
-public sealed partial class SilenceWatchdog(
+internal sealed partial class SilenceWatchdog(
     NpgsqlDataSource dataSource, ConversationRepository conversations, LastResortHandoff lastResort, ILogger<SilenceWatchdog> logger)
 {
     public async Task CheckAsync(TurnDue due, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Assistant.Engine.Turns;
 namespace Assistant.Engine.Lifecycle;
 
 /// <summary>A due timer (<see cref="LifecycleTimers"/>): the watchdog checks at once; a follow-up or resolve is queued as a turn.</summary>
-public sealed class TimerHandler(InboxRepository inbox, InboxSignal signal, SilenceWatchdog watchdog) : IInboxEventHandler
+internal sealed class TimerHandler(InboxRepository inbox, InboxSignal signal, SilenceWatchdog watchdog) : IInboxEventHandler
 {
     public async Task HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Assistant.Engine.Prompts;
 /// Semantic Kernel's <see cref="IPromptTemplateFactory"/> for the <c>handlebars</c> format, over Handlebars.Net
 /// (<c>Microsoft.SemanticKernel.PromptTemplates.Handlebars</c> is not available here).
 /// </summary>
-public sealed class HandlebarsPromptTemplateFactory : IPromptTemplateFactory
+internal sealed class HandlebarsPromptTemplateFactory : IPromptTemplateFactory
 {
     public const string Format = "handlebars";
 

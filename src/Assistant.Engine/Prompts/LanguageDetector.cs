@@ -6,7 +6,7 @@ namespace Assistant.Engine.Prompts;
 /// on phones: "toi muon hoi ve don hang"), told by its words; other plain Latin words are English. Too little text to
 /// tell ("ok", "1042") says nothing, and the conversation's configured language stands.
 /// </summary>
-public static class LanguageDetector
+internal static class LanguageDetector
 {
     /// <summary>
     /// Common Vietnamese words as typed without accents, leaving out those English also has ("do", "the", "on"):

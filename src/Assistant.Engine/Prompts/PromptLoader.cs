@@ -3,7 +3,7 @@ using Microsoft.SemanticKernel;
 namespace Assistant.Engine.Prompts;
 
 /// <summary>Reads and validates the prompts folder; every failure names the file and what is wrong.</summary>
-public static class PromptLoader
+internal static class PromptLoader
 {
     public const string AssistantFile = "assistant.yaml";
     public const string HandoffSummaryFile = "handoff-summary.yaml";

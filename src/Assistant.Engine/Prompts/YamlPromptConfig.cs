@@ -11,7 +11,7 @@ namespace Assistant.Engine.Prompts;
 /// (<c>Microsoft.SemanticKernel.Yaml</c> is not available here): plain scalars that read as booleans, numbers or
 /// null become those JSON values, quoted ones stay strings, as a YAML 1.2 core-schema reader would have them.
 /// </summary>
-public static class YamlPromptConfig
+internal static class YamlPromptConfig
 {
     public static PromptTemplateConfig Parse(string yaml)
     {

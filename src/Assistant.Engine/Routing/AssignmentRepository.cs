@@ -4,7 +4,7 @@ using Npgsql;
 namespace Assistant.Engine.Routing;
 
 /// <summary>Handoff assignments and each team's round-robin position, shared by every instance through the database.</summary>
-public sealed class AssignmentRepository(NpgsqlDataSource dataSource, TimeProvider clock)
+internal sealed class AssignmentRepository(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     /// <summary>
     /// The candidate after the team's last pick (the first when none is after it), recorded as the new last pick in the
@@ -79,4 +79,4 @@ public sealed class AssignmentRepository(NpgsqlDataSource dataSource, TimeProvid
     }
 }
 
-public sealed record FailedAssignment(long? ContactId, long? TeamId, long AgentId, int Attempts);
+internal sealed record FailedAssignment(long? ContactId, long? TeamId, long AgentId, int Attempts);

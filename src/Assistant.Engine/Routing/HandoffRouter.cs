@@ -12,7 +12,7 @@ namespace Assistant.Engine.Routing;
 /// the team's online agents: the customer's recent agent when sticky, otherwise the next in the team's rotation. When
 /// Chatwoot refuses the assignment, the conversation's next event tries again instead of leaving it unassigned.
 /// </summary>
-public sealed partial class HandoffRouter(
+internal sealed partial class HandoffRouter(
     IServiceScopeFactory scopes,
     AssignmentRepository assignments,
     ConversationRepository conversations,
@@ -123,10 +123,10 @@ public sealed partial class HandoffRouter(
 }
 
 /// <summary>The team and agent a handoff is assigned to; either may be none.</summary>
-public sealed record HandoffTarget(long? TeamId, long? AgentId);
+internal sealed record HandoffTarget(long? TeamId, long? AgentId);
 
 /// <summary><c>handoff_assignments.state</c>.</summary>
-public static class AssignmentState
+internal static class AssignmentState
 {
     public const string Assigned = "assigned";
     public const string Failed = "failed";

@@ -4,7 +4,7 @@ namespace Assistant.Engine.Search;
 /// Chinese is written without spaces, so neither full-text search nor trigram words find "围巾" in "什么围巾适合送礼".
 /// Every two-character run of Han characters is looked for instead: most Chinese words are two characters long.
 /// </summary>
-public static class ChineseText
+internal static class ChineseText
 {
     public static string[] Bigrams(string text)
     {

@@ -4,7 +4,7 @@ using Dapper;
 namespace Assistant.Engine.Storage;
 
 /// <summary>Process-wide Dapper settings, applied once at composition.</summary>
-public static class DapperConfiguration
+internal static class DapperConfiguration
 {
     private static int _configured;
 

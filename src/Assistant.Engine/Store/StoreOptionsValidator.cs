@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Assistant.Engine.Store;
 
-public sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
+internal sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
 {
     public const int MinIdentitySecretLength = 32;
 

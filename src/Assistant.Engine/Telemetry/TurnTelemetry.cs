@@ -5,7 +5,7 @@ using Assistant.Engine.Turns;
 namespace Assistant.Engine.Telemetry;
 
 /// <summary>A turn's span and the metrics its plan and finish add to.</summary>
-public static class TurnTelemetry
+internal static class TurnTelemetry
 {
     public static Activity? Start(TurnRecord turn, ConversationState conversation)
     {

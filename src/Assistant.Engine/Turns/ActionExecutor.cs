@@ -13,7 +13,7 @@ namespace Assistant.Engine.Turns;
 /// done after. A message whose call failed ambiguously (an error response, or the process died mid-call) is confirmed by
 /// Chatwoot's echo of it, or by Chatwoot's message history when a user token allows reading it, before it is ever sent again.
 /// </summary>
-public sealed partial class ActionExecutor(
+internal sealed partial class ActionExecutor(
     ChatwootClient chatwoot,
     ChatwootUserClient chatwootUsers,
     IOptionsMonitor<ChatwootOptions> chatwootOptions,

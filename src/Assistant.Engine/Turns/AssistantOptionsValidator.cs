@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Engine.Turns;
 
 /// <summary>Settings of the conversation's lifecycle that only make sense together, named as environment variables.</summary>
-public sealed partial class AssistantOptionsValidator : IValidateOptions<AssistantOptions>
+internal sealed partial class AssistantOptionsValidator : IValidateOptions<AssistantOptions>
 {
     public ValidateOptionsResult Validate(string? name, AssistantOptions options)
     {

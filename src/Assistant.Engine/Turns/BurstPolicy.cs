@@ -4,7 +4,7 @@ namespace Assistant.Engine.Turns;
 /// Whether a due turn waits for the burst it is part of: a newer customer input has its own turn coming, so this one
 /// gives way, unless the burst has already kept its first input waiting for the longest debounce allowed.
 /// </summary>
-public static class BurstPolicy
+internal static class BurstPolicy
 {
     /// <param name="pending">The conversation's unanswered inputs, oldest first.</param>
     /// <param name="dueInputId">The input the due turn was scheduled for.</param>

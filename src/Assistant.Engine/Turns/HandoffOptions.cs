@@ -1,6 +1,6 @@
 namespace Assistant.Engine.Turns;
 
-public sealed class HandoffOptions
+internal sealed class HandoffOptions
 {
     public const string SectionName = "Handoff";
 
@@ -68,7 +68,7 @@ public sealed class HandoffOptions
 }
 
 /// <summary>One <c>Handoff__Routes__N</c> entry: a reason, a language, or both, and the team they go to.</summary>
-public sealed class HandoffRouteOption
+internal sealed class HandoffRouteOption
 {
     public string? Reason { get; set; }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Engine.Turns;
 
 /// <summary>Choosing an online agent reads team members, which only a user token may.</summary>
-public sealed class HandoffOptionsValidator(IOptionsMonitor<ChatwootOptions> chatwoot) : IValidateOptions<HandoffOptions>
+internal sealed class HandoffOptionsValidator(IOptionsMonitor<ChatwootOptions> chatwoot) : IValidateOptions<HandoffOptions>
 {
     public ValidateOptionsResult Validate(string? name, HandoffOptions options)
     {

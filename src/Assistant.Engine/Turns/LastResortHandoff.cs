@@ -12,7 +12,7 @@ namespace Assistant.Engine.Turns;
 /// router answers, a bug), is about to be dead-lettered: the customer gets the apology and the team the conversation,
 /// as after any model failure, instead of silence.
 /// </summary>
-public sealed partial class LastResortHandoff(
+internal sealed partial class LastResortHandoff(
     ActionExecutor executor,
     OwnershipGuard ownership,
     PromptLibrary prompts,

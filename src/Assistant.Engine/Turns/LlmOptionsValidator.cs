@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Engine.Turns;
 
 /// <summary>The endpoint carries the model's API key: https only, unless <c>Llm__AllowPlainHttp</c> admits a local server.</summary>
-public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
+internal sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
 {
     public ValidateOptionsResult Validate(string? name, LlmOptions options) =>
         options.Endpoint is { } endpoint && SecureTransport.Problem(endpoint, "Llm__Endpoint", options.AllowPlainHttp, "Llm__AllowPlainHttp") is { } problem

@@ -10,7 +10,7 @@ namespace Assistant.Engine.Turns;
 /// local state: a person's reply in a conversation Chatwoot leaves pending, and who held it before a reopening.
 /// </summary>
 /// <param name="conversations">Where the fresh local state is read; without it, the state the caller holds is used.</param>
-public sealed class OwnershipGuard(
+internal sealed class OwnershipGuard(
     ChatwootClient chatwoot, Microsoft.Extensions.Options.IOptionsMonitor<HandoffOptions> handoff, ConversationRepository? conversations = null)
 {
     public async Task<bool> IsBotsAsync(ConversationState local, CancellationToken cancellationToken) =>

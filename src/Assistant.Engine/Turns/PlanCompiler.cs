@@ -12,7 +12,7 @@ namespace Assistant.Engine.Turns;
 /// survey goes before the status: Chatwoot versions that survey on any resolve then see one sent and add none. A handoff outside business hours tells the
 /// customer when people answer again, and the note says they were told.
 /// </summary>
-public static class PlanCompiler
+internal static class PlanCompiler
 {
     /// <param name="target">Where the handoff goes (<see cref="HandoffRouter"/>); when null, the configured team for the reason and agent.</param>
     /// <param name="askCsat">Whether a resolve ends with the CSAT survey (<see cref="Lifecycle.CsatPolicy"/>).</param>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Assistant.Engine.Turns;
 
 /// <summary>Carries out a turn's stored plan and says what came of it; an answer then sets its follow-up and resolve timers.</summary>
-public sealed partial class TurnDelivery(ActionExecutor executor, Lifecycle.LifecycleTurns lifecycle, InboxRepository inbox, ILogger<TurnDelivery> logger)
+internal sealed partial class TurnDelivery(ActionExecutor executor, Lifecycle.LifecycleTurns lifecycle, InboxRepository inbox, ILogger<TurnDelivery> logger)
 {
     /// <summary>The plan's steps carried out (resuming those done before), and the turn's outcome.</summary>
     public async Task<(IReadOnlyList<StoredAction>? Steps, string Outcome)> DeliverAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)

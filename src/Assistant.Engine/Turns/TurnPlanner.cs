@@ -11,7 +11,7 @@ namespace Assistant.Engine.Turns;
 /// Plans a turn and stores the plan: the responder's answer (with its handoff's route and hours, and CSAT), a
 /// lifecycle follow-up or resolve, or the WhatsApp template outside the window. Nothing is sent here.
 /// </summary>
-public sealed class TurnPlanner(
+internal sealed class TurnPlanner(
     IServiceScopeFactory scopes,
     TranscriptRepository transcript,
     TurnRepository turns,

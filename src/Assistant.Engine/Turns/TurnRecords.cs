@@ -9,7 +9,7 @@ public sealed record PendingInput(long Id, long MessageId, string Kind, string? 
 public sealed record TurnRecord(long Id, string State, long LastInputId, long? InReplyTo, string Purpose = TurnPurpose.Answer);
 
 /// <summary>A turn's <c>turns.purpose</c>.</summary>
-public static class TurnPurpose
+internal static class TurnPurpose
 {
     /// <summary>Answers the customer's inputs up to its last one.</summary>
     public const string Answer = "answer";
@@ -27,7 +27,7 @@ public sealed record TurnStart(ConversationState? Conversation, TurnRecord? Unfi
 public sealed record StoredAction(int Seq, string State, PlannedAction Action, DateTimeOffset? AttemptedAt);
 
 /// <summary>A turn's <c>turns.state</c>.</summary>
-public static class TurnState
+internal static class TurnState
 {
     public const string Running = "running";
     public const string Planned = "planned";
@@ -36,7 +36,7 @@ public static class TurnState
 }
 
 /// <summary>A planned step's <c>turn_actions.state</c>: attempted means its call may or may not have reached Chatwoot.</summary>
-public static class StepState
+internal static class StepState
 {
     public const string Pending = "pending";
     public const string Attempted = "attempted";
@@ -45,7 +45,7 @@ public static class StepState
 }
 
 /// <summary>What a finished turn came to (<c>turns.outcome</c>).</summary>
-public static class TurnOutcome
+internal static class TurnOutcome
 {
     public const string Answered = "answered";
     public const string HandedOff = "handed_off";

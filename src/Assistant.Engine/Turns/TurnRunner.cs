@@ -12,7 +12,7 @@ namespace Assistant.Engine.Turns;
 /// has the <see cref="TurnPlanner"/> plan and store the answer, and the <see cref="TurnDelivery"/> carry it out. A
 /// retried turn resumes its stored plan, so no customer message is answered twice.
 /// </summary>
-public sealed partial class TurnRunner(
+internal sealed partial class TurnRunner(
     InboxCompletion completion,
     TurnRepository turns,
     OwnershipGuard ownership,

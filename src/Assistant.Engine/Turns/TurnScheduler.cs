@@ -11,7 +11,7 @@ namespace Assistant.Engine.Turns;
 /// Turns of one conversation run one at a time (their own ordering key), apart from its webhook events, so a message
 /// arriving during the debounce window is recorded at once and answered by the same turn.
 /// </summary>
-public sealed class TurnScheduler(IOptionsMonitor<AssistantOptions> options, TimeProvider clock)
+internal sealed class TurnScheduler(IOptionsMonitor<AssistantOptions> options, TimeProvider clock)
 {
     public const string Source = "turn";
     public const string EventName = "turn_due";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Assistant.Engine.Turns;
 
 /// <summary>Chatwoot's typing indicator: a courtesy, never worth failing or delaying a turn over.</summary>
-public sealed partial class TypingIndicator(ChatwootClient chatwoot, ILogger<TypingIndicator> logger)
+internal sealed partial class TypingIndicator(ChatwootClient chatwoot, ILogger<TypingIndicator> logger)
 {
     public async Task TryAsync(long accountId, long conversationId, bool on, CancellationToken cancellationToken)
     {
