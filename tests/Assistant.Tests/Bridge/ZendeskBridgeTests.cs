@@ -44,7 +44,8 @@ public sealed class ZendeskBridgeTests : BridgeTestBase
         await SettledTurnsAsync();
         await SayAsync(new MessageWebhookBuilder(42).FromAgent().WithContent("On it."));
         await SettledTurnsAsync();
-        await Task.Delay(500, Token);
+        // The comments' echoes arrive as webhooks of their own: wait for them, then for what they cause.
+        await Zendesk.EchoesDeliveredAsync();
         await SettledTurnsAsync();
 
         Assert.Equal(2, Assert.Single(Zendesk.Tickets.Values).Comments.Count);

@@ -18,6 +18,7 @@ public sealed class FakeZendesk : FakeHttpServer
     public const long RequesterId = 900;
     public const string Secret = "zendesk-signing-secret";
     private readonly ConcurrentDictionary<string, long> _idempotency = new();
+    private readonly ConcurrentBag<Task> _echoes = [];
     private long _nextTicket = 100;
     private long _nextComment = 7000;
 
@@ -190,16 +191,19 @@ public sealed class FakeZendesk : FakeHttpServer
         return comment;
     }
 
+    /// <summary>Completes once every echo sent so far was answered by the service (stored, or refused).</summary>
+    public Task EchoesDeliveredAsync() => Task.WhenAll(_echoes);
+
     private void Echo(FakeTicket ticket, FakeComment comment)
     {
         if (EchoTo is { } http)
         {
             var body = CommentAdded(ticket.Id, comment.Id, comment.Body, comment.Public, comment.AuthorId, comment.AuthorId == BridgeUserId);
-            _ = Task.Run(async () =>
+            _echoes.Add(Task.Run(async () =>
             {
                 using var request = SignedEvent(body);
                 using var response = await http.SendAsync(request);
-            });
+            }));
         }
     }
 

@@ -80,7 +80,6 @@ public sealed class OfflineConversationTests : ConversationTestBase
         await StartServerAsync(withLlm: false, s => s["Assistant:DebounceMs"] = "1500");
 
         await SayAsync(VerifiedJane("Hi"));
-        await Task.Delay(300, Token);
         var second = VerifiedJane("what's the status of order 1042?");
         await SayAsync(second);
         var turns = await SettledTurnsAsync();
