@@ -1,4 +1,4 @@
-using Assistant.Engine.Turns;
+using Assistant.Engine.Contract;
 using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Handoff;
 using Assistant.Plugins.Knowledge;

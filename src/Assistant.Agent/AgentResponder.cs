@@ -1,3 +1,4 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Costs;
 using Assistant.Engine.Store;

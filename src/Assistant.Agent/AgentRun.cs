@@ -1,4 +1,4 @@
-using Assistant.Engine.Turns;
+using Assistant.Engine.Contract;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Turns;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

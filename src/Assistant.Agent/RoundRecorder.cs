@@ -1,5 +1,5 @@
+using Assistant.Engine.Contract;
 using System.Diagnostics;
-using Assistant.Engine.Turns;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Agent;

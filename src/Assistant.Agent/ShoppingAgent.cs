@@ -1,3 +1,4 @@
+using Assistant.Engine.Contract;
 using System.Globalization;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Conversations;

@@ -1,9 +1,9 @@
+using Assistant.Engine.Contract;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Assistant.Engine.Turns;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Agent;

@@ -1,5 +1,5 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Store;
-using Assistant.Engine.Turns;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;

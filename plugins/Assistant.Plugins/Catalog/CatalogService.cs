@@ -1,6 +1,6 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Store;
-using Assistant.Engine.Turns;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Plugins.Catalog;

@@ -1,5 +1,5 @@
+using Assistant.Engine.Contract;
 using System.ComponentModel;
-using Assistant.Engine.Turns;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Plugins.Knowledge;

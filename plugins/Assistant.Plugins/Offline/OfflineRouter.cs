@@ -1,6 +1,6 @@
+using Assistant.Engine.Contract;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Conversations;
-using Assistant.Engine.Turns;
 using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Orders;

@@ -1,6 +1,6 @@
+using Assistant.Engine.Contract;
 using System.Text.RegularExpressions;
 using Assistant.Engine.Store;
-using Assistant.Engine.Turns;
 
 namespace Assistant.Plugins.Orders;
 

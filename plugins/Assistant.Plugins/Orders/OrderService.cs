@@ -1,7 +1,7 @@
+using Assistant.Engine.Contract;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Store;
-using Assistant.Engine.Turns;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Plugins.Orders;

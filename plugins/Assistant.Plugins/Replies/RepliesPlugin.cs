@@ -1,9 +1,9 @@
+using Assistant.Engine.Contract;
 using System.ComponentModel;
 using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Gate;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Telemetry;
-using Assistant.Engine.Turns;
 using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Orders;

@@ -1,7 +1,7 @@
 using Assistant.Chatwoot;
+using Assistant.Engine.Contract;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Store;
-using Assistant.Engine.Turns;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Engine.Identity;

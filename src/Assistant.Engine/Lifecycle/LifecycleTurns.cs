@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Assistant.Chatwoot.Api;
 using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Contract;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Prompts;

@@ -1,4 +1,5 @@
 using Assistant.Chatwoot.Api;
+using Assistant.Engine.Contract;
 using Assistant.Engine.Hours;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Routing;

@@ -1,3 +1,4 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Hours;
 
 namespace Assistant.Engine.Turns;
@@ -11,6 +12,6 @@ public sealed record PlanFacts(TurnMetrics Metrics, string? Model, decimal Cost,
         metrics,
         llm.IsConfigured && metrics.Budget is null ? llm.Model : null,
         llm.CostOf(metrics.PromptTokens, metrics.CompletionTokens),
-        handoff is null ? null : Turns.HandoffReason.Normalize(handoff.Reason),
+        handoff is null ? null : Contract.HandoffReason.Normalize(handoff.Reason),
         afterHours is not null);
 }

@@ -1,5 +1,5 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Conversations;
-using Assistant.Engine.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

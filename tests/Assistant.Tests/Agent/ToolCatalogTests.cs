@@ -1,7 +1,7 @@
+using Assistant.Engine.Contract;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Agent;
-using Assistant.Engine.Turns;
 using Assistant.Plugins;
 using Assistant.Plugins.Orders;
 using Assistant.Tests.Infrastructure;

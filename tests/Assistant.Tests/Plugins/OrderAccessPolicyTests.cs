@@ -1,5 +1,5 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Store;
-using Assistant.Engine.Turns;
 using Assistant.Plugins.Orders;
 
 namespace Assistant.Tests.Plugins;

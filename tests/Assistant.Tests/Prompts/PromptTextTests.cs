@@ -1,5 +1,5 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Prompts;
-using Assistant.Engine.Turns;
 
 namespace Assistant.Tests.Prompts;
 

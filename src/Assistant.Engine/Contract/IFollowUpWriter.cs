@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>Writes the one follow-up on a question the customer left unanswered; the agent does it with the model.</summary>
 public interface IFollowUpWriter

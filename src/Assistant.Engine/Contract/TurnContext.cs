@@ -1,6 +1,6 @@
 using Assistant.Engine.Conversations;
 
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>
 /// Everything the tools of one turn may know: the conversation, its channel and language, the customer's proven

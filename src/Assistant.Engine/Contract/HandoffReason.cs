@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>
 /// The reasons a handoff may give. They become labels and pick teams, so the model's free text is mapped onto this

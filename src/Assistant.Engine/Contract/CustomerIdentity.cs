@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>Who the conversation's contact says they are, and what the service found proven (<see cref="Identity.CustomerIdentityResolver"/>).</summary>
 /// <param name="Identifier">The contact's identifier; for a store-signed identity, the customer id the store signed.</param>

@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>Decides what the turn says and does, by filling <see cref="TurnContext.Plan"/>. Must not call Chatwoot.</summary>
 public interface ITurnResponder

@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>A decision to hand the conversation to humans.</summary>
 /// <param name="Reason">A short code: <c>customer_request</c>, <c>out_of_scope</c>, <c>llm_failure</c>, ...; also picks the team.</param>

@@ -1,4 +1,4 @@
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>One call to the model in a turn: when, how long, what it cost in tokens, and how it ended.</summary>
 /// <param name="Finish"><c>tools: Orders_GetOrder</c> when the model asked for tools, otherwise <c>answer</c>.</param>

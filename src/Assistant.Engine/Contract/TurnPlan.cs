@@ -1,6 +1,6 @@
 using Assistant.Chatwoot.Api;
 
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>
 /// What a turn will do, collected while the agent runs and carried out only afterwards, so that a retried turn

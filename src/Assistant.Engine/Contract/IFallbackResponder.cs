@@ -1,6 +1,6 @@
 using Assistant.Engine.Conversations;
 
-namespace Assistant.Engine.Turns;
+namespace Assistant.Engine.Contract;
 
 /// <summary>Answers without a model (offline mode, and when the model fails): what it cannot answer it leaves alone.</summary>
 public interface IFallbackResponder
