@@ -195,7 +195,9 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             new { TurnId = turnId }, cancellationToken);
 
     /// <summary>Records how the turn ended, with the completion of its inbox event when given.</summary>
-    public async Task FinishAsync(long turnId, string state, string outcome, string? error, InboxCompletion? completion, CancellationToken cancellationToken)
+    /// <param name="next">Inbox events the finish sets (an answer's follow-up and resolve timers), in the same transaction.</param>
+    public async Task FinishAsync(
+        long turnId, string state, string outcome, string? error, InboxCompletion? completion, CancellationToken cancellationToken, IReadOnlyList<NewInboxEvent>? next = null)
     {
         var batch = new SqlBatch();
         batch.Execute("""
@@ -204,6 +206,11 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             WHERE id = @TurnId
             """, new { TurnId = turnId, State = state, Outcome = outcome, Error = error });
         completion?.AddTo(batch);
+        if (next is { Count: > 0 })
+        {
+            InboxRepository.AddTryAdd(batch, next);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await batch.ExecuteAsync(connection, cancellationToken);
     }

@@ -131,11 +131,11 @@ internal sealed partial class TurnRunner(
         var startedAt = clock.GetTimestamp();
         var typingOff = false;
         // Typing goes off before the finish commits, so the conversation's next turn cannot switch it on in between.
-        async Task FinishAsync(string state, string outcome)
+        async Task FinishAsync(string state, string outcome, IReadOnlyList<NewInboxEvent>? timers = null)
         {
             await typing.TryAsync(accountId, conversationId, false, CancellationToken.None);
             typingOff = true;
-            await turns.FinishAsync(turn.Id, state, outcome, null, completesEvent ? completion : null, cancellationToken);
+            await turns.FinishAsync(turn.Id, state, outcome, null, completesEvent ? completion : null, cancellationToken, timers);
             TurnTelemetry.Finished(activity, outcome, clock.GetElapsedTime(startedAt));
         }
 
@@ -185,12 +185,11 @@ internal sealed partial class TurnRunner(
             }
 
             var (steps, outcome) = await delivery.DeliverAsync(turn.Id, conversation, cancellationToken);
-            await FinishAsync(TurnState.Done, outcome);
+            // An answer's follow-up and resolve timers commit with its finish: never lost to a crash in between, and
+            // never missing once the finish is visible.
+            var timers = outcome == TurnOutcome.Answered && turn.Purpose == TurnPurpose.Answer ? lifecycle.TimersAfter(turn, conversation, steps!) : null;
+            await FinishAsync(TurnState.Done, outcome, timers);
             Log.Finished(logger, accountId, conversationId, outcome);
-            if (outcome == TurnOutcome.Answered && turn.Purpose == TurnPurpose.Answer)
-            {
-                await delivery.SetTimersAsync(turn, conversation, steps!);
-            }
         }
         finally
         {
