@@ -190,9 +190,7 @@ public sealed partial class InboxProcessor(
                         throw new TimeoutException("No time is left to renew the lease.");
                     }
 
-                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(processing.Token);
-                    attempt.CancelAfter(timeBox);
-                    if (!await leases.ExtendLeaseAsync(id, workerId, lease, attempt.Token).WaitAsync(timeBox, clock, processing.Token))
+                    if (!await RenewAsync(id, workerId, lease, timeBox, processing.Token))
                     {
                         Log.LeaseLost(logger, id);
                         await processing.CancelAsync();
@@ -219,6 +217,21 @@ public sealed partial class InboxProcessor(
         catch (OperationCanceledException)
         {
             // Processing ended or shutdown began.
+        }
+    }
+
+    /// <summary>One renewal, given up after <paramref name="timeBox"/> on the clock; a call given up on is told to stop.</summary>
+    private async Task<bool> RenewAsync(long id, string workerId, TimeSpan lease, TimeSpan timeBox, CancellationToken processing)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(processing);
+        try
+        {
+            return await leases.ExtendLeaseAsync(id, workerId, lease, attempt.Token).WaitAsync(timeBox, clock, processing);
+        }
+        catch (TimeoutException)
+        {
+            await attempt.CancelAsync();
+            throw;
         }
     }
 
