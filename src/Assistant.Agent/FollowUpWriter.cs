@@ -1,9 +1,9 @@
 using Assistant.Engine.Contract;
-using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Costs;
 using Assistant.Engine.Gate;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Rendering;
 using Assistant.Engine.Store;
 using Assistant.Engine.Telemetry;
 using Assistant.Engine.Turns;

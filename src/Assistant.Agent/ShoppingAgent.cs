@@ -1,6 +1,5 @@
-using Assistant.Engine.Contract;
 using System.Globalization;
-using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Contract;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Gate;
 using Assistant.Engine.Prompts;
@@ -40,12 +39,11 @@ public sealed partial class ShoppingAgent(
     {
         var settings = llm.CurrentValue;
         var prompt = prompts.Current.Assistant;
-        var channel = ChannelProfile.For(turn.Conversation.Channel);
         var system = prompt.Render(new Dictionary<string, object?>
         {
             ["store_name"] = store.CurrentValue.Name,
             ["customer_name"] = PromptText.Quote(turn.Identity.Name, PromptText.MaxNameLength) ?? "the customer",
-            ["channel"] = channel.Name,
+            ["channel"] = turn.Channel.Name,
             ["language"] = turn.Language,
             ["verified"] = turn.Identity.IsVerified,
             ["now"] = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
@@ -67,10 +65,7 @@ public sealed partial class ShoppingAgent(
             ModelRounds: run.ModelRounds);
         if (!string.IsNullOrEmpty(text) && turn.Plan.Handoff is null)
         {
-            foreach (var message in ChannelText.Messages(text, channel, turn.InReplyTo))
-            {
-                turn.Plan.Answer(message);
-            }
+            turn.Plan.Answer(new TextReply(text));
         }
         else if (turn.Plan.Answers.Count == 0 && turn.Plan.Handoff is null && !turn.Plan.Resolve)
         {
@@ -146,7 +141,7 @@ public sealed partial class ShoppingAgent(
         else if (turn.Plan.Answers.Count == 0
             && !await turnServices.GetRequiredService<IFallbackResponder>().TryAnswerAsync(turn, history, cancellationToken))
         {
-            turn.Plan.Answer(Chatwoot.Api.OutgoingMessage.Text(prompts.Current.Locales.For(turn.Language)["gate.fallback"], turn.InReplyTo));
+            turn.Plan.Answer(new TextReply(prompts.Current.Locales.For(turn.Language)["gate.fallback"]));
         }
 
         return (null, combined);

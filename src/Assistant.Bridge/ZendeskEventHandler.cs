@@ -41,7 +41,12 @@ public sealed partial class ZendeskEventHandler(
         if (link is null)
         {
             await WaitIfBeingCreatedAsync(inboxEvent, envelope, root, cancellationToken);
+            // The mirror may have saved the link between the two reads: read it again before calling the ticket unknown.
+            link = await bridge.LinkByTicketAsync(envelope.TicketId, cancellationToken);
+        }
 
+        if (link is null)
+        {
             // A ticket that started in Zendesk may open a conversation for the bot to answer.
             if (!await opener.TryOpenAsync(envelope, root, cancellationToken))
             {

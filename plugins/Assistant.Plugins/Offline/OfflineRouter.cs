@@ -1,11 +1,9 @@
 using Assistant.Engine.Contract;
-using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Search;
 using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Knowledge;
 using Assistant.Plugins.Orders;
-using Assistant.Engine.Search;
-using Assistant.Plugins.Replies;
 
 namespace Assistant.Plugins.Offline;
 
@@ -23,7 +21,6 @@ public sealed class OfflineRouter(
     public async Task<bool> TryAnswerAsync(TurnContext context, IReadOnlyList<TranscriptEntry> history, CancellationToken cancellationToken)
     {
         var texts = orders.Texts;
-        var channel = ChannelProfile.For(turn.Conversation.Channel);
         var intent = IntentDetector.Detect(string.Join('\n', turn.NewInputs));
         switch (intent.Kind)
         {
@@ -47,40 +44,40 @@ public sealed class OfflineRouter(
                 Say(!list.Allowed ? texts["lookup.needs_verified"]
                     : list.Orders.Count == 0 ? texts["orders.none"]
                     : texts["orders.intro"] + "\n" + string.Join('\n', list.Orders.Select(o =>
-                        texts.Get("orders.line", ("number", o.OrderNumber), ("date", texts.Date(o.PlacedAt)), ("status", o.StatusText), ("total", o.Total)))), channel);
+                        texts.Get("orders.line", ("number", o.OrderNumber), ("date", texts.Date(o.PlacedAt)), ("status", o.StatusText), ("total", o.Total)))));
                 return true;
             case IntentKind.OrderStatus or IntentKind.Tracking:
-                await ShowOrderAsync(intent, channel, cancellationToken);
+                await ShowOrderAsync(intent, cancellationToken);
                 return true;
             case IntentKind.Help:
                 // A proof sent on its own continues an earlier question about an order.
                 if ((intent.Email ?? intent.Phone) is not null && LastOrderNumber() is { } earlier)
                 {
-                    await ShowOrderAsync(intent with { Kind = IntentKind.OrderStatus, OrderNumber = earlier }, channel, cancellationToken);
+                    await ShowOrderAsync(intent with { Kind = IntentKind.OrderStatus, OrderNumber = earlier }, cancellationToken);
                     return true;
                 }
 
-                Say(texts["offline.help"], channel);
+                Say(texts["offline.help"]);
                 return true;
             case IntentKind.Product:
                 var wanted = string.Join('\n', turn.NewInputs);
-                return await TryProductsAsync(wanted, channel, cancellationToken);
+                return await TryProductsAsync(wanted, cancellationToken);
             case IntentKind.Policy:
                 // A question about a policy is answered from the articles; one they do not cover goes to a person.
-                return await TryArticleAsync(string.Join('\n', turn.NewInputs), channel, cancellationToken);
+                return await TryArticleAsync(string.Join('\n', turn.NewInputs), cancellationToken);
             default:
                 if ((intent.Email ?? intent.Phone) is not null && LastOrderNumber() is { } number)
                 {
-                    await ShowOrderAsync(intent with { Kind = IntentKind.OrderStatus, OrderNumber = number }, channel, cancellationToken);
+                    await ShowOrderAsync(intent with { Kind = IntentKind.OrderStatus, OrderNumber = number }, cancellationToken);
                     return true;
                 }
 
                 var words = string.Join('\n', turn.NewInputs);
-                return await TryArticleAsync(words, channel, cancellationToken);
+                return await TryArticleAsync(words, cancellationToken);
         }
     }
 
-    private async Task ShowOrderAsync(Intent intent, ChannelProfile channel, CancellationToken cancellationToken)
+    private async Task ShowOrderAsync(Intent intent, CancellationToken cancellationToken)
     {
         var texts = orders.Texts;
         var (lookup, details) = await orders.LookUpAsync(intent.OrderNumber!, intent.Email ?? ProofFromHistory(isEmail: true), intent.Phone ?? ProofFromHistory(isEmail: false), cancellationToken);
@@ -91,55 +88,32 @@ public sealed class OfflineRouter(
 
         if (lookup.Order is null || details is null)
         {
-            Say(lookup == OrderLookup.NeedsProof ? texts["lookup.needs_proof"] : texts.Get("lookup.not_found", ("number", intent.OrderNumber)), channel);
+            Say(lookup == OrderLookup.NeedsProof ? texts["lookup.needs_proof"] : texts.Get("lookup.not_found", ("number", intent.OrderNumber)));
             return;
         }
 
-        if (intent.Kind == IntentKind.Tracking)
-        {
-            // The widget also gets the order's card, whose button opens the carrier's tracking page.
-            if (channel.Cards)
-            {
-                foreach (var card in ReplyRenderer.Order(lookup.Order, details, channel, texts, turn.InReplyTo))
-                {
-                    turn.Plan.Answer(card);
-                }
-            }
-
-            Say(lookup.Order.Shipments.Count == 0
-                ? texts.Get("shipment.none", ("number", lookup.Order.OrderNumber))
-                : texts.Get("order.heading", ("number", lookup.Order.OrderNumber), ("status", lookup.Order.StatusText)) + "\n"
-                    + string.Join("\n\n", lookup.Order.Shipments.Select(s => ReplyRenderer.ShipmentText(s, texts))), channel);
-            return;
-        }
-
-        foreach (var message in ReplyRenderer.Order(lookup.Order, details, channel, texts, turn.InReplyTo))
-        {
-            turn.Plan.Answer(message);
-        }
+        var order = OrderReply.Of(lookup.Order, details);
+        turn.Plan.Answer(intent.Kind == IntentKind.Tracking ? new TrackingReply(order) : order);
     }
 
     /// <summary>Quotes the passage that answers best, and links its article; never a policy in other words.</summary>
-    private async Task<bool> TryArticleAsync(string words, ChannelProfile channel, CancellationToken cancellationToken)
+    private async Task<bool> TryArticleAsync(string words, CancellationToken cancellationToken)
     {
         if ((await knowledge.SearchAsync(words, turn.Language, 1, cancellationToken)).FirstOrDefault() is not { CoversQuestion: true } best)
         {
             return false;
         }
 
-        Say(best.Text, channel);
+        Say(best.Text);
         if (Engine.Store.StoreLinks.Safe(best.Url, store.Value.AllowHttpLinks) is { } link)
         {
-            foreach (var message in ReplyRenderer.Article(new StoredArticle(best.Article, best.Title, link, best.Text), link, channel, orders.Texts, turn.InReplyTo))
-            {
-                turn.Plan.Answer(message);
-            }
+            turn.Plan.Answer(new ArticleReply(best.Title, best.Text, link));
         }
 
         return true;
     }
 
-    private async Task<bool> TryProductsAsync(string words, ChannelProfile channel, CancellationToken cancellationToken)
+    private async Task<bool> TryProductsAsync(string words, CancellationToken cancellationToken)
     {
         // Without a model to judge the results, show only products named by two thirds of the customer's words:
         // "gift cards" must not bring up the gift-boxed scarves.
@@ -151,21 +125,12 @@ public sealed class OfflineRouter(
             return false;
         }
 
-        foreach (var message in ReplyRenderer.Products([.. products.Select(p => (p, catalog.Availability(p)))], channel, catalog.Texts, turn.InReplyTo))
-        {
-            turn.Plan.Answer(message);
-        }
+        turn.Plan.Answer(new ProductsReply([.. products.Select(p => new ProductOffer(p, catalog.Availability(p)))]));
 
         return true;
     }
 
-    private void Say(string text, ChannelProfile channel)
-    {
-        foreach (var message in ChannelText.Messages(text, channel, turn.InReplyTo))
-        {
-            turn.Plan.Answer(message);
-        }
-    }
+    private void Say(string text) => turn.Plan.Answer(new TextReply(text));
 
     private string? LastOrderNumber() =>
         turn.CustomerTexts.Reverse().Select(t => IntentDetector.Detect(t).OrderNumber).FirstOrDefault(n => n is not null);

@@ -1,3 +1,4 @@
+using Assistant.Engine.Contract;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Store;
 

@@ -1,3 +1,5 @@
+using Assistant.Engine.Contract;
+
 namespace Assistant.Plugins.Orders;
 
 // What the Orders tools return to the model: small records, serialized camelCase.
@@ -13,18 +15,6 @@ public sealed record OrderLookup(bool Found, string? Problem, OrderView? Order)
 
     public static OrderLookup ProofFormSent { get; } = new(false, "The customer was sent a form for the order number and the email or phone on the order. Do not ask again; at most say they can fill it in.", null);
 }
-
-public sealed record OrderView(
-    string OrderNumber, string Status, string StatusText, DateTimeOffset PlacedAt, string Total, string Subtotal, string ShippingFee,
-    IReadOnlyList<OrderItemView> Items, IReadOnlyList<ShipmentView> Shipments, string? Link);
-
-public sealed record OrderItemView(string Name, int Quantity, string UnitPrice);
-
-public sealed record ShipmentView(
-    string Carrier, string TrackingNumber, string Status, string StatusText, string? TrackingUrl, DateOnly? EstimatedDelivery,
-    DateTimeOffset? DeliveredAt, IReadOnlyList<ShipmentEventView> Events);
-
-public sealed record ShipmentEventView(DateTimeOffset At, string? Location, string Description);
 
 public sealed record OrderList(bool Allowed, string? Problem, IReadOnlyList<OrderSummaryView> Orders);
 

@@ -1,5 +1,4 @@
 using Assistant.Engine.Contract;
-using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Store;
 using Microsoft.Extensions.Options;
@@ -56,7 +55,7 @@ public sealed class OrderService(
             await limiter.RecordMissAsync(conversation.AccountId, conversation.ConversationId, conversation.ContactId, cancellationToken);
             // A visitor whose contact already carries an address (a pre-chat form) gets the proof form rather than a bare
             // "not found", whether the order is missing, another customer's or the address not its: all three alike.
-            return (!identity.IsVerified && proofFromRecordOnly && ChannelProfile.For(conversation.Channel).Forms ? AskForProof(orderNumber) : OrderLookup.NotFound, null);
+            return (!identity.IsVerified && proofFromRecordOnly && turn.Channel.Forms ? AskForProof(orderNumber) : OrderLookup.NotFound, null);
         }
 
         turn.OrdersReferenced.Add(details.Order.OrderNumber);
@@ -102,14 +101,14 @@ public sealed class OrderService(
     /// <summary>On a channel with forms, sends (once a turn) the form that asks for the number and proof; elsewhere the caller asks in words.</summary>
     private OrderLookup AskForProof(string? orderNumber)
     {
-        if (!ChannelProfile.For(turn.Conversation.Channel).Forms)
+        if (!turn.Channel.Forms)
         {
             return OrderLookup.NeedsProof;
         }
 
         if (!turn.ProofFormSent)
         {
-            turn.Plan.Answer(ProofForm.Build(Texts, orderNumber, turn.InReplyTo));
+            turn.Plan.Answer(new ProofFormReply(orderNumber));
             turn.ProofFormSent = true;
         }
 

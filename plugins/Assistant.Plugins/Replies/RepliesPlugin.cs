@@ -1,6 +1,5 @@
-using Assistant.Engine.Contract;
 using System.ComponentModel;
-using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Contract;
 using Assistant.Engine.Gate;
 using Assistant.Engine.Prompts;
 using Assistant.Engine.Telemetry;
@@ -32,10 +31,7 @@ public sealed class RepliesPlugin(
             return new ShowResult(false, lookup.Problem);
         }
 
-        foreach (var message in ReplyRenderer.Order(lookup.Order, details, ChannelProfile.For(turn.Conversation.Channel), orders.Texts, turn.InReplyTo))
-        {
-            turn.Plan.Answer(message);
-        }
+        turn.Plan.Answer(OrderReply.Of(lookup.Order, details));
 
         return new ShowResult(true, null);
     }
@@ -50,10 +46,7 @@ public sealed class RepliesPlugin(
             return new ShowResult(false, "None of these SKUs is in the catalog; search for the products first.");
         }
 
-        foreach (var message in ReplyRenderer.Products([.. products.Select(p => (p, catalog.Availability(p)))], ChannelProfile.For(turn.Conversation.Channel), catalog.Texts, turn.InReplyTo))
-        {
-            turn.Plan.Answer(message);
-        }
+        turn.Plan.Answer(new ProductsReply([.. products.Select(p => new ProductOffer(p, catalog.Availability(p)))]));
 
         return new ShowResult(true, products.Count < skus.Length ? "Some SKUs are not in the catalog and were left out." : null);
     }
@@ -68,10 +61,7 @@ public sealed class RepliesPlugin(
             return new ShowResult(false, "That article has no link to show; answer from its passages.");
         }
 
-        foreach (var message in ReplyRenderer.Article(stored, link, ChannelProfile.For(turn.Conversation.Channel), prompts.Texts(turn.Language), turn.InReplyTo))
-        {
-            turn.Plan.Answer(message);
-        }
+        turn.Plan.Answer(new ArticleReply(stored.Title, stored.FirstPassage, link));
 
         return new ShowResult(true, null);
     }
@@ -97,10 +87,7 @@ public sealed class RepliesPlugin(
             return new ShowResult(false, $"Not shown: it {verdict.Reasons}. Offer choices without that, or answer in text.");
         }
 
-        foreach (var message in ReplyRenderer.Choices(question, [.. usable.Select(c => (c, c))], ChannelProfile.For(turn.Conversation.Channel), turn.InReplyTo))
-        {
-            turn.Plan.Answer(message);
-        }
+        turn.Plan.Answer(new ChoicesReply(question, [.. usable.Select(c => new ReplyChoice(c, c))]));
 
         return new ShowResult(true, null);
     }

@@ -1,4 +1,5 @@
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Rendering;
 
 namespace Assistant.Engine.Contract;
 
@@ -10,6 +11,9 @@ namespace Assistant.Engine.Contract;
 public sealed class TurnContext
 {
     public ConversationState Conversation { get; private set; } = ConversationState.New(0, 0);
+
+    /// <summary>What the conversation's channel can show (cards, forms, choices) and its name for the prompt.</summary>
+    public ChannelProfile Channel => ChannelProfile.For(Conversation.Channel);
 
     public CustomerIdentity Identity { get; private set; } = new(null, null, null, null, null);
 

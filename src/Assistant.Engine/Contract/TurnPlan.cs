@@ -1,5 +1,3 @@
-using Assistant.Chatwoot.Api;
-
 namespace Assistant.Engine.Contract;
 
 /// <summary>
@@ -8,15 +6,16 @@ namespace Assistant.Engine.Contract;
 /// </summary>
 public sealed class TurnPlan
 {
-    private readonly List<OutgoingMessage> _answers = [];
+    private readonly List<Reply> _answers = [];
 
-    public IReadOnlyList<OutgoingMessage> Answers => _answers;
+    /// <summary>What the customer is shown, in order, before it takes the channel's shape.</summary>
+    public IReadOnlyList<Reply> Answers => _answers;
 
     public HandoffRequest? Handoff { get; private set; }
 
     public bool Resolve { get; private set; }
 
-    public void Answer(OutgoingMessage message) => _answers.Add(message);
+    public void Answer(Reply reply) => _answers.Add(reply);
 
     /// <summary>The first handoff of a turn wins; asking twice changes nothing.</summary>
     public void HandOff(HandoffRequest request) => Handoff ??= request;

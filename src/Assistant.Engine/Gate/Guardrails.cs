@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Rendering;
 using YamlDotNet.RepresentationModel;
 
 namespace Assistant.Engine.Gate;
@@ -19,12 +20,16 @@ public sealed record Guardrails(
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>The longest answer for a Chatwoot channel type (<c>Channel::Whatsapp</c>).</summary>
-    public int MaxLengthFor(string? channel)
-    {
-        var key = (channel ?? string.Empty).Replace("Channel::", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-        return MaxLength.TryGetValue(key, out var limit) ? limit : MaxLength.GetValueOrDefault("default", 1200);
-    }
+    /// <summary>
+    /// The longest answer for a Chatwoot channel type (<c>Channel::Whatsapp</c>): the file's <c>max_length</c> for
+    /// it, else its <c>default</c>, else the channel table's (<see cref="ChannelProfile.AnswerLength"/>).
+    /// </summary>
+    public int MaxLengthFor(string? channel) =>
+        MaxLength.TryGetValue(ChannelProfile.KeyOf(channel), out var limit) || MaxLength.TryGetValue(Default, out limit)
+            ? limit
+            : ChannelProfile.For(channel).AnswerLength;
+
+    private const string Default = "default";
 
     /// <summary>Reads and checks the file; every problem throws a <see cref="PromptException"/> naming the file and the key.</summary>
     public static Guardrails Load(string file)
@@ -47,9 +52,7 @@ public sealed record Guardrails(
             throw new PromptException($"{FileName} is not valid YAML: {ex.Message}", ex);
         }
 
-        var maxLength = Child<YamlMappingNode>(root, "max_length").Children.ToDictionary(
-            p => ((YamlScalarNode)p.Key).Value!.ToLowerInvariant(),
-            p => Number(p.Value, $"max_length.{p.Key}", 20, 100_000));
+        var maxLength = MaxLengths(root);
         var onFailure = Scalar(root, "on_second_failure");
         if (onFailure is not ("fallback" or "handoff"))
         {
@@ -71,6 +74,33 @@ public sealed record Guardrails(
             onFailure == "handoff",
             repair,
             banned);
+    }
+
+    /// <summary>
+    /// The optional <c>max_length</c> overrides of the channel table's answer lengths, each for a channel the table
+    /// names and within what that channel takes in one message.
+    /// </summary>
+    private static Dictionary<string, int> MaxLengths(YamlMappingNode root)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode("max_length"), out var node))
+        {
+            return [];
+        }
+
+        var limits = new Dictionary<string, int>();
+        foreach (var (keyNode, value) in (node as YamlMappingNode ?? throw new PromptException($"{FileName}: max_length must map channels to lengths.")).Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value!.ToLowerInvariant();
+            var channel = ChannelProfile.ChannelTypes.FirstOrDefault(t => ChannelProfile.KeyOf(t) == key);
+            if (channel is null && key != Default)
+            {
+                throw new PromptException($"{FileName}: max_length.{key} names no channel; use default or one of {string.Join(", ", ChannelProfile.ChannelTypes.Select(ChannelProfile.KeyOf))}.");
+            }
+
+            limits[key] = Number(value, $"max_length.{key}", 20, channel is null ? 100_000 : ChannelProfile.For(channel).MaxLength);
+        }
+
+        return limits;
     }
 
     private static BannedPhrase Phrase(YamlNode node, int index)

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Assistant.Chatwoot.Api;
-using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Contract;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Rendering;
 using Assistant.Engine.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

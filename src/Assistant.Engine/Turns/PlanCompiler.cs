@@ -2,6 +2,7 @@ using Assistant.Chatwoot.Api;
 using Assistant.Engine.Contract;
 using Assistant.Engine.Hours;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Rendering;
 using Assistant.Engine.Routing;
 
 namespace Assistant.Engine.Turns;
@@ -49,7 +50,8 @@ internal static class PlanCompiler
             return actions;
         }
 
-        var answers = plan.Answers.Select(a => PlannedAction.Message(a, requiresOwnership: true)).ToList();
+        // Rendered for the channel here, so the stored plan holds the very messages a retry sends.
+        var answers = ReplyRenderer.Render(plan.Answers, turn, prompts).Select(a => PlannedAction.Message(a, requiresOwnership: true)).ToList();
         if (plan.Resolve)
         {
             answers.Add(PlannedAction.Message(OutgoingMessage.Text(texts["resolve.closing"], turn.InReplyTo), requiresOwnership: true));
@@ -79,7 +81,7 @@ internal static class PlanCompiler
         var identity = turn.Identity;
         // The service's own finding, never the contact's words: a name can read "Jane (verified by hmac)", so it is quoted.
         var verification = identity.VerifiedBy is { } method ? texts.Get("note.verified", ("method", VerificationOf(identity, method))) : texts["note.unverified"];
-        var told = plan.Answers.LastOrDefault(a => !a.Private)?.Content;
+        var told = ReplyRenderer.Render(plan.Answers, turn, prompts).LastOrDefault(a => !a.Private)?.Content;
         return prompts.HandoffSummary.Render(new Dictionary<string, object?>
         {
             ["title"] = texts["note.title"],

@@ -1,5 +1,6 @@
 using Assistant.Engine.Contract;
 using Assistant.Engine.Conversations;
+using Assistant.Engine.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -95,7 +96,7 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
 
             var plan = context.Plan;
             var outcome = plan.Handoff is not null ? "handed_off" : plan.Resolve ? "resolved" : "answered";
-            var sent = plan.Answers.Where(a => !a.Private).ToList();
+            var sent = ReplyRenderer.Render(plan.Answers, context, scope.ServiceProvider.GetRequiredService<Engine.Prompts.PromptLibrary>().Current).Where(a => !a.Private).ToList();
             var text = string.Join("\n", sent.Select(a => a.Content));
             results.Add(new EvalTurnResult(index, say, outcome, metrics.ToolsCalled, text,
                 [.. Check(turn.Expect, outcome, metrics.ToolsCalled, [.. sent.Select(a => a.ContentType)], text), .. CheckGate(turn.Expect, metrics.Gate ?? [])]));

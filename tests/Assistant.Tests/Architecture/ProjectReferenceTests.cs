@@ -45,6 +45,19 @@ public sealed class ProjectReferenceTests
         Assert.DoesNotContain(forbidden, CompiledReferences(project));
     }
 
+    /// <summary>
+    /// The engine speaks Chatwoot for them: the agent and the plugins add channel-neutral replies to the turn's plan
+    /// (Engine.Contract's <c>Reply</c>), rendered in Engine/Rendering, and never name a Chatwoot type.
+    /// </summary>
+    [Theory]
+    [InlineData("Assistant.Agent", "Assistant.Chatwoot")]
+    [InlineData("Assistant.Plugins", "Assistant.Chatwoot")]
+    public void Project_never_uses_what_it_reaches_only_through_the_engine(string project, string forbidden)
+    {
+        Assert.DoesNotContain(forbidden, Graph.DirectReferences(project));
+        Assert.DoesNotContain(forbidden, CompiledReferences(project));
+    }
+
     [Fact]
     public void Nothing_but_the_host_references_the_host()
     {

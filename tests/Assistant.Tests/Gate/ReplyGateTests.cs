@@ -127,6 +127,31 @@ public sealed class ReplyGateTests : IDisposable
         Assert.Contains("banned[2].pattern", error.Message);
     }
 
+    [Fact]
+    public void Max_length_changes_the_channel_tables_answer_length_where_it_names_a_channel_or_a_default()
+    {
+        WithMaxLength("  whatsapp: 500\n  default: 600");
+
+        var rules = Guardrails.Load(_copy);
+
+        Assert.Equal((500, 600, 700), (rules.MaxLengthFor("Channel::Whatsapp"), rules.MaxLengthFor("Channel::Email"), Rules.MaxLengthFor("Channel::Whatsapp")));
+    }
+
+    [Theory]
+    [InlineData("  whatsap: 500", "max_length.whatsap names no channel")]
+    [InlineData("  sms: 2000", "max_length.sms must be a whole number from 20 to 1600")]
+    public void A_max_length_for_no_channel_or_beyond_what_the_channel_takes_is_refused(string entry, string message)
+    {
+        WithMaxLength(entry);
+
+        var error = Assert.Throws<PromptException>(() => Guardrails.Load(_copy));
+
+        Assert.Contains(message, error.Message);
+    }
+
+    private void WithMaxLength(string entries) =>
+        File.WriteAllText(_copy, File.ReadAllText(Path.Combine(RepositoryPaths.Prompts, Guardrails.FileName)) + $"\nmax_length:\n{entries}\n");
+
     public void Dispose() => File.Delete(_copy);
 
     [Theory]

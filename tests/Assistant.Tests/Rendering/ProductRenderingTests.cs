@@ -1,21 +1,21 @@
-using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Contract;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Rendering;
 using Assistant.Engine.Search;
 using Assistant.Engine.Store;
-using Assistant.Plugins.Replies;
 using Assistant.Tests.Infrastructure;
 
-namespace Assistant.Tests.Plugins;
+namespace Assistant.Tests.Rendering;
 
 /// <summary>Products as each channel shows them: cards on the widget, picked from a list on WhatsApp, a numbered list on SMS.</summary>
 public sealed class ProductRenderingTests
 {
     private static readonly LocaleTexts English = PromptLoader.Load(RepositoryPaths.Prompts).Locales.For("en");
 
-    private static readonly IReadOnlyList<(ProductRow, string)> Jackets =
+    private static readonly IReadOnlyList<ProductOffer> Jackets =
     [
-        (new ProductRow(5, "JKT-NVY-L", "Rain jacket, navy, L", null, "apparel", 89.00m, "EUR", 2, "https://img.example/jkt-nvy-l.jpg", "https://shop.example.com/products/jkt-nvy-l"), "Only 2 left"),
-        (new ProductRow(6, "JKT-RED-L", "Rain jacket, red, L (limited edition)", null, "apparel", 89.00m, "EUR", 0, null, "https://shop.example.com/products/jkt-red-l"), "Out of stock"),
+        new(new ProductRow(5, "JKT-NVY-L", "Rain jacket, navy, L", null, "apparel", 89.00m, "EUR", 2, "https://img.example/jkt-nvy-l.jpg", "https://shop.example.com/products/jkt-nvy-l"), "Only 2 left"),
+        new(new ProductRow(6, "JKT-RED-L", "Rain jacket, red, L (limited edition)", null, "apparel", 89.00m, "EUR", 0, null, "https://shop.example.com/products/jkt-red-l"), "Out of stock"),
     ];
 
     [Fact]

@@ -1,6 +1,6 @@
-using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Rendering;
 
-namespace Assistant.Tests.Chatwoot;
+namespace Assistant.Tests.Rendering;
 
 /// <summary>On channels that show markdown literally (WhatsApp, SMS), every mark a model may write becomes plain text.</summary>
 public sealed class PlainTextTests

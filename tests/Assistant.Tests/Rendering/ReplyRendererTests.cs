@@ -1,11 +1,11 @@
-using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Contract;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Rendering;
 using Assistant.Engine.Store;
 using Assistant.Plugins.Orders;
-using Assistant.Plugins.Replies;
 using Assistant.Tests.Infrastructure;
 
-namespace Assistant.Tests.Plugins;
+namespace Assistant.Tests.Rendering;
 
 public sealed class ReplyRendererTests
 {
@@ -25,7 +25,7 @@ public sealed class ReplyRendererTests
     {
         var view = OrderPresenter.View(Order, English, new StoreOptions { OrderUrlTemplate = "https://shop.example.com/orders/{orderNumber}" });
 
-        var message = Assert.Single(ReplyRenderer.Order(view, Order, ChannelProfile.For("Channel::WebWidget"), English, inReplyTo: 9));
+        var message = Assert.Single(ReplyRenderer.Order(OrderReply.Of(view, Order), ChannelProfile.For("Channel::WebWidget"), English, inReplyTo: 9));
 
         Assert.Equal("cards", message.ContentType);
         var card = message.ContentAttributes!["items"]![0]!;
@@ -41,7 +41,7 @@ public sealed class ReplyRendererTests
     {
         var view = OrderPresenter.View(Order, English, new StoreOptions());
 
-        Assert.Equal("text", Assert.Single(ReplyRenderer.Order(view, Order, ChannelProfile.For("Channel::WebWidget"), English, null)).ContentType);
+        Assert.Equal("text", Assert.Single(ReplyRenderer.Order(OrderReply.Of(view, Order), ChannelProfile.For("Channel::WebWidget"), English, null)).ContentType);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ReplyRendererTests
     {
         var view = OrderPresenter.View(Order, English, new StoreOptions { OrderUrlTemplate = "https://shop.example.com/orders/{orderNumber}" });
 
-        var message = Assert.Single(ReplyRenderer.Order(view, Order, ChannelProfile.For("Channel::Email"), English, null));
+        var message = Assert.Single(ReplyRenderer.Order(OrderReply.Of(view, Order), ChannelProfile.For("Channel::Email"), English, null));
 
         Assert.Equal("""
             **Order #1042: Shipped**
@@ -87,7 +87,7 @@ public sealed class ReplyRendererTests
 
         foreach (var channel in (string[])["Channel::Whatsapp", "Channel::Sms"])
         {
-            var content = Assert.Single(ReplyRenderer.Order(view, Order, ChannelProfile.For(channel), English, null)).Content;
+            var content = Assert.Single(ReplyRenderer.Order(OrderReply.Of(view, Order), ChannelProfile.For(channel), English, null)).Content;
             Assert.StartsWith("Order #1042: Shipped\nPlaced 2026-11-18 · Total 79.30 EUR\n• 1 × Canvas sneakers (59.90 EUR)", content, StringComparison.Ordinal);
             Assert.DoesNotContain("**", content, StringComparison.Ordinal);
         }
@@ -103,8 +103,8 @@ public sealed class ReplyRendererTests
     [Fact]
     public void Choices_become_a_numbered_list_where_the_channel_has_no_buttons()
     {
-        var sms = Assert.Single(ReplyRenderer.Choices("Which order?", [("#1042", "1042"), ("#1043", "1043")], ChannelProfile.For("Channel::Sms"), null));
-        var whatsapp = Assert.Single(ReplyRenderer.Choices("Which order?", [("#1042", "1042"), ("#1043", "1043")], ChannelProfile.For("Channel::Whatsapp"), null));
+        var sms = Assert.Single(ReplyRenderer.Choices("Which order?", [new("#1042", "1042"), new("#1043", "1043")], ChannelProfile.For("Channel::Sms"), null));
+        var whatsapp = Assert.Single(ReplyRenderer.Choices("Which order?", [new("#1042", "1042"), new("#1043", "1043")], ChannelProfile.For("Channel::Whatsapp"), null));
 
         Assert.Equal(("text", "Which order?\n1. #1042\n2. #1043"), (sms.ContentType, sms.Content));
         Assert.Equal("input_select", whatsapp.ContentType);

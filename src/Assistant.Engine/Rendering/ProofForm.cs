@@ -1,7 +1,7 @@
 using Assistant.Chatwoot.Api;
 using Assistant.Engine.Prompts;
 
-namespace Assistant.Plugins.Orders;
+namespace Assistant.Engine.Rendering;
 
 /// <summary>
 /// The widget form an unverified customer fills in to read an order: its number and the email or phone used on it.

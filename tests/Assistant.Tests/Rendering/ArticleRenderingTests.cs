@@ -1,10 +1,10 @@
-using Assistant.Chatwoot.Channels;
+using Assistant.Engine.Contract;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Rendering;
 using Assistant.Plugins.Knowledge;
-using Assistant.Plugins.Replies;
 using Assistant.Tests.Infrastructure;
 
-namespace Assistant.Tests.Plugins;
+namespace Assistant.Tests.Rendering;
 
 /// <summary>A help article as each channel shows it: Chatwoot's article message on the widget, a link in text elsewhere.</summary>
 public sealed class ArticleRenderingTests
@@ -18,7 +18,7 @@ public sealed class ArticleRenderingTests
     [Fact]
     public void Widget_gets_an_article_message_with_title_snippet_and_link()
     {
-        var message = Assert.Single(ReplyRenderer.Article(Returns, Returns.Url!, ChannelProfile.For("Channel::WebWidget"), English, inReplyTo: 4));
+        var message = Assert.Single(ReplyRenderer.Article(new ArticleReply(Returns.Title, Returns.FirstPassage, Returns.Url!), ChannelProfile.For("Channel::WebWidget"), English, inReplyTo: 4));
 
         Assert.Equal("article", message.ContentType);
         var item = message.ContentAttributes!["items"]![0]!;
@@ -37,7 +37,7 @@ public sealed class ArticleRenderingTests
     [InlineData("Channel::Email")]
     public void Other_channels_get_the_title_and_link_as_text(string channel)
     {
-        var message = Assert.Single(ReplyRenderer.Article(Returns, Returns.Url!, ChannelProfile.For(channel), English, inReplyTo: null));
+        var message = Assert.Single(ReplyRenderer.Article(new ArticleReply(Returns.Title, Returns.FirstPassage, Returns.Url!), ChannelProfile.For(channel), English, inReplyTo: null));
 
         Assert.Equal("text", message.ContentType);
         Assert.Contains("Returns and refunds", message.Content, StringComparison.Ordinal);

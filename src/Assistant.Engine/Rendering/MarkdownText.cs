@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Assistant.Plugins.Replies;
+namespace Assistant.Engine.Rendering;
 
 /// <summary>
 /// Summaries for channels that render markdown (the widget, email, Telegram): a bold heading over a list. A list

@@ -1,9 +1,8 @@
-using Assistant.Chatwoot.Channels;
 using Assistant.Engine.Prompts;
-using Assistant.Plugins.Orders;
+using Assistant.Engine.Rendering;
 using Assistant.Tests.Infrastructure;
 
-namespace Assistant.Tests.Plugins;
+namespace Assistant.Tests.Rendering;
 
 public sealed class ProofFormTests
 {

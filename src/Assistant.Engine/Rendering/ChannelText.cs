@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Assistant.Chatwoot.Api;
 
-namespace Assistant.Chatwoot.Channels;
+namespace Assistant.Engine.Rendering;
 
 /// <summary>Plain answers as a channel should receive them: markdown kept only where it renders, split at the channel's limit.</summary>
 public static partial class ChannelText

@@ -1,4 +1,4 @@
-namespace Assistant.Chatwoot.Channels;
+namespace Assistant.Engine.Rendering;
 
 /// <summary>Splits text to a channel's limit at the gentlest break available: paragraph, line, sentence, word.</summary>
 public static class TextSplitter
