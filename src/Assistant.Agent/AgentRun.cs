@@ -1,5 +1,4 @@
 using Assistant.Engine.Contract;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
@@ -13,12 +12,11 @@ public sealed record AgentRunResult(
     IReadOnlyList<ModelRoundRecord> ModelRounds);
 
 /// <summary>
-/// One turn with the model on a Semantic Kernel <see cref="Kernel"/> made for it: the chat client wrapped in SK's
+/// One turn with the model on a Semantic Kernel <see cref="Kernel"/> made for it: the OpenAI connector's automatic
 /// function invocation (so SK's filters run), the turn's plugins, and <see cref="ToolGuardFilter"/> bounding it all.
-/// When the guard stops invocation before the last allowed round, that round is asked for without tools, straight
-/// from the model.
+/// When the guard stops invocation before the last allowed round, that round is asked for without tools.
 /// </summary>
-public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
+public sealed class AgentRun(IChatCompletionService model, ILoggerFactory loggers)
 {
     /// <param name="modelRounds">
     /// Where each model call is noted as it returns: the caller's list, so the tokens of a run that then fails are still
@@ -32,41 +30,34 @@ public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
         var guard = new ToolGuardFilter(limits, loggers.CreateLogger<ToolGuardFilter>(), toolCalls);
         modelRounds ??= [];
         var firstRound = modelRounds.Count;
-        var recorded = new RoundRecorder(model, modelRounds, TimeProvider.System);
-        var kernel = KernelFor(recorded, plugins, guard);
-        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        using var recording = ModelCallRecorder.Recording(modelRounds);
+        var kernel = KernelFor(plugins, guard);
         var before = history.Count;
 
         var useTools = plugins.Count > 0 && limits.MaxRounds > 1;
-        var reply = await chat.GetChatMessageContentAsync(history, Settings(modelSettings, useTools), kernel, cancellationToken);
-        var usage = UsageOf(reply);
+        var reply = await model.GetChatMessageContentAsync(history, Settings(modelSettings, useTools), kernel, cancellationToken);
+        guard.ThrowIfStopped();
         if (guard.OutOfRounds)
         {
-            // Straight to the model, past the function invoker: a model that still asks for a tool gets no answer to it.
-            history.Add(reply);
-            reply = await recorded.AsChatCompletionService().GetChatMessageContentAsync(history, Settings(modelSettings, withTools: false), cancellationToken: cancellationToken);
-            usage.Add(UsageOf(reply));
+            // The connector stopped after this round's tool results, which are in the history: the last round has no tools.
+            reply = await model.GetChatMessageContentAsync(history, Settings(modelSettings, withTools: false), kernel, cancellationToken);
         }
 
-        var rounds = history.Skip(before).Count(m => m.Role == AuthorRole.Assistant && m.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any()) + 1;
-        var text = reply.Role == AuthorRole.Assistant && !reply.Items.OfType<Microsoft.SemanticKernel.FunctionCallContent>().Any() ? reply.Content : null;
-        return new AgentRunResult(text, rounds, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, guard.Called, guard.Calls, modelRounds[firstRound..]);
+        var rounds = history.Skip(before).Count(m => m.Role == AuthorRole.Assistant && m.Items.OfType<FunctionCallContent>().Any()) + 1;
+        var text = reply.Role == AuthorRole.Assistant && !reply.Items.OfType<FunctionCallContent>().Any() ? reply.Content : null;
+        List<ModelRoundRecord> spent;
+        lock (modelRounds)
+        {
+            spent = modelRounds[firstRound..];
+        }
+
+        return new AgentRunResult(text, rounds, spent.Sum(r => r.InputTokens), spent.Sum(r => r.OutputTokens), guard.Called, guard.Calls, spent);
     }
 
-    private Kernel KernelFor(IChatClient recorded, IReadOnlyList<KernelPlugin> plugins, ToolGuardFilter guard)
+    private Kernel KernelFor(IReadOnlyList<KernelPlugin> plugins, ToolGuardFilter guard)
     {
-        var invoking = recorded.AsBuilder().UseKernelFunctionInvocation(loggers).Use(inner => new ToolSchemaTrimmer(inner)).Build();
-        if (invoking.GetService<FunctionInvokingChatClient>() is { } functions)
-        {
-            // The guard catches every tool failure itself; what reaches the invoker is the guard giving up.
-            functions.MaximumConsecutiveErrorsPerRequest = 0;
-            functions.IncludeDetailedErrors = false;
-            functions.AllowConcurrentInvocation = false;
-        }
-
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(loggers);
-        builder.Services.AddSingleton(invoking.AsChatCompletionService());
         var kernel = builder.Build();
         foreach (var plugin in plugins)
         {
@@ -90,17 +81,5 @@ public sealed class AgentRun(IChatClient model, ILoggerFactory loggers)
         }
 
         return settings;
-    }
-
-    /// <summary>A reply's usage, which the function invoker has already summed over the rounds it ran.</summary>
-    private static UsageDetails UsageOf(ChatMessageContent reply)
-    {
-        var usage = new UsageDetails();
-        if (reply.Metadata?.TryGetValue("Usage", out var value) == true && value is UsageDetails details)
-        {
-            usage.Add(details);
-        }
-
-        return usage;
     }
 }

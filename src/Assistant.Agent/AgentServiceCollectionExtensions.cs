@@ -1,9 +1,10 @@
 using Assistant.Engine.Contract;
 using Assistant.Engine.Turns;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Assistant.Agent;
 
@@ -17,9 +18,8 @@ public static class AgentServiceCollectionExtensions
         services.AddScoped<IFollowUpWriter, FollowUpWriter>();
         services.AddSingleton<ToolCatalog>();
         services.AddSingleton<AgentRun>();
-        // Each model call becomes a gen_ai span and metric (without message text: prompts carry customers' words).
-        services.TryAddSingleton<IChatClient>(sp => ModelClient.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value)
-            .AsBuilder().UseOpenTelemetry(sourceName: ModelClient.TelemetrySource).Build(sp));
+        services.TryAddSingleton<IChatCompletionService>(sp =>
+            ModelClient.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         return services;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
 
 namespace Assistant.Agent;
 
@@ -56,8 +57,15 @@ public sealed partial class ToolCatalog
     /// </summary>
     public IReadOnlyList<ToolDescription> Describe() =>
         [.. _plugins.Select(p => KernelPluginFactory.CreateFromObject(RuntimeHelpers.GetUninitializedObject(p.Type), p.Name))
-            .SelectMany(plugin => plugin.Select(f => new ToolDescription(ToolGuardFilter.ToolName(f), f.Description, ToolSchemaTrimmer.Trim(f.JsonSchema))))
+            .SelectMany(plugin => plugin.Select(f => new ToolDescription(ToolGuardFilter.ToolName(f), f.Description, WireSchema(f))))
             .OrderBy(t => t.Name, StringComparer.Ordinal)];
+
+    /// <summary>A function's parameters exactly as the OpenAI connector sends them (<c>ToFunctionDefinition</c>).</summary>
+    private static JsonElement WireSchema(KernelFunction function)
+    {
+        using var schema = JsonDocument.Parse(function.Metadata.ToOpenAIFunction().ToFunctionDefinition(allowStrictSchemaAdherence: false).FunctionParameters.ToMemory());
+        return schema.RootElement.Clone();
+    }
 
     /// <summary>The method name without <c>Async</c>, as Semantic Kernel names functions.</summary>
     public static string FunctionName(MethodInfo method) =>

@@ -13,6 +13,8 @@ namespace Assistant.Agent;
 /// details may hold data it must not see) and too many failing rounds in a row end the turn; results reach the model
 /// as camelCase JSON; a store that cannot be read fails the turn (it is retried, then handed off), never leaving the
 /// model to guess; and invocation stops before the last allowed round, which <see cref="AgentRun"/> makes without tools.
+/// The connector tells the model of any exception a filter throws, so what must end the turn stops invocation here
+/// and is thrown by <see cref="ThrowIfStopped"/> once the connector returns.
 /// </summary>
 /// <param name="calls">Where each call is noted as it returns (the turn's list, which the tools read to check what the model writes).</param>
 public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, List<ToolCallRecord>? calls = null) : IAutoFunctionInvocationFilter
@@ -27,6 +29,7 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, 
     private int _consecutiveFailedRounds;
     private int _failingRound = -1;
     private Exception? _lastError;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _stopped;
 
     /// <summary>Invocation stopped because the next model call is the last one allowed.</summary>
     public bool OutOfRounds { get; private set; }
@@ -37,9 +40,15 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, 
     /// <summary>Every call with its arguments and the result the model was given (a refusal or failure included).</summary>
     public IReadOnlyList<ToolCallRecord> Calls => _calls[_firstCall..];
 
+    /// <summary>Throws what ended the turn during invocation: a store outage, too many failing rounds, cancellation.</summary>
+    public void ThrowIfStopped() => _stopped?.Throw();
+
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
     {
         _called.Add(ToolName(context.Function));
+        using var activity = ModelClient.Telemetry.StartActivity($"execute_tool {ToolName(context.Function)}", System.Diagnostics.ActivityKind.Internal);
+        activity?.SetTag("gen_ai.operation.name", "execute_tool");
+        activity?.SetTag("gen_ai.tool.name", ToolName(context.Function));
         var startedAt = DateTimeOffset.UtcNow;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (context.FunctionSequenceIndex >= limits.MaxCallsPerRound || _callsRun >= limits.MaxCallsPerTurn)
@@ -80,9 +89,13 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, 
         {
             // Answering without the store would be a guess: the turn fails like an outage and is tried again later.
             Log.ToolFailed(logger, ex, ToolName(context.Function));
-            throw;
+            Stop(context, ex);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException ex)
+        {
+            Stop(context, ex);
+        }
+        catch (Exception ex)
         {
             Log.ToolFailed(logger, ex, ToolName(context.Function));
             _lastError = ex;
@@ -96,7 +109,8 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, 
         _consecutiveFailedRounds = _failingRound == context.RequestSequenceIndex ? _consecutiveFailedRounds + 1 : 0;
         if (_consecutiveFailedRounds > limits.MaxConsecutiveErrors)
         {
-            throw new ToolErrorLimitException(_consecutiveFailedRounds, _lastError);
+            Stop(context, new ToolErrorLimitException(_consecutiveFailedRounds, _lastError));
+            return;
         }
 
         // Round numbers count from 1; after this round's calls the model would be asked for round index + 2.
@@ -105,6 +119,14 @@ public sealed partial class ToolGuardFilter(AgentLimits limits, ILogger logger, 
             OutOfRounds = true;
             context.Terminate = true;
         }
+    }
+
+    /// <summary>Ends invocation (the model is not asked again) and keeps what ended it for <see cref="ThrowIfStopped"/>.</summary>
+    private void Stop(AutoFunctionInvocationContext context, Exception reason)
+    {
+        _stopped ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(reason);
+        context.Result = new FunctionResult(context.Function, Failed);
+        context.Terminate = true;
     }
 
     private static partial class Log

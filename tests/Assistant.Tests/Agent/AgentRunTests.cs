@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Assistant.Agent;
-using Microsoft.Extensions.AI;
+using Assistant.Engine.Turns;
+using Assistant.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -8,124 +10,129 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace Assistant.Tests.Agent;
 
 /// <summary>
-/// The turn's tool loop is Semantic Kernel's automatic function invocation, bounded by <see cref="ToolGuardFilter"/>;
-/// these are the rules the hand-written loop kept before, run against a scripted model.
+/// The turn's tool loop is Semantic Kernel's automatic function invocation in the OpenAI connector, bounded by
+/// <see cref="ToolGuardFilter"/>; these are the rules the hand-written loop kept before, run against a scripted model
+/// over HTTP (what the connector puts on the wire is what is checked).
 /// </summary>
-public sealed class AgentRunTests
+public sealed class AgentRunTests : IAsyncLifetime
 {
+    private FakeOpenAI _model = null!;
+
+    public async ValueTask InitializeAsync() => _model = await FakeOpenAI.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _model.DisposeAsync();
+
     [Fact]
     public async Task Tool_calls_are_run_and_their_results_sent_back_until_the_model_answers()
     {
-        var model = new ScriptedChatClient(Call("Echo_Say", ("text", "hi")), Text("done"));
+        _model.ThenToolCall("Echo_Say", """{"text":"hi"}""").ThenText("done");
 
-        var result = await RunAsync(model);
+        var result = await RunAsync();
 
         Assert.Equal("done", result.Text);
         Assert.Equal(2, result.Rounds);
-        Assert.Equal("said hi", Results(model, 1).Single());
-        Assert.Equal((20L, 10L), (result.InputTokens, result.OutputTokens));
+        Assert.Equal("said hi", Results(1).Single());
+        Assert.Equal((2L * FakeOpenAI.PromptTokens, 2L * FakeOpenAI.CompletionTokens), (result.InputTokens, result.OutputTokens));
         Assert.Equal(["Echo_Say"], result.ToolsCalled);
+        Assert.Equal(["tools: Echo_Say", "answer"], result.ModelRounds.Select(r => r.Finish));
     }
 
     [Fact]
     public async Task Last_round_is_sent_without_tools()
     {
-        var model = new ScriptedChatClient(Call("Echo_Say", ("text", "a")), Call("Echo_Say", ("text", "b")), Text("finally"));
+        _model.ThenToolCall("Echo_Say", """{"text":"a"}""").ThenToolCall("Echo_Say", """{"text":"b"}""").ThenText("finally");
 
-        var result = await RunAsync(model, Limits(rounds: 3));
+        var result = await RunAsync(Limits(rounds: 3));
 
         Assert.Equal("finally", result.Text);
-        Assert.Equal(3, model.Received.Count);
-        Assert.NotEmpty(model.Options[0]!.Tools!);
-        Assert.True(model.Options[2]?.Tools is null or { Count: 0 }, "the last round must be sent without tools");
-        Assert.Equal((30L, 15L), (result.InputTokens, result.OutputTokens));
+        Assert.Equal(3, _model.Completions.Count);
+        Assert.NotEmpty(Tools(0));
+        Assert.True(Tools(2).Count == 0, "the last round must be sent without tools");
+        Assert.Equal((3L * FakeOpenAI.PromptTokens, 3L * FakeOpenAI.CompletionTokens), (result.InputTokens, result.OutputTokens));
     }
 
     [Fact]
     public async Task Failing_tool_tells_the_model_only_that_it_failed_and_too_many_failures_end_the_loop()
     {
-        var model = new ScriptedChatClient(Call("Echo_Fail"), Call("Echo_Fail"), Call("Echo_Fail"));
+        _model.ThenToolCall("Echo_Fail", "{}");
 
-        var error = await Assert.ThrowsAsync<ToolErrorLimitException>(() => RunAsync(model, Limits(errors: 1)));
+        var error = await Assert.ThrowsAsync<ToolErrorLimitException>(() => RunAsync(Limits(errors: 1)));
 
-        Assert.Equal(ToolGuardFilter.Failed, Results(model, 1).Single());
+        Assert.Equal(ToolGuardFilter.Failed, Results(1).Single());
         Assert.IsType<InvalidOperationException>(error.InnerException);
     }
 
     [Fact]
     public async Task Unknown_tool_is_reported_to_the_model()
     {
-        var model = new ScriptedChatClient(Call("Nope_Nothing"), Text("sorry"));
+        _model.ThenToolCall("Nope_Nothing", "{}").ThenText("sorry");
 
-        await RunAsync(model);
+        await RunAsync();
 
-        Assert.Equal("Error: Requested function \"Nope_Nothing\" not found.", Results(model, 1).Single());
+        Assert.Equal("Error: Function call request for a function that wasn't defined. Correct yourself.", Results(1).Single());
     }
 
     [Fact]
     public async Task Calls_beyond_the_per_round_cap_are_refused_unrun()
     {
-        var model = new ScriptedChatClient(Calls(5), Text("done"));
+        _model.ThenToolCalls(Says(5)).ThenText("done");
 
-        await RunAsync(model, Limits(perRound: 3));
+        await RunAsync(Limits(perRound: 3));
 
-        Assert.Equal(["said 0", "said 1", "said 2", ToolGuardFilter.TooManyCalls, ToolGuardFilter.TooManyCalls], Results(model, 1));
+        Assert.Equal(["said 0", "said 1", "said 2", ToolGuardFilter.TooManyCalls, ToolGuardFilter.TooManyCalls], Results(1));
     }
 
     [Fact]
     public async Task Calls_beyond_the_per_turn_cap_are_refused_unrun_in_later_rounds()
     {
-        var model = new ScriptedChatClient(Calls(2), Calls(2), Text("done"));
+        _model.ThenToolCalls(Says(2)).ThenToolCalls(Says(2)).ThenText("done");
 
-        await RunAsync(model, Limits(perTurn: 3));
+        await RunAsync(Limits(perTurn: 3));
 
-        Assert.Equal(["said 0", "said 1", "said 0", ToolGuardFilter.TooManyCalls], Results(model, 2));
+        Assert.Equal(["said 0", "said 1", "said 0", ToolGuardFilter.TooManyCalls], Results(2));
     }
 
     [Fact]
     public async Task Results_reach_the_model_as_camel_case_json()
     {
-        var model = new ScriptedChatClient(Call("Echo_Describe"), Text("done"));
+        _model.ThenToolCall("Echo_Describe", "{}").ThenText("done");
 
-        await RunAsync(model);
+        await RunAsync();
 
-        Assert.Equal("""{"orderNumber":"1042","status":"Shipped"}""", Results(model, 1).Single());
+        Assert.Equal("""{"orderNumber":"1042","status":"Shipped"}""", Results(1).Single());
     }
 
     [Fact]
     public async Task Tools_reach_the_model_named_plugin_underscore_function_without_repeated_descriptions()
     {
-        var model = new ScriptedChatClient(Text("done"));
+        _model.ThenText("done");
 
-        await RunAsync(model);
+        await RunAsync();
 
-        var tools = model.Options[0]!.Tools!.OfType<AIFunction>().ToList();
-        Assert.Equal(["Echo_Describe", "Echo_Fail", "Echo_Say"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.All(tools, t => Assert.False(t.JsonSchema.TryGetProperty("condition", out _)));
+        var tools = Tools(0);
+        Assert.Equal(["Echo_Describe", "Echo_Fail", "Echo_Say"], tools.Select(t => t.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(tools, t => Assert.False(t.GetProperty("parameters").TryGetProperty("condition", out _)));
     }
 
-    private static Task<AgentRunResult> RunAsync(ScriptedChatClient model, AgentLimits? limits = null) =>
-        new AgentRun(model, NullLoggerFactory.Instance).RunAsync(
+    private Task<AgentRunResult> RunAsync(AgentLimits? limits = null) =>
+        new AgentRun(ModelClient.Create(new LlmOptions { Endpoint = _model.Endpoint, ApiKey = "test-key", AllowPlainHttp = true, Model = "gpt-test" }, NullLoggerFactory.Instance),
+            NullLoggerFactory.Instance).RunAsync(
             new ChatHistory("You are a test."), [KernelPluginFactory.CreateFromType<EchoPlugin>("Echo")], null, limits ?? Limits(),
             TestContext.Current.CancellationToken);
 
     private static AgentLimits Limits(int rounds = 5, int errors = 3, int perRound = 4, int perTurn = 8) => new(rounds, errors, perRound, perTurn);
 
+    private static (string Name, string ArgumentsJson)[] Says(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => ("Echo_Say", $$"""{"text":"{{i}}"}"""))];
+
     /// <summary>The tool results the model was sent with its <paramref name="call"/>-th request, in order.</summary>
-    private static List<string?> Results(ScriptedChatClient model, int call) =>
-        [.. model.Received[call].Where(m => m.Role == ChatRole.Tool).SelectMany(m => m.Contents).OfType<Microsoft.Extensions.AI.FunctionResultContent>()
-            .Select(r => r.Result?.ToString())];
+    private List<string?> Results(int call) =>
+        [.. _model.Completions[call].GetProperty("messages").EnumerateArray().Where(m => m.GetProperty("role").GetString() == "tool")
+            .Select(m => m.GetProperty("content").GetString())];
 
-    private static ChatResponse Call(string name, params (string Name, object? Value)[] arguments) =>
-        new(new ChatMessage(ChatRole.Assistant, [new Microsoft.Extensions.AI.FunctionCallContent(Guid.NewGuid().ToString(), name, arguments.ToDictionary(a => a.Name, a => a.Value))]))
-        { Usage = new UsageDetails { InputTokenCount = 10, OutputTokenCount = 5, TotalTokenCount = 15 } };
-
-    private static ChatResponse Calls(int count) =>
-        new(new ChatMessage(ChatRole.Assistant, [.. Enumerable.Range(0, count).Select(i =>
-            (AIContent)new Microsoft.Extensions.AI.FunctionCallContent(Guid.NewGuid().ToString(), "Echo_Say", new Dictionary<string, object?> { ["text"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }))]));
-
-    private static ChatResponse Text(string text) =>
-        new(new ChatMessage(ChatRole.Assistant, text)) { Usage = new UsageDetails { InputTokenCount = 10, OutputTokenCount = 5, TotalTokenCount = 15 } };
+    /// <summary>The functions the model was offered with its <paramref name="call"/>-th request.</summary>
+    private List<JsonElement> Tools(int call) =>
+        _model.Completions[call].TryGetProperty("tools", out var tools) ? [.. tools.EnumerateArray().Select(t => t.GetProperty("function"))] : [];
 
     public enum EchoStatus
     {
@@ -148,31 +155,5 @@ public sealed class AgentRunTests
         [KernelFunction]
         [Description("Returns an object.")]
         public EchoOrder Describe() => new("1042", EchoStatus.Shipped);
-    }
-
-    /// <summary>An IChatClient answering from a script and recording what it was sent (dotnet/extensions' TestChatClient).</summary>
-    private sealed class ScriptedChatClient(params ChatResponse[] script) : IChatClient
-    {
-        private int _next;
-
-        public List<List<ChatMessage>> Received { get; } = [];
-
-        public List<ChatOptions?> Options { get; } = [];
-
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            Received.Add([.. messages]);
-            Options.Add(options);
-            return Task.FromResult(script[Math.Min(_next++, script.Length - 1)]);
-        }
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -26,17 +26,25 @@ public sealed class FakeOpenAI : FakeHttpServer
 
     public static Task<FakeOpenAI> StartAsync() => Task.FromResult(new FakeOpenAI());
 
-    public FakeOpenAI ThenToolCall(string name, string argumentsJson) =>
+    /// <summary>The usage every scripted answer reports.</summary>
+    public const int PromptTokens = 120;
+
+    public const int CompletionTokens = 15;
+
+    public FakeOpenAI ThenToolCall(string name, string argumentsJson) => ThenToolCalls((name, argumentsJson));
+
+    /// <summary>One answer asking for several tools at once, in order.</summary>
+    public FakeOpenAI ThenToolCalls(params (string Name, string ArgumentsJson)[] calls) =>
         Then(_ => Task.FromResult(FakeResponse.Json(Completion(new JsonObject
         {
             ["role"] = "assistant",
             ["content"] = null,
-            ["tool_calls"] = new JsonArray(new JsonObject
+            ["tool_calls"] = new JsonArray([.. calls.Select(call => (JsonNode)new JsonObject
             {
                 ["id"] = $"call_{Interlocked.Increment(ref _calls)}",
                 ["type"] = "function",
-                ["function"] = new JsonObject { ["name"] = name, ["arguments"] = argumentsJson },
-            }),
+                ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.ArgumentsJson },
+            })]),
         }, "tool_calls"))));
 
     public FakeOpenAI ThenText(string text) =>
@@ -84,6 +92,6 @@ public sealed class FakeOpenAI : FakeHttpServer
         ["created"] = 1781691630,
         ["model"] = "gpt-test",
         ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = finishReason }),
-        ["usage"] = new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 15, ["total_tokens"] = 135 },
+        ["usage"] = new JsonObject { ["prompt_tokens"] = PromptTokens, ["completion_tokens"] = CompletionTokens, ["total_tokens"] = PromptTokens + CompletionTokens },
     }.ToJsonString();
 }

@@ -5,9 +5,11 @@ using Assistant.Chatwoot.Api;
 using Assistant.Engine.Turns;
 using Assistant.Tests.Infrastructure;
 using Assistant.Zendesk;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Assistant.Tests.Security;
 
@@ -79,9 +81,9 @@ public sealed class CredentialTransportTests : IAsyncLifetime
     public async Task Model_endpoint_redirect_is_not_followed_with_the_api_key()
     {
         _openAI.On("POST", "/v1/chat/completions", RedirectElsewhere());
-        using var client = ModelClient.Create(new LlmOptions { Endpoint = _openAI.Endpoint, ApiKey = KnownSecrets.LlmApiKey, AllowPlainHttp = true });
+        var client = ModelClient.Create(new LlmOptions { Endpoint = _openAI.Endpoint, ApiKey = KnownSecrets.LlmApiKey, AllowPlainHttp = true }, NullLoggerFactory.Instance);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Token));
+        await Assert.ThrowsAnyAsync<Exception>(() => client.GetChatMessageContentAsync(new ChatHistory([new ChatMessageContent(AuthorRole.User, "hi")]), cancellationToken: Token));
 
         Assert.Empty(_elsewhere.Requests);
     }
