@@ -37,6 +37,30 @@ public sealed class ReplyRendererTests
     }
 
     [Fact]
+    public void Tracking_on_the_widget_is_the_orders_card_then_its_shipments_in_words_and_only_the_words_elsewhere()
+    {
+        var view = OrderPresenter.View(Order, English, new StoreOptions { OrderUrlTemplate = "https://shop.example.com/orders/{orderNumber}" });
+        var tracking = new TrackingReply(OrderReply.Of(view, Order));
+
+        var widget = ReplyRenderer.Render(tracking, ChannelProfile.For("Channel::WebWidget"), English, inReplyTo: 3);
+        var sms = ReplyRenderer.Render(tracking, ChannelProfile.For("Channel::Sms"), English, inReplyTo: 3);
+
+        Assert.Equal(["cards", "text"], widget.Select(m => m.ContentType));
+        Assert.Equal(English.Get("shipment.none", ("number", "1042")), widget[1].Content);
+        Assert.Equal([widget[1].Content], sms.Select(m => m.Content));
+    }
+
+    [Fact]
+    public void A_proof_form_is_a_form_where_the_channel_has_forms_and_its_question_in_words_elsewhere()
+    {
+        var widget = Assert.Single(ReplyRenderer.Render(new ProofFormReply("1042"), ChannelProfile.For("Channel::WebWidget"), English, inReplyTo: null));
+        var whatsapp = Assert.Single(ReplyRenderer.Render(new ProofFormReply("1042"), ChannelProfile.For("Channel::Whatsapp"), English, inReplyTo: null));
+
+        Assert.Equal(("form", "text"), (widget.ContentType, whatsapp.ContentType));
+        Assert.Equal(English["lookup.needs_proof"], whatsapp.Content);
+    }
+
+    [Fact]
     public void Without_a_link_there_is_no_card_because_chatwoot_requires_card_actions()
     {
         var view = OrderPresenter.View(Order, English, new StoreOptions());
