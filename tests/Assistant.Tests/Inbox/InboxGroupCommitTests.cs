@@ -23,13 +23,22 @@ public sealed class InboxGroupCommitTests : IAsyncLifetime
     [Fact]
     public async Task Webhooks_arriving_together_share_commits_and_each_learns_its_own_outcome()
     {
-        // Arrange: fifty deliveries at once, the last a redelivery of the first.
+        // Arrange: fifty deliveries, the last a redelivery of the first. The table is locked while they arrive, so all
+        // of them arrive while the first batch is being written, however slowly this machine hands them over.
         var ct = TestContext.Current.CancellationToken;
         var deliveries = Enumerable.Range(0, Requests - 1).Select(n => RecordingHandler.Event($"conversation-{n % 7}", n)).ToList();
         deliveries.Add(deliveries[0]);
+        await using var blocker = await _database.DataSource.OpenConnectionAsync(ct);
+        await using var locked = await blocker.BeginTransactionAsync(ct);
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE inbox_events IN SHARE ROW EXCLUSIVE MODE", blocker, locked))
+        {
+            await lockTable.ExecuteNonQueryAsync(ct);
+        }
 
         // Act
-        var outcomes = await Task.WhenAll(deliveries.Select(d => _intake.TryAddAsync(d, ct)));
+        var arrived = deliveries.Select(d => _intake.TryAddAsync(d, ct)).ToList();
+        await locked.RollbackAsync(ct);
+        var outcomes = await Task.WhenAll(arrived);
 
         // Assert: rows written by one transaction share its xmin.
         Assert.Equal([.. Enumerable.Repeat(true, Requests - 1), false], outcomes);
