@@ -1,4 +1,5 @@
 using Assistant.Engine.Contract;
+using Assistant.Plugins.Actions;
 using Assistant.Plugins.Catalog;
 using Assistant.Plugins.Handoff;
 using Assistant.Plugins.Knowledge;
@@ -22,12 +23,17 @@ public static class PluginServiceCollectionExtensions
         services.AddSingleton<KnowledgeLibrary>();
         services.AddHostedService<KnowledgeWatcher>();
         services.AddScoped<IFallbackResponder, OfflineRouter>();
+        services.AddSingleton<OrderActionRepository>();
+        services.AddScoped<ActionProposals>();
+        services.AddScoped<ActionRunner>();
+        services.AddScoped<IOrderActionDesk, OrderActionDesk>();
 
         services.AddSingleton(new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin)));
         services.AddSingleton(new PluginRegistration(CatalogPlugin.PluginName, typeof(CatalogPlugin)));
         services.AddSingleton(new PluginRegistration(KnowledgePlugin.PluginName, typeof(KnowledgePlugin)));
         services.AddSingleton(new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)));
         services.AddSingleton(new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)));
+        services.AddSingleton(new PluginRegistration(ActionsPlugin.PluginName, typeof(ActionsPlugin)));
         return services;
     }
 }

@@ -111,7 +111,9 @@ public static class StoreServiceCollectionExtensions
             ?? new OrderLookupOptions().StatementTimeout;
         connection.CommandTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, 60);
         services.AddSingleton(_ => new ShopDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
-        services.AddSingleton<IOrderStore, PostgresOrderStore>();
+        services.AddSingleton<PostgresOrderStore>();
+        services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<PostgresOrderStore>());
+        services.AddSingleton<IOrderWriter, PostgresOrderWriter>();
         services.AddSingleton<IProductCatalog, PostgresCatalog>();
         services.AddSingleton<DemoStore>();
         return services;

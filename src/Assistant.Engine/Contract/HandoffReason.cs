@@ -15,9 +15,12 @@ public static class HandoffReason
     public const string AssistantFailure = "assistant_failure";
     public const string BudgetSpent = "budget_spent";
     public const string LookupLimit = "lookup_limit";
+
+    /// <summary>An order action the customer confirmed waits for a person's approval, or the store could not carry it out.</summary>
+    public const string OrderAction = "order_action";
     public const string Other = "other";
 
-    public static IReadOnlyList<string> All { get; } = [CustomerRequest, Refund, Return, Complaint, Payment, OutOfScope, AssistantFailure, BudgetSpent, LookupLimit, Other];
+    public static IReadOnlyList<string> All { get; } = [CustomerRequest, Refund, Return, Complaint, Payment, OutOfScope, AssistantFailure, BudgetSpent, LookupLimit, OrderAction, Other];
 
     /// <summary>The listed reason <paramref name="text"/> names (ignoring case, spaces and dashes), or <see cref="Other"/>.</summary>
     public static string Normalize(string? text)

@@ -24,6 +24,7 @@ internal sealed partial class ChatwootEventHandler(
     ChatwootClient chatwoot,
     IOptionsMonitor<ChatwootOptions> chatwootOptions,
     IOptionsMonitor<HandoffOptions> handoffOptions,
+    IOptionsMonitor<Actions.ActionOptions> actionOptions,
     TimeProvider clock,
     ILogger<ChatwootEventHandler> logger) : IInboxEventHandler
 {
@@ -131,6 +132,7 @@ internal sealed partial class ChatwootEventHandler(
         state = handBack == HandBack.None ? state : state.HandedBack(clock.GetUtcNow());
 
         ConversationRepository.AddSave(change.Writes, state);
+        DecisionSchedule.Add(change.Writes, change.Before, state, actionOptions.CurrentValue, clock.GetUtcNow());
         if (Lifecycle.CsatResponse.From(messageEvent) is { } rating)
         {
             Lifecycle.CsatResponses.AddRecord(change.Writes, accountId, conversationId, rating);
@@ -192,6 +194,7 @@ internal sealed partial class ChatwootEventHandler(
         var handBack = after.HandBackFrom(change.Before, handoffOptions.CurrentValue.HandBackLabel);
         after = handBack == HandBack.None ? after : after.HandedBack(clock.GetUtcNow());
         ConversationRepository.AddSave(change.Writes, after);
+        DecisionSchedule.Add(change.Writes, change.Before, after, actionOptions.CurrentValue, clock.GetUtcNow());
         if (after.Status != change.Before.Status)
         {
             // Resolved ↔ solved: the mirror carries status changes to the ticket too.

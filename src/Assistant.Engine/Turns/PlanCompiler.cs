@@ -44,14 +44,16 @@ internal static class PlanCompiler
 
             actions.Add(new PlannedAction(PlannedAction.StatusKind, false, Status: "open"));
             var message = afterHours is null
-                ? texts[request.Apology ? "handoff.apology" : "handoff.message"]
+                ? texts[request.MessageKey ?? (request.Apology ? "handoff.apology" : "handoff.message")]
                 : texts.Get(request.Apology ? "handoff.apology_after_hours" : "handoff.after_hours", ("when", texts.Opening(afterHours)));
             actions.Add(PlannedAction.Message(OutgoingMessage.Text(message, turn.InReplyTo), requiresOwnership: false));
             return actions;
         }
 
         // Rendered for the channel here, so the stored plan holds the very messages a retry sends.
-        var answers = ReplyRenderer.Render(plan.Answers, turn, prompts).Select(a => PlannedAction.Message(a, requiresOwnership: true)).ToList();
+        IReadOnlyList<Reply> replies = plan.Confirmation is { } confirmation ? [.. plan.Answers, confirmation] : plan.Answers;
+        var answers = TeamNotes(plan, requiresOwnership: true)
+            .Concat(ReplyRenderer.Render(replies, turn, prompts).Select(a => PlannedAction.Message(a, requiresOwnership: true))).ToList();
         if (plan.Resolve)
         {
             answers.Add(PlannedAction.Message(OutgoingMessage.Text(texts["resolve.closing"], turn.InReplyTo), requiresOwnership: true));
@@ -65,6 +67,17 @@ internal static class PlanCompiler
 
         return answers;
     }
+
+    /// <summary>
+    /// A person's decision on an order action: the team's note, then what the customer is told. Sent although people
+    /// hold the conversation: they asked for it with the label.
+    /// </summary>
+    public static IReadOnlyList<PlannedAction> CompileDecision(TurnPlan plan, TurnContext turn, PromptSet prompts) =>
+        [.. TeamNotes(plan, requiresOwnership: false),
+         .. ReplyRenderer.Render(plan.Answers, turn, prompts).Select(a => PlannedAction.Message(a, requiresOwnership: false))];
+
+    private static IEnumerable<PlannedAction> TeamNotes(TurnPlan plan, bool requiresOwnership) =>
+        plan.TeamNotes.Select(n => PlannedAction.Message(OutgoingMessage.PrivateNote(n), requiresOwnership));
 
     /// <summary>How the service proved the customer, with the address a channel proved.</summary>
     private static string VerificationOf(CustomerIdentity identity, string method) => method switch

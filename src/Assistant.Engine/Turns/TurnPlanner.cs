@@ -46,7 +46,11 @@ internal sealed class TurnPlanner(
         var language = LanguageDetector.Detect(string.Join('\n', newInputs)) ?? conversation.Language;
         var identity = await identities.ResolveAsync(conversation, cancellationToken);
         context.Begin(conversation, identity, customerTexts, newInputs, promptSet.Locales.For(language).Language, turn.InReplyTo);
-        var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
+        // A click or a clear yes or no to a pending order action is the service's to carry out, never the model's.
+        var desk = scope.ServiceProvider.GetService<IOrderActionDesk>();
+        var metrics = desk is not null && await desk.AnswerAsync(context, cancellationToken)
+            ? Lifecycle.LifecycleTurns.NoModel
+            : await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
         var (afterHours, target) = context.Plan.Handoff is { } handoff
             ? (await businessHours.AfterHoursAsync(conversation.AccountId, conversation.InboxId, cancellationToken),
                await router.RouteAsync(conversation, HandoffReason.Normalize(handoff.Reason), context.Language, cancellationToken))
@@ -56,6 +60,21 @@ internal sealed class TurnPlanner(
         var plan = PlanFacts.Of(metrics, llmOptions.CurrentValue, context.Plan.Handoff, afterHours);
         await turns.SavePlanAsync(turn.Id, actions, plan, cancellationToken);
         TurnTelemetry.Planned(plan);
+    }
+
+    /// <summary>
+    /// A person's approval or rejection of the conversation's order action (<c>Actions__ApproveLabel</c>): the action
+    /// is carried out or dropped, the team told in a note and the customer in a message.
+    /// </summary>
+    public async Task PlanDecisionAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
+        var identity = await identities.ResolveAsync(conversation, cancellationToken);
+        context.Begin(conversation, identity, [], [], prompts.Current.Locales.For(conversation.Language).Language, turn.InReplyTo);
+        await scope.ServiceProvider.GetRequiredService<IOrderActionDesk>().DecideAsync(context, turn.Purpose == TurnPurpose.Approve, cancellationToken);
+        var actions = PlanCompiler.CompileDecision(context.Plan, context, prompts.Current);
+        await turns.SavePlanAsync(turn.Id, actions, PlanFacts.Of(Lifecycle.LifecycleTurns.NoModel, llmOptions.CurrentValue, null, null), cancellationToken);
     }
 
     public async Task PlanFollowingAsync(TurnRecord turn, ConversationState conversation, bool canReply, CancellationToken cancellationToken)

@@ -19,6 +19,14 @@ internal static class TurnPurpose
 
     /// <summary>Closes the conversation after the customer went quiet (<c>Assistant__ResolveAfter</c>).</summary>
     public const string Resolve = "resolve";
+
+    /// <summary>A person approved the conversation's order action with <c>Actions__ApproveLabel</c>.</summary>
+    public const string Approve = "approve";
+
+    /// <summary>A person rejected it with <c>Actions__RejectLabel</c>.</summary>
+    public const string Reject = "reject";
+
+    public static bool IsDecision(string purpose) => purpose is Approve or Reject;
 }
 
 /// <summary>What a due turn starts from, read in one round trip: the conversation, a turn left unfinished, the inputs waiting.</summary>

@@ -36,8 +36,8 @@ internal sealed partial class TurnRunner(
             var start = await turns.StartingPointAsync(due.AccountId, due.ConversationId, cancellationToken);
             conversation = start.Conversation
                 ?? throw new UnprocessableEventException($"Conversation {due.AccountId}/{due.ConversationId} is unknown.");
-            await (due.Purpose == TurnPurpose.Answer
-                ? AnswerAsync(due, conversation, start, cancellationToken)
+            await (due.Purpose == TurnPurpose.Answer ? AnswerAsync(due, conversation, start, cancellationToken)
+                : TurnPurpose.IsDecision(due.Purpose) ? DecideAsync(due, conversation, start, cancellationToken)
                 : FollowAnswerAsync(due, conversation, start, cancellationToken));
         }
         catch (Exception ex) when (inboxEvent.Attempts >= inboxOptions.CurrentValue.MaxAttempts && !cancellationToken.IsCancellationRequested
@@ -98,6 +98,30 @@ internal sealed partial class TurnRunner(
         }
     }
 
+    /// <summary>
+    /// A person's approval or rejection of an order action. Keyed on the newest input answered (the customer's
+    /// confirmation), so a label taken off and put back decides nothing twice.
+    /// </summary>
+    private async Task DecideAsync(TurnDue due, ConversationState conversation, TurnStart start, CancellationToken cancellationToken)
+    {
+        if (start.Unfinished is { } unfinished)
+        {
+            await RunAsync(unfinished, conversation, completesEvent: false, cancellationToken);
+        }
+
+        if (await turns.LastAnswerAsync(due.AccountId, due.ConversationId, cancellationToken) is not { } last)
+        {
+            Log.NothingDue(logger, due.AccountId, due.ConversationId);
+            return;
+        }
+
+        var turn = await turns.StartAsync(due.AccountId, due.ConversationId, last.LastInputId, null, cancellationToken, due.Purpose);
+        if (turn.State is TurnState.Running or TurnState.Planned)
+        {
+            await RunAsync(turn, conversation, completesEvent: true, cancellationToken);
+        }
+    }
+
     /// <summary>The newest unanswered customer message, when the database can still say which it is.</summary>
     private async Task<long?> InReplyToAsync(TurnDue due)
     {
@@ -141,7 +165,12 @@ internal sealed partial class TurnRunner(
 
         try
         {
-            if (turn.State == TurnState.Running)
+            if (turn.State == TurnState.Running && TurnPurpose.IsDecision(turn.Purpose))
+            {
+                // People hold the conversation and asked for this with their label: no ownership check, no typing.
+                await planner.PlanDecisionAsync(turn, conversation, cancellationToken);
+            }
+            else if (turn.State == TurnState.Running)
             {
                 if (await ownership.BotsConversationAsync(conversation, cancellationToken) is not { } live)
                 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Chatwoot.Webhooks;
+using Assistant.Engine.Conversations;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Storage;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,29 @@ internal sealed class TurnScheduler(IOptionsMonitor<AssistantOptions> options, T
         }
 
         InboxRepository.AddTryAdd(batch, events);
+    }
+}
+
+internal static class DecisionSchedule
+{
+    /// <summary>
+    /// The turn that carries out (or drops) the order action a person just approved or rejected with a label, in the
+    /// batch that records the label. Runs in the conversation's turn order, after any turn still in progress.
+    /// </summary>
+    public static void Add(SqlBatch batch, ConversationState before, ConversationState after, Actions.ActionOptions settings, DateTimeOffset now)
+    {
+        var purpose = after.HasLabel(settings.ApproveLabel) && !before.HasLabel(settings.ApproveLabel) ? TurnPurpose.Approve
+            : after.HasLabel(settings.RejectLabel) && !before.HasLabel(settings.RejectLabel) ? TurnPurpose.Reject
+            : null;
+        if (purpose is null)
+        {
+            return;
+        }
+
+        var (accountId, conversationId) = (after.AccountId, after.ConversationId);
+        var payload = JsonSerializer.Serialize(new TurnDue(accountId, conversationId, 0, purpose), TurnJsonContext.Default.TurnDue);
+        InboxRepository.AddTryAdd(batch, [new NewInboxEvent(TurnScheduler.Source, $"turn:{accountId}:{conversationId}:{purpose}:{after.SourceUpdatedAt}",
+            TurnScheduler.EventName, "turn:" + ChatwootEnvelope.ConversationKey(accountId, conversationId), payload, now)]);
     }
 }
 
