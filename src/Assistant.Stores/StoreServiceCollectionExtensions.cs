@@ -48,6 +48,7 @@ public static class StoreServiceCollectionExtensions
         services.AddTransient<ShopifyStore>();
         services.AddTransient<ShopifySetup>();
         services.AddCachedStore<ShopifyStore>();
+        services.Replace(ServiceDescriptor.Transient<IOrderWriter, ShopifyOrderWriter>());
         return services;
     }
 

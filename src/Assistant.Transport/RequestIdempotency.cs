@@ -13,10 +13,19 @@ public static class RequestIdempotency
 {
     private static readonly HttpRequestOptionsKey<Type> InterfaceType = new(HttpRequestMessageOptions.InterfaceType);
     private static readonly HttpRequestOptionsKey<string> MethodName = new(HttpRequestMessageOptions.MethodName);
+    private static readonly HttpRequestOptionsKey<bool> MarkedByCaller = new("Assistant.NotIdempotent");
     private static readonly ConcurrentDictionary<(Type, string), bool> Marked = new();
 
+    /// <summary>For a request built by hand (a store's write): the same rule as <see cref="NotIdempotentAttribute"/>.</summary>
+    public static HttpRequestMessage MarkNotIdempotent(this HttpRequestMessage request)
+    {
+        request.Options.Set(MarkedByCaller, true);
+        return request;
+    }
+
     public static bool IsNotIdempotent(this HttpRequestMessage request) =>
-        request.Options.TryGetValue(InterfaceType, out var api) && request.Options.TryGetValue(MethodName, out var method)
-        && Marked.GetOrAdd((api, method), static key => key.Item1.GetMethods()
-            .Any(m => m.Name == key.Item2 && m.GetCustomAttribute<NotIdempotentAttribute>() is not null));
+        (request.Options.TryGetValue(MarkedByCaller, out var marked) && marked)
+        || (request.Options.TryGetValue(InterfaceType, out var api) && request.Options.TryGetValue(MethodName, out var method)
+            && Marked.GetOrAdd((api, method), static key => key.Item1.GetMethods()
+                .Any(m => m.Name == key.Item2 && m.GetCustomAttribute<NotIdempotentAttribute>() is not null)));
 }

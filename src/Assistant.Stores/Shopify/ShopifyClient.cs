@@ -27,13 +27,14 @@ public sealed partial class ShopifyClient(
     /// <summary>What a call is assumed to cost before Shopify says: about the adapter's largest query.</summary>
     private const double ExpectedCost = 500;
 
-    public async Task<ShopifyResponse> QueryAsync(string query, JsonObject variables, CancellationToken cancellationToken)
+    /// <param name="write">A mutation: never repeated once Shopify may have acted on it (only a <c>THROTTLED</c> answer, which did nothing, is).</param>
+    public async Task<ShopifyResponse> QueryAsync(string query, JsonObject variables, CancellationToken cancellationToken, bool write = false)
     {
         var settings = options.CurrentValue;
         await WaitForBudgetAsync(settings, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var root = await SendAsync(settings, query, variables, cancellationToken);
+            var root = await SendAsync(settings, query, variables, write, cancellationToken);
             var cost = root.Path("extensions", "cost");
             shop.Remember(cost, clock.GetUtcNow());
             var errors = root.Property("errors") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : [];
@@ -66,11 +67,15 @@ public sealed partial class ShopifyClient(
         }
     }
 
-    private async Task<JsonElement> SendAsync(ShopifyOptions settings, string query, JsonObject variables, CancellationToken cancellationToken)
+    private async Task<JsonElement> SendAsync(ShopifyOptions settings, string query, JsonObject variables, bool write, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["query"] = query, ["variables"] = variables.DeepClone() }.ToJsonString();
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.GraphQlPath) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Shopify-Access-Token", settings.AccessToken);
+        if (write)
+        {
+            request.MarkNotIdempotent();
+        }
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);

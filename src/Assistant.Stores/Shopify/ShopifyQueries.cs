@@ -133,5 +133,52 @@ public static class ShopifyQueries
         }
         """;
 
-    public static IReadOnlyList<string> All { get; } = [OrdersByName, RecentOrders, Customers, SearchProducts, Variants, Setup];
+    /// <summary>What an order action needs of the order: where it stands, its address, its returns, and the fulfilled items a return names.</summary>
+    public const string OrderForAction = """
+        query OrderForAction($id: ID!) {
+          order(id: $id) {
+            legacyResourceId
+            cancelledAt
+            displayFinancialStatus
+            displayFulfillmentStatus
+            shippingAddress { address1 address2 city province zip countryCodeV2 }
+            fulfillments(first: 10) { fulfillmentLineItems(first: 50) { nodes { id quantity lineItem { sku } } } }
+            returns(first: 10) { nodes { name status } }
+          }
+        }
+        """;
+
+    /// <summary>Cancels at the customer's request: refunded to the original payment, restocked, the customer notified by Shopify.</summary>
+    public const string CancelOrder = """
+        mutation CancelOrder($id: ID!, $note: String) {
+          orderCancel(orderId: $id, reason: CUSTOMER, restock: true, notifyCustomer: true, staffNote: $note,
+                      refundMethod: { originalPaymentMethodsRefund: true }) {
+            job { id done }
+            orderCancelUserErrors { code field message }
+          }
+        }
+        """;
+
+    /// <summary>Files the customer's return request, which the merchant approves or declines in Shopify.</summary>
+    public const string RequestReturn = """
+        mutation RequestReturn($input: ReturnRequestInput!) {
+          returnRequest(input: $input) {
+            return { name status }
+            userErrors { code field message }
+          }
+        }
+        """;
+
+    /// <summary>Sends the order to another address.</summary>
+    public const string UpdateShippingAddress = """
+        mutation UpdateShippingAddress($input: OrderInput!) {
+          orderUpdate(input: $input) {
+            order { legacyResourceId }
+            userErrors { field message }
+          }
+        }
+        """;
+
+    public static IReadOnlyList<string> All { get; } =
+        [OrdersByName, RecentOrders, Customers, SearchProducts, Variants, Setup, OrderForAction, CancelOrder, RequestReturn, UpdateShippingAddress];
 }

@@ -27,9 +27,9 @@ public abstract class OrderActionTestBase : ConversationTestBase
     }
 
     /// <summary>Jane clicks a choice of the bot's last question on the widget (the bot's message comes back updated).</summary>
-    protected static MessageWebhookBuilder JaneClicks((string Title, string Value) choice, long messageId = 9001) =>
+    protected static MessageWebhookBuilder JaneClicks((string Title, string Value) choice, long messageId = 9001, string identifier = "cus_jane") =>
         new MessageWebhookBuilder(42).WithId(messageId).AsSelectClick(choice.Title, choice.Value)
-            .WithConversation(c => c.WithContact(77, "Jane Doe", email: "jane@example.com", identifier: "cus_jane").WithHmacVerified());
+            .WithConversation(c => c.WithContact(77, "Jane Doe", email: "jane@example.com", identifier: identifier).WithHmacVerified());
 
     /// <summary>A person of the team adds a label to the conversation.</summary>
     protected async Task LabelAsync(string label, double updatedAt)

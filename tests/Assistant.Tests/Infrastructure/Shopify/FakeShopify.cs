@@ -91,6 +91,11 @@ public sealed partial class FakeShopify : FakeHttpServer
             }.ToJsonString());
         }
 
+        if (Action(operation, variables) is { } action)
+        {
+            return action;
+        }
+
         var data = operation switch
         {
             "OrdersByName" => new JsonObject { ["orders"] = Nodes(Find(Orders, Str(variables, "query"), OrderTerm).Take(3)) },
@@ -220,6 +225,6 @@ public sealed partial class FakeShopify : FakeHttpServer
 
     private static int Int(JsonElement variables, string name) => variables.GetProperty(name).GetInt32();
 
-    [GeneratedRegex(@"^\s*query\s+(\w+)")]
+    [GeneratedRegex(@"^\s*(?:query|mutation)\s+(\w+)")]
     private static partial Regex OperationName();
 }

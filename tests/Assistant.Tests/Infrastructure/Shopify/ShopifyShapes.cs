@@ -54,8 +54,30 @@ public static class ShopifyShapes
                 ["originalUnitPriceSet"] = Money(i.UnitPrice, order.Currency),
                 ["image"] = i.ImageUrl is { } url ? new JsonObject { ["url"] = url } : null,
             })),
-            ["fulfillments"] = new JsonArray([.. details.Shipments.Select(s => (JsonNode)Fulfillment(s, details.Events.Where(e => e.ShipmentId == s.Id), order.PlacedAt))]),
+            ["fulfillments"] = new JsonArray([.. details.Shipments.Select(s => (JsonNode)WithItems(Fulfillment(s, details.Events.Where(e => e.ShipmentId == s.Id), order.PlacedAt), details.Items))]),
+            ["shippingAddress"] = new JsonObject
+            {
+                ["address1"] = "1 Main Street",
+                ["address2"] = null,
+                ["city"] = "Springfield",
+                ["province"] = null,
+                ["zip"] = "12345",
+                ["countryCodeV2"] = "US",
+            },
+            ["returns"] = Nodes([]),
         };
+    }
+
+    /// <summary>A demo shipment carries the whole order: each item a fulfilment line item, which a return request names.</summary>
+    private static JsonObject WithItems(JsonObject fulfillment, IReadOnlyList<ShopOrderItem> items)
+    {
+        fulfillment["fulfillmentLineItems"] = Nodes(items.Select(i => new JsonObject
+        {
+            ["id"] = $"gid://shopify/FulfillmentLineItem/{fulfillment["legacyResourceId"]}{i.Id}",
+            ["quantity"] = i.Quantity,
+            ["lineItem"] = new JsonObject { ["sku"] = i.Sku },
+        }));
+        return fulfillment;
     }
 
     public static JsonObject Fulfillment(ShopShipment shipment, IEnumerable<ShopShipmentEvent> events, DateTimeOffset placedAt) => new()
