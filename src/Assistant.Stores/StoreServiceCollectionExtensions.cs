@@ -62,6 +62,7 @@ public static class StoreServiceCollectionExtensions
         services.AddTransient<WooCommerceStore>();
         services.AddTransient<WooCommerceSetup>();
         services.AddCachedStore<WooCommerceStore>();
+        services.Replace(ServiceDescriptor.Transient<IOrderWriter, WooCommerceOrderWriter>());
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Assistant.Engine.Store;
 using Assistant.Transport;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed class WooCommerceClient(HttpClient http, IOptionsMonitor<WooCommer
     /// <summary>GETs <paramref name="path"/> (relative to <c>/wp-json/wc/v3/</c>); null when WooCommerce answers that it has no such resource.</summary>
     public async Task<JsonElement?> GetAsync(string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
     {
-        var (status, code, body) = await SendAsync(path, query, cancellationToken);
+        var (status, code, body, _) = await SendAsync(path, query, cancellationToken);
         return body is not null ? body
             : status == HttpStatusCode.NotFound && code is not null && code.EndsWith("_invalid_id", StringComparison.Ordinal) ? null
             : throw new StoreUnavailableException(Refusal(status, code));
@@ -30,34 +31,53 @@ public sealed class WooCommerceClient(HttpClient http, IOptionsMonitor<WooCommer
     /// <summary>Whether the key's user may read <paramref name="path"/>: WooCommerce answers 401 <c>…_cannot_view</c> when not.</summary>
     public async Task<bool> MayReadAsync(string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
     {
-        var (status, code, body) = await SendAsync(path, query, cancellationToken);
+        var (status, code, body, _) = await SendAsync(path, query, cancellationToken);
         return body is not null
             || (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && code is "woocommerce_rest_cannot_view" ? false
                 : throw new StoreUnavailableException(Refusal(status, code)));
     }
 
-    /// <summary>The answer's body when it succeeded; otherwise its status and WooCommerce's error code, if it sent one.</summary>
-    private async Task<(HttpStatusCode Status, string? Code, JsonElement? Body)> SendAsync(
-        string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken)
+    /// <summary>
+    /// PUTs or POSTs <paramref name="body"/> once (never repeated once WooCommerce may have acted on it). WooCommerce's
+    /// refusal (a 4xx with its message) is the result; an answer lost or a 5xx throws, and the caller reads back.
+    /// </summary>
+    public async Task<StoreWriteResult> WriteAsync(HttpMethod method, string path, JsonObject body, CancellationToken cancellationToken)
+    {
+        var (status, code, answer, message) = await SendAsync(path, new Dictionary<string, string>(), cancellationToken, method, body);
+        return answer is not null ? StoreWriteResult.Accepted
+            : (int)status is >= 400 and < 500 and not 408 and not 429 ? new StoreWriteResult($"{message ?? code ?? "refused"} ({(int)status})")
+            : throw new StoreUnavailableException(Refusal(status, code));
+    }
+
+    /// <summary>The answer's body when it succeeded; otherwise its status and WooCommerce's error code and message, if it sent them.</summary>
+    private async Task<(HttpStatusCode Status, string? Code, JsonElement? Body, string? Message)> SendAsync(
+        string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken, HttpMethod? method = null, JsonObject? body = null)
     {
         var settings = options.CurrentValue;
         var uri = ApiPath + path + (query.Count == 0 ? string.Empty
             : "?" + string.Join('&', query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}")));
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, uri);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            request.MarkNotIdempotent();
+        }
+
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ConsumerKey}:{settings.ConsumerSecret}")));
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
             {
-                using var document = JsonDocument.Parse(body);
-                return (response.StatusCode, null, document.RootElement.Clone());
+                using var document = JsonDocument.Parse(text);
+                return (response.StatusCode, null, document.RootElement.Clone(), null);
             }
 
             // Errors are JSON from WooCommerce ({"code": …}) but HTML from a host or proxy in front of it.
-            return (response.StatusCode, ErrorCode(body), null);
+            var (code, message) = Error(text);
+            return (response.StatusCode, code, null, message);
         }
         catch (HttpRequestException ex)
         {
@@ -73,16 +93,16 @@ public sealed class WooCommerceClient(HttpClient http, IOptionsMonitor<WooCommer
         }
     }
 
-    private static string? ErrorCode(string body)
+    private static (string? Code, string? Message) Error(string body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.Property("code").String();
+            return (document.RootElement.Property("code").String(), document.RootElement.Property("message").String());
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 

@@ -14,7 +14,7 @@ namespace Assistant.Tests.Infrastructure.WooCommerce;
 /// orders found by WooCommerce's order search (id, the number a sequential-number plugin adds, the billing details),
 /// products by WordPress's search (every word, ignoring case and accents) and by SKU.
 /// </summary>
-public sealed class FakeWooCommerce : FakeHttpServer
+public sealed partial class FakeWooCommerce : FakeHttpServer
 {
     public const string ConsumerKey = "ck_fake0123456789abcdef0123456789abcdef01";
     public const string ConsumerSecret = "cs_fake0123456789abcdef0123456789abcdef01";
@@ -61,7 +61,7 @@ public sealed class FakeWooCommerce : FakeHttpServer
         var query = HttpUtility.ParseQueryString(request.Query);
         if (request.Method != "GET")
         {
-            return Error(HttpStatusCode.NotFound, "rest_no_route", "No route was found matching the URL and request method.");
+            return Write(request, path);
         }
 
         if (Denied.Contains(path[0]))
@@ -79,6 +79,7 @@ public sealed class FakeWooCommerce : FakeHttpServer
                 .Where(o => query["customer"] is not { } customer || o["customer_id"]!.ToString() == customer)
                 .OrderByDescending(o => o["date_created_gmt"]!.GetValue<string>(), StringComparer.Ordinal), query),
             ["orders", var id] => One(Orders, id, "woocommerce_rest_shop_order_invalid_id", "Invalid ID."),
+            ["orders", var id, "notes"] => FakeResponse.Json(new JsonArray([.. NotesOf(id).Select(n => n.DeepClone())]).ToJsonString()),
             ["products"] => List(InLanguage(query["lang"])
                 .Where(p => query["status"] is not { } status || status == "any" || p["status"]!.GetValue<string>() == status)
                 .Where(p => query["search"] is not { } text || ProductFound(p, text))
@@ -130,6 +131,6 @@ public sealed class FakeWooCommerce : FakeHttpServer
     private static FakeResponse One(IEnumerable<JsonObject> items, string id, string code, string message) =>
         items.FirstOrDefault(i => i["id"]!.ToString() == id) is { } item ? FakeResponse.Json(item.ToJsonString()) : Error(HttpStatusCode.NotFound, code, message);
 
-    private static FakeResponse Error(HttpStatusCode status, string code, string message) =>
+    internal static FakeResponse Error(HttpStatusCode status, string code, string message) =>
         FakeResponse.Error(status, new JsonObject { ["code"] = code, ["message"] = message, ["data"] = new JsonObject { ["status"] = (int)status } }.ToJsonString());
 }
