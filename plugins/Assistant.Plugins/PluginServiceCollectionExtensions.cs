@@ -1,3 +1,4 @@
+using Assistant.Engine.Actions;
 using Assistant.Engine.Contract;
 using Assistant.Plugins.Actions;
 using Assistant.Plugins.Catalog;
@@ -33,7 +34,8 @@ public static class PluginServiceCollectionExtensions
         services.AddSingleton(new PluginRegistration(KnowledgePlugin.PluginName, typeof(KnowledgePlugin)));
         services.AddSingleton(new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)));
         services.AddSingleton(new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)));
-        services.AddSingleton(new PluginRegistration(ActionsPlugin.PluginName, typeof(ActionsPlugin)));
+        services.AddSingleton(new PluginRegistration(ActionsPlugin.PluginName, typeof(ActionsPlugin),
+            sp => sp.GetRequiredService<ActionSettings>().Current.AnyOn));
         return services;
     }
 }

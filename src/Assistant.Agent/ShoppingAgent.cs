@@ -26,6 +26,7 @@ public sealed partial class ShoppingAgent(
     IServiceProvider turnServices,
     IOptionsMonitor<LlmOptions> llm,
     IOptionsMonitor<StoreOptions> store,
+    Engine.Actions.ActionSettings actions,
     TimeProvider clock,
     ILogger<ShoppingAgent> logger)
 {
@@ -48,6 +49,7 @@ public sealed partial class ShoppingAgent(
             ["verified"] = turn.Identity.IsVerified,
             ["now"] = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
             ["handed_back"] = turn.Conversation.HandedBackAt is not null,
+            ["actions"] = actions.Current.AnyOn,
         });
 
         var chat = new ChatHistory(system);

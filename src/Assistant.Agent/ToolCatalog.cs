@@ -49,7 +49,7 @@ public sealed partial class ToolCatalog
 
     /// <summary>The plugins for one turn, their instances made from <paramref name="turnServices"/>.</summary>
     public IReadOnlyList<KernelPlugin> PluginsFor(IServiceProvider turnServices) =>
-        [.. _plugins.Select(p => KernelPluginFactory.CreateFromType(p.Type, p.Name, turnServices))];
+        [.. _plugins.Where(p => p.IsOffered?.Invoke(turnServices) ?? true).Select(p => KernelPluginFactory.CreateFromType(p.Type, p.Name, turnServices))];
 
     /// <summary>
     /// Every tool as the model is told of it (name, description, JSON schema), ordered by name. Made from plugin

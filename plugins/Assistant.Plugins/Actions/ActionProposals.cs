@@ -3,7 +3,6 @@ using Assistant.Engine.Actions;
 using Assistant.Engine.Contract;
 using Assistant.Engine.Store;
 using Assistant.Plugins.Orders;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Plugins.Actions;
 
@@ -19,12 +18,12 @@ public sealed record ActionProposal(bool Prepared, string? Problem, string? Next
 /// and nothing the model says later changes what was proposed.
 /// </summary>
 public sealed class ActionProposals(
-    OrderService orders, OrderActionRepository actions, TurnContext turn, IOptionsMonitor<ActionOptions> options, TimeProvider clock)
+    OrderService orders, OrderActionRepository actions, TurnContext turn, ActionSettings actionSettings, TimeProvider clock)
 {
     public async Task<ActionProposal> ProposeAsync(
         string kind, string orderNumber, string? email, string? phone, ShippingAddress? address, string? reason, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
+        var settings = actionSettings.Current;
         var mode = settings.ModeOf(kind);
         if (mode == ActionModes.Off)
         {

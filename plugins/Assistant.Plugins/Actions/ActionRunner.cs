@@ -1,7 +1,6 @@
 using Assistant.Engine.Actions;
 using Assistant.Engine.Store;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Plugins.Actions;
 
@@ -15,7 +14,7 @@ public sealed record ActionResult(string State, string Detail);
 /// action found executing after a crash is only read back.
 /// </summary>
 public sealed partial class ActionRunner(
-    IOrderWriter store, OrderActionRepository actions, IOptionsMonitor<ActionOptions> options, TimeProvider clock, ILogger<ActionRunner> logger)
+    IOrderWriter store, OrderActionRepository actions, ActionSettings settings, TimeProvider clock, ILogger<ActionRunner> logger)
 {
     /// <returns>Null when another caller had already claimed the action.</returns>
     public async Task<ActionResult?> RunAsync(OrderActionRow action, CancellationToken cancellationToken)
@@ -32,7 +31,7 @@ public sealed partial class ActionRunner(
             return await EndAsync(action, ActionStates.Refused, "owner", cancellationToken);
         }
 
-        if (ActionEligibility.Check(action.Kind, fresh, facts.Address, clock.GetUtcNow(), options.CurrentValue) is { } ineligible)
+        if (ActionEligibility.Check(action.Kind, fresh, facts.Address, clock.GetUtcNow(), settings.Current) is { } ineligible)
         {
             return await EndAsync(action, ActionStates.Refused, ineligible.Code, cancellationToken);
         }

@@ -1,7 +1,6 @@
 using Assistant.Engine.Actions;
 using Assistant.Engine.Contract;
 using Assistant.Engine.Prompts;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Plugins.Actions;
 
@@ -11,7 +10,7 @@ namespace Assistant.Plugins.Actions;
 /// it can neither confirm, nor change what was proposed, nor carry anything out.
 /// </summary>
 public sealed class OrderActionDesk(
-    OrderActionRepository actions, ActionRunner runner, PromptLibrary prompts, IOptionsMonitor<ActionOptions> options, TimeProvider clock) : IOrderActionDesk
+    OrderActionRepository actions, ActionRunner runner, PromptLibrary prompts, ActionSettings actionSettings, TimeProvider clock) : IOrderActionDesk
 {
     public async Task<bool> AnswerAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -116,7 +115,7 @@ public sealed class OrderActionDesk(
             return;
         }
 
-        var settings = options.CurrentValue;
+        var settings = actionSettings.Current;
         var mode = settings.ModeOf(action.Kind);
         var overCeiling = settings.AutoMaxTotal is { } ceiling && action.Facts.Amount > ceiling;
         if (mode == ActionModes.Auto && !overCeiling)

@@ -40,6 +40,9 @@ public sealed class ActionOptions
 
     public string RejectLabel { get; set; } = "reject-action";
 
+    /// <summary>Whether any action is offered: otherwise the model is not told of the action tools at all.</summary>
+    public bool AnyOn => Cancel != ActionModes.Off || Return != ActionModes.Off || ChangeAddress != ActionModes.Off;
+
     public string ModeOf(string kind) => kind switch
     {
         ActionKinds.Cancel => Cancel,

@@ -206,12 +206,12 @@ public sealed class ActionRulesTests : OrderActionTestBase
     }
 
     [Fact]
-    public async Task Actions_switched_off_hand_off_as_before()
+    public async Task Action_switched_off_hands_off_as_before_while_others_are_on()
     {
         // Arrange
         Chatwoot.AddConversation(1, 42);
         OpenAI.ThenToolCall("Actions_CancelOrder", """{"orderNumber":"1043"}""").ThenText("Cancelled!");
-        await StartWithActionsAsync(mode: "off");
+        await StartWithActionsAsync(configure: s => s["Actions:Cancel"] = "off");
 
         // Act
         await SayAsync(VerifiedJane("Cancel order 1043"));
@@ -221,6 +221,25 @@ public sealed class ActionRulesTests : OrderActionTestBase
         Assert.Equal(["handed_off"], turns);
         Assert.Empty(await ActionStatesAsync());
         Assert.DoesNotContain(PublicTexts(), t => t.Contains("Cancelled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_every_action_off_the_model_is_not_told_of_the_action_tools()
+    {
+        // Arrange
+        Chatwoot.AddConversation(1, 42);
+        OpenAI.ThenText("A colleague can help with that.");
+        await StartWithActionsAsync(mode: "off");
+
+        // Act
+        await SayAsync(VerifiedJane("Cancel order 1043"));
+        await SettledTurnsAsync();
+
+        // Assert
+        var tools = OpenAI.Completions[0].GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("function").GetProperty("name").GetString()).ToList();
+        Assert.Contains("Orders_GetOrder", tools);
+        Assert.DoesNotContain(tools, t => t!.StartsWith("Actions_", StringComparison.Ordinal));
+        Assert.DoesNotContain("Actions_", OpenAI.Completions[0].GetProperty("messages")[0].GetProperty("content").GetString(), StringComparison.Ordinal);
     }
 
     private async Task ExpireActionsAsync()
