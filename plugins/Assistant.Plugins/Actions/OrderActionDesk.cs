@@ -103,7 +103,7 @@ public sealed class OrderActionDesk(
     }
 
     public async Task<string?> LatestStateAsync(long accountId, long conversationId, CancellationToken cancellationToken) =>
-        (await actions.LatestAsync(accountId, conversationId, cancellationToken))?.State;
+        (await actions.LatestAsync(accountId, conversationId, cancellationToken, withRefused: true))?.State;
 
     private async Task ConfirmAsync(TurnContext turn, OrderActionRow action, LocaleTexts texts, CancellationToken cancellationToken)
     {

@@ -57,15 +57,15 @@ public sealed class OrderActionRepository(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(sql, row, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The conversation's newest action, whatever its state.</summary>
-    public async Task<OrderActionRow?> LatestAsync(long accountId, long conversationId, CancellationToken cancellationToken)
+    /// <summary>The conversation's newest action that was put to the customer, whatever its state; with <paramref name="withRefused"/> also one refused outright.</summary>
+    public async Task<OrderActionRow?> LatestAsync(long accountId, long conversationId, CancellationToken cancellationToken, bool withRefused = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<OrderActionRow>(new CommandDefinition($"""
             SELECT {Columns} FROM order_actions
-            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND state <> 'refused'
+            WHERE account_id = @AccountId AND conversation_id = @ConversationId AND (@WithRefused OR confirmed_at IS NOT NULL OR state <> 'refused')
             ORDER BY proposed_at DESC LIMIT 1
-            """, new { AccountId = accountId, ConversationId = conversationId }, cancellationToken: cancellationToken));
+            """, new { AccountId = accountId, ConversationId = conversationId, WithRefused = withRefused }, cancellationToken: cancellationToken));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Assistant.Engine.Actions;
 using Assistant.Engine.Contract;
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Rendering;
@@ -28,9 +29,10 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
                     throw new Engine.Prompts.PromptException($"{file}: a scenario needs a name and at least one turn.");
                 }
 
-                if (scenario.Turns.FindIndex(t => new[] { t.Say is not null, t.Agent is not null, t.FollowUp }.Count(b => b) != 1) is var bad and >= 0)
+                if (scenario.Turns.FindIndex(t => new[] { t.Say is not null, t.Agent is not null, t.FollowUp, t.Click is not null, t.Decide is not null }
+                        .Count(b => b) != 1) is var bad and >= 0)
                 {
-                    throw new Engine.Prompts.PromptException($"{file}: turn {bad + 1} needs exactly one of say, agent or follow_up.");
+                    throw new Engine.Prompts.PromptException($"{file}: turn {bad + 1} needs exactly one of say, agent, follow_up, click or decide.");
                 }
 
                 scenarios.Add(scenario);
@@ -54,6 +56,7 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
             string.IsNullOrWhiteSpace(scenario.Customer.Verified) ? null : scenario.Customer.Verified);
         var nextId = 1L;
         var heldByPeople = false;
+        ChoicesReply? question = null;
         foreach (var (turn, index) in scenario.Turns.Select((t, i) => (t, i + 1)))
         {
             if (turn.Agent is { } reply)
@@ -80,7 +83,31 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
                 continue;
             }
 
-            var say = turn.Say!;
+            if (scenario.Actions?.ToOptions() is { } actions)
+            {
+                scope.ServiceProvider.GetRequiredService<ActionSettings>().Use(actions);
+            }
+
+            var desk = scope.ServiceProvider.GetService<IOrderActionDesk>();
+            var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
+            var customerTexts = history.Where(h => h.Role == TranscriptRole.Customer).Select(h => h.Content!).ToList();
+            if (turn.Decide is { } decision)
+            {
+                context.Begin(conversation, identity, customerTexts, [], scenario.Customer.Language, nextId - 1);
+                await desk!.DecideAsync(context, decision == "approve", cancellationToken);
+                var told = Sent(scope, context);
+                var decided = told.Length == 0 ? "silent" : "answered";
+                results.Add(new EvalTurnResult(index, $"(a colleague labels: {decision})", decided, [], told,
+                    [.. Check(turn.Expect, decided, [], [], told), .. await CheckActionAsync(turn.Expect, desk, conversation, cancellationToken)]));
+                if (told.Length > 0)
+                {
+                    history.Add(Line(conversation, nextId++, TranscriptRole.Bot, told));
+                }
+
+                continue;
+            }
+
+            var say = turn.Say ?? ChoiceTitle(question, turn.Click!);
             history.Add(Line(conversation, nextId++, TranscriptRole.Customer, say));
             if (heldByPeople)
             {
@@ -89,21 +116,47 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
                 continue;
             }
 
-            var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
-            context.Begin(conversation, identity, [.. history.Where(h => h.Role == TranscriptRole.Customer).Select(h => h.Content!)], [say],
-                scenario.Customer.Language, nextId - 1);
-            var metrics = await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
+            context.Begin(conversation, identity, [.. customerTexts, say], [say], scenario.Customer.Language, nextId - 1);
+            // As in the service: an answer to a pending order action is the service's, and the model is not asked.
+            var metrics = desk is not null && await desk.AnswerAsync(context, cancellationToken)
+                ? Engine.Lifecycle.LifecycleTurns.NoModel
+                : await scope.ServiceProvider.GetRequiredService<ITurnResponder>().RespondAsync(context, history, cancellationToken);
 
             var plan = context.Plan;
             var outcome = plan.Handoff is not null ? "handed_off" : plan.Resolve ? "resolved" : "answered";
-            var sent = ReplyRenderer.Render(plan.Answers, context, scope.ServiceProvider.GetRequiredService<Engine.Prompts.PromptLibrary>().Current).Where(a => !a.Private).ToList();
+            // The question stays on screen after it is answered: a second click answers it again.
+            var asked = plan.Handoff is null ? plan.Confirmation : null;
+            question = asked ?? question;
+            var prompts = scope.ServiceProvider.GetRequiredService<Engine.Prompts.PromptLibrary>().Current;
+            IReadOnlyList<Reply> replies = asked is null ? plan.Answers : [.. plan.Answers, asked];
+            var sent = ReplyRenderer.Render(replies, context, prompts).Where(a => !a.Private).ToList();
             var text = string.Join("\n", sent.Select(a => a.Content));
             results.Add(new EvalTurnResult(index, say, outcome, metrics.ToolsCalled, text,
-                [.. Check(turn.Expect, outcome, metrics.ToolsCalled, [.. sent.Select(a => a.ContentType)], text), .. CheckGate(turn.Expect, metrics.Gate ?? [])]));
+                [.. Check(turn.Expect, outcome, metrics.ToolsCalled, [.. sent.Select(a => a.ContentType)], text), .. CheckGate(turn.Expect, metrics.Gate ?? []),
+                 .. await CheckActionAsync(turn.Expect, desk, conversation, cancellationToken)]));
             history.Add(Line(conversation, nextId++, TranscriptRole.Bot, text.Length > 0 ? text : "(handed to a colleague)"));
         }
 
         return new EvalResult(scenario.Name, results);
+    }
+
+    /// <summary>The title of the last question's choice a click step names: the first for yes, the second for no.</summary>
+    private static string ChoiceTitle(ChoicesReply? question, string click) =>
+        question?.Choices[click == "no" ? 1 : 0].Title ?? throw new InvalidOperationException("A click step needs a confirmation question in the turn before.");
+
+    private static string Sent(AsyncServiceScope scope, TurnContext context) =>
+        string.Join("\n", ReplyRenderer.Render(context.Plan.Answers, context, scope.ServiceProvider.GetRequiredService<Engine.Prompts.PromptLibrary>().Current)
+            .Where(a => !a.Private).Select(a => a.Content));
+
+    private static async Task<IEnumerable<string>> CheckActionAsync(EvalExpectation expect, IOrderActionDesk? desk, ConversationState conversation, CancellationToken cancellationToken)
+    {
+        if (expect.Action is not { } wanted || desk is null)
+        {
+            return [];
+        }
+
+        var state = await desk.LatestStateAsync(conversation.AccountId, conversation.ConversationId, cancellationToken) ?? "none";
+        return state == wanted ? [] : [$"expected the order action {wanted}, it is {state}"];
     }
 
     internal static List<string> Check(EvalExpectation expect, string outcome, IReadOnlyList<string> tools, IReadOnlyList<string> sent, string text)

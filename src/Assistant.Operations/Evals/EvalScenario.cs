@@ -10,6 +10,32 @@ public sealed class EvalScenario
     public EvalCustomer Customer { get; set; } = new();
 
     public List<EvalTurn> Turns { get; set; } = [];
+
+    /// <summary>The order actions the scenario runs with (<c>Actions__*</c>); the configured ones when absent.</summary>
+    public EvalActions? Actions { get; set; }
+}
+
+/// <summary>A scenario's <c>Actions__*</c>: each action <c>off</c>, <c>approval</c> or <c>auto</c>.</summary>
+public sealed class EvalActions
+{
+    public string Cancel { get; set; } = Engine.Actions.ActionModes.Off;
+
+    public string Return { get; set; } = Engine.Actions.ActionModes.Off;
+
+    public string ChangeAddress { get; set; } = Engine.Actions.ActionModes.Off;
+
+    public int ReturnWindowDays { get; set; } = 30;
+
+    public decimal? AutoMaxTotal { get; set; }
+
+    public Engine.Actions.ActionOptions ToOptions() => new()
+    {
+        Cancel = Cancel,
+        Return = Return,
+        ChangeAddress = ChangeAddress,
+        ReturnWindowDays = ReturnWindowDays,
+        AutoMaxTotal = AutoMaxTotal,
+    };
 }
 
 public sealed class EvalCustomer
@@ -49,6 +75,12 @@ public sealed class EvalTurn
     /// <summary>The customer left the bot's question unanswered for <c>Assistant__FollowUpAfter</c>: the follow-up is written.</summary>
     public bool FollowUp { get; set; }
 
+    /// <summary><c>yes</c> or <c>no</c>: the customer clicks that choice of the bot's last confirmation question.</summary>
+    public string? Click { get; set; }
+
+    /// <summary><c>approve</c> or <c>reject</c>: a person of the team adds the approval or rejection label.</summary>
+    public string? Decide { get; set; }
+
     public EvalExpectation Expect { get; set; } = new();
 
     /// <summary>
@@ -87,6 +119,9 @@ public sealed class EvalExpectation
     /// (<c>length</c>, <c>questions</c>, <c>banned</c>, <c>repeat</c>, <c>numbers</c>); unchecked when empty.
     /// </summary>
     public List<string> Gate { get; set; } = [];
+
+    /// <summary>The state of the conversation's newest order action after the turn (<c>executed</c>, <c>declined</c>, ...; <c>none</c>).</summary>
+    public string? Action { get; set; }
 
     /// <summary>Chatwoot content types the customer must be sent (<c>form</c>, <c>cards</c>, <c>article</c>, ...), whatever else is sent.</summary>
     public List<string> Sends { get; set; } = [];

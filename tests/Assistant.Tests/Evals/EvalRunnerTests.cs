@@ -13,8 +13,10 @@ public sealed class EvalRunnerTests : ConversationTestBase
     public void Shipped_scenarios_load_with_scripts_and_cover_injection_languages_anger_forms_products_and_articles()
     {
         Assert.True(Shipped.Count >= 30);
-        // Every step the model takes part in is scripted; a person's reply and a message the people hold ask no model.
-        Assert.All(Shipped, s => Assert.All(s.Turns.Where(t => t.Agent is null && t.Expect.Outcome != "silent"), t => Assert.NotEmpty(t.Script)));
+        // Every step the model takes part in is scripted; a person's reply, a message the people hold, a click, a person's
+        // decision and an answer to a pending order action (expected to settle the action without a tool) ask no model.
+        Assert.All(Shipped, s => Assert.All(s.Turns.Where(t => t.Agent is null && t.Expect.Outcome != "silent" && t.Click is null && t.Decide is null
+            && !(t.Expect.Action is not null && t.Expect.ToolsCalled.Count == 0)), t => Assert.NotEmpty(t.Script)));
         Assert.Equal(Shipped.Count, Shipped.Select(s => s.Name).Distinct().Count());
         Assert.Contains(Shipped, s => s.Name.StartsWith("injection", StringComparison.Ordinal));
         Assert.Contains(Shipped, s => s.Customer.Language == "zh-CN");
@@ -26,6 +28,13 @@ public sealed class EvalRunnerTests : ConversationTestBase
         Assert.Contains(Shipped, s => s.Turns.Any(t => t.Expect.Sends.Contains("form")));
         Assert.Contains(Shipped, s => s.Turns.Any(t => t.Agent is not null) && s.Turns.Any(t => t.HandBack));
         Assert.Contains(Shipped, s => s.Turns.Any(t => t.FollowUp));
+        foreach (var tool in new[] { "Actions_CancelOrder", "Actions_RequestReturn", "Actions_ChangeShippingAddress" })
+        {
+            Assert.Equal(["en", "vi", "zh-CN"], Shipped.Where(s => s.Turns.Any(t => t.Expect.ToolsCalled.Contains(tool))).Select(s => s.Customer.Language).Distinct().Order());
+        }
+
+        Assert.Superset(new HashSet<string> { "executed", "declined", "refused", "none", "awaiting_approval", "rejected" },
+            Shipped.SelectMany(s => s.Turns).Select(t => t.Expect.Action).OfType<string>().ToHashSet());
     }
 
     [Fact]
@@ -36,7 +45,7 @@ public sealed class EvalRunnerTests : ConversationTestBase
 
         var error = Assert.Throws<Assistant.Engine.Prompts.PromptException>(() => EvalRunner.Load(folder));
 
-        Assert.EndsWith("bad.yaml: turn 2 needs exactly one of say, agent or follow_up.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("bad.yaml: turn 2 needs exactly one of say, agent, follow_up, click or decide.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
