@@ -28,6 +28,8 @@ public static class PluginServiceCollectionExtensions
         services.AddScoped<ActionProposals>();
         services.AddScoped<ActionRunner>();
         services.AddScoped<IOrderActionDesk, OrderActionDesk>();
+        services.AddSingleton(ActionHistory.Timeline);
+        services.AddSingleton(ActionHistory.Purge);
 
         services.AddSingleton(new PluginRegistration(OrdersPlugin.PluginName, typeof(OrdersPlugin)));
         services.AddSingleton(new PluginRegistration(CatalogPlugin.PluginName, typeof(CatalogPlugin)));

@@ -55,6 +55,8 @@ internal static class AdminPage
             .Append(Figure("Model spend per day", SvgChart.StackedBars("cost", labels,
                 [new("cost", Spend, [.. report.Days.Select(d => (double?)d.Cost)])], v => v.ToString("0.###", CultureInfo.InvariantCulture))))
             .Append(Figure("Handoff reasons", SvgChart.HorizontalBars("handoff-reasons", [.. report.HandoffReasons.Select(r => (r.Reason.Replace('_', ' '), r.Count))], HandedOff)))
+            .Append(Figure("Order actions by outcome", SvgChart.HorizontalBars("order-actions",
+                [.. report.Actions.GroupBy(a => $"{a.Kind.Replace('_', ' ')} · {a.Outcome.Replace('_', ' ')}").Select(g => (g.Key, g.Sum(a => a.Count)))], Resolved)))
             .Append("</section>")
             .Append(DayTable(report))
             .Append("</main><footer>Days are UTC days. A conversation counts on the day of its first turn in the period; resolved means the bot resolved it and never handed it off.</footer></body></html>");

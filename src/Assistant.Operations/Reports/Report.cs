@@ -3,8 +3,10 @@ namespace Assistant.Operations.Reports;
 /// <summary>How the assistant did over a period: what the <c>report</c> verb prints and <c>/admin</c> draws.</summary>
 /// <param name="Since">Start of the period (UTC); days are UTC days.</param>
 /// <param name="Csat">CSAT ratings given in the period, for conversations the bot resolved and those people resolved.</param>
+/// <param name="Actions">Order actions proposed in the period, per day, action and how each ended (or where it waits).</param>
 public sealed record Report(
-    DateTimeOffset Since, DateTimeOffset Until, ReportTotals Totals, IReadOnlyList<ReportDay> Days, IReadOnlyList<ReasonCount> HandoffReasons, CsatSplit Csat)
+    DateTimeOffset Since, DateTimeOffset Until, ReportTotals Totals, IReadOnlyList<ReportDay> Days, IReadOnlyList<ReasonCount> HandoffReasons, CsatSplit Csat,
+    IReadOnlyList<ActionCount> Actions)
 {
     public bool IsEmpty => Totals.Conversations == 0;
 }
@@ -38,6 +40,9 @@ public sealed record Percentiles(double? P50, double? P90, double? P99);
 public sealed record ReportDay(DateOnly Day, long Conversations, long ResolvedByBot, long HandedOff, double? FirstReplyP50, double? FirstReplyP90, long Tokens, decimal Cost, long ModelFailures);
 
 public sealed record ReasonCount(string Reason, long Count);
+
+/// <param name="Outcome">The action's state: <c>executed</c>, <c>declined</c>, <c>refused</c>, <c>failed</c>, <c>awaiting_approval</c>, ...</param>
+public sealed record ActionCount(DateOnly Day, string Kind, string Outcome, long Count);
 
 /// <summary>CSAT ratings side by side: conversations the bot resolved, and those it handed to people.</summary>
 public sealed record CsatSplit(CsatScore ResolvedByBot, CsatScore HandedOff);

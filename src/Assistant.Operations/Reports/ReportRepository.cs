@@ -62,6 +62,9 @@ public sealed class ReportRepository(NpgsqlDataSource dataSource, TimeProvider c
                (count(*) FILTER (WHERE rating >= 4))::float8 / count(*) AS satisfied
         FROM csat_responses WHERE recorded_at >= @Since AND recorded_at < @Until
         GROUP BY resolved_by;
+        SELECT (proposed_at AT TIME ZONE 'UTC')::date AS day, kind, state AS outcome, count(*) AS count FROM order_actions
+        WHERE proposed_at >= @Since AND proposed_at < @Until
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
         """;
 
     public async Task<Report> ReadAsync(TimeSpan period, CancellationToken cancellationToken)
@@ -73,13 +76,14 @@ public sealed class ReportRepository(NpgsqlDataSource dataSource, TimeProvider c
         var rows = (await results.ReadAsync<Row>()).ToList();
         var reasons = (await results.ReadAsync<ReasonCount>()).ToList();
         var csat = (await results.ReadAsync<CsatRow>()).ToDictionary(r => r.ResolvedBy, r => new CsatScore(r.Responses, r.Average, r.Satisfied));
+        var actions = (await results.ReadAsync<ActionCount>()).ToList();
         var total = rows.First(r => r.Kind == "total");
         var totals = new ReportTotals(total.Conversations, total.ResolvedByBot, total.HandedOff, total.AfterHours,
             new Percentiles(total.P50, total.P90, total.P99), total.Tokens, total.Cost, total.Failures, total.BudgetTurns);
         var days = rows.Where(r => r.Kind == "day").Select(r => new ReportDay(
             r.Day!.Value, r.Conversations, r.ResolvedByBot, r.HandedOff, r.P50, r.P90, r.Tokens, r.Cost, r.Failures)).ToList();
         return new Report(since, until, totals, WithEmptyDays(days, since, until), reasons,
-            new CsatSplit(csat.GetValueOrDefault("bot", CsatScore.None), csat.GetValueOrDefault("people", CsatScore.None)));
+            new CsatSplit(csat.GetValueOrDefault("bot", CsatScore.None), csat.GetValueOrDefault("people", CsatScore.None)), actions);
     }
 
     /// <summary>Every day of the period, so a quiet day shows as zero instead of vanishing from the charts.</summary>

@@ -32,6 +32,16 @@ public static class ReportText
             }
         }
 
+        if (report.Actions.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Order actions           day         action          outcome              count");
+            foreach (var action in report.Actions)
+            {
+                text.AppendLine(Invariant($"                        {action.Day:yyyy-MM-dd}  {action.Kind,-14}  {action.Outcome,-19}  {action.Count}"));
+            }
+        }
+
         text.AppendLine();
         text.AppendLine("Day         Conversations  Resolved  Handed off  First reply p50  Tokens     Cost  Model failures");
         foreach (var day in report.Days)

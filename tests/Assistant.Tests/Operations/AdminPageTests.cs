@@ -110,7 +110,7 @@ public sealed class AdminPageTests : ServiceTestBase
         await page.ClickAsync("button[type=submit]");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Shopping assistant");
-        Assert.Equal(4, await page.Locator("svg.chart").CountAsync());
+        Assert.Equal(5, await page.Locator("svg.chart").CountAsync());
         var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "assistant_admin");
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
