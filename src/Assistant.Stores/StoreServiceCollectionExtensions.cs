@@ -1,3 +1,4 @@
+using Assistant.Engine.Actions;
 using Assistant.Engine.Storage;
 using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
@@ -22,6 +23,7 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddAssistantStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OrderLookupOptions>().BindConfiguration(OrderLookupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddPostgresStore(configuration);
         var kind = configuration.GetSection(StoreOptions.SectionName).GetValue<string>(nameof(StoreOptions.Kind));

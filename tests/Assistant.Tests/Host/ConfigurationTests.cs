@@ -99,6 +99,22 @@ public sealed class ConfigurationTests : IAsyncLifetime
         Assert.DoesNotContain(problems, p => p.Contains("cs_0123", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Actions:Cancel", "yes", "Actions__Cancel must be off, approval or auto")]
+    [InlineData("Actions:ApproveLabel", "Approve Action", "Actions__ApproveLabel must be a Chatwoot label")]
+    [InlineData("Actions:RejectLabel", "approve-action", "Actions__ApproveLabel and Actions__RejectLabel must differ")]
+    [InlineData("Actions:ReturnWindowDays", "400", "The field ReturnWindowDays must be between 0 and 365")]
+    [InlineData("Actions:ConfirmWithin", "00:00:10", "The field ConfirmWithin must be between")]
+    public async Task An_order_action_setting_that_cannot_work_stops_start_up_naming_it(string setting, string value, string message)
+    {
+        var settings = AssistantServer.DefaultSettings(_database, new Uri("http://127.0.0.1:9"));
+        settings[setting] = value;
+
+        var problems = await StartupProblemsAsync(settings);
+
+        Assert.Contains(problems, p => p.Contains(message, StringComparison.Ordinal));
+    }
+
     private static async Task<IReadOnlyList<string>> StartupProblemsAsync(Dictionary<string, string?> settings)
     {
         try

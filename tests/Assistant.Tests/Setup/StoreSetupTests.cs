@@ -32,7 +32,18 @@ public sealed class StoreSetupTests : IAsyncLifetime
 
         Assert.True(report.Ready);
         Assert.Contains("Acme Outfitters (acme.myshopify.com)", report.Shop);
-        Assert.Equal(["read_all_orders", "write_orders"], report.Checks.Where(c => !c.Granted).Select(c => c.Name));
+        Assert.Equal(["read_all_orders", "write_orders", "write_returns"], report.Checks.Where(c => !c.Granted).Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task A_Shopify_token_without_the_write_scope_an_action_that_is_on_needs_is_not_ready()
+    {
+        await using var services = ShopifyAdapter.Services(_shopify, s => s["Actions:Cancel"] = "auto");
+
+        var report = await services.GetRequiredService<ShopifySetup>().RunAsync(Token);
+
+        Assert.False(report.Ready);
+        Assert.Equal(["write_orders"], report.Checks.Where(c => c.Required && !c.Granted).Select(c => c.Name));
     }
 
     [Fact]
