@@ -1,48 +1,27 @@
-using Assistant.Stores.Postgres;
-using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure.Shopify;
 using Assistant.Tests.Stores;
 
 namespace Assistant.Tests.Actions;
 
 /// <summary>Order actions against Shopify: the mutations Shopify documents, sent once, and what Shopify then shows read back.</summary>
-public sealed class ShopifyActionTests : OrderActionTestBase
+public sealed class ShopifyActionTests : PlatformActionTestBase
 {
     private readonly FakeShopify _shopify = new();
 
-    protected override async Task ArrangeAsync()
+    protected override void Fill(DemoShop shop) => shop.FillShopify(_shopify);
+
+    protected override void Connect(Dictionary<string, string?> settings)
     {
-        await base.ArrangeAsync();
-        (await DemoShop.ReadAsync(new ShopDatabase(Database.DataSource))).FillShopify(_shopify);
+        settings["Store:Kind"] = "shopify";
+        settings["Shopify:ShopDomain"] = _shopify.BaseUrl.ToString();
+        settings["Shopify:AccessToken"] = FakeShopify.AccessToken;
+        settings["Shopify:AllowPlainHttp"] = "true";
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await _shopify.DisposeAsync();
-    }
-
-    private static MessageWebhookBuilder SignedInJane(string text) =>
-        new MessageWebhookBuilder(42).WithContent(text)
-            .WithConversation(c => c.WithContact(77, "Jane Doe", email: "jane@example.com", identifier: "1").WithHmacVerified());
-
-    private async Task ConfirmAsync(string tool, string arguments, Action<Dictionary<string, string?>>? configure = null)
-    {
-        Chatwoot.AddConversation(1, 42);
-        OpenAI.ThenToolCall(tool, arguments).ThenText("Please confirm below.");
-        await StartWithActionsAsync(configure: s =>
-        {
-            s["Store:Kind"] = "shopify";
-            s["Shopify:ShopDomain"] = _shopify.BaseUrl.ToString();
-            s["Shopify:AccessToken"] = FakeShopify.AccessToken;
-            s["Shopify:AllowPlainHttp"] = "true";
-            s["Http:MaxRetries"] = "2";
-            configure?.Invoke(s);
-        });
-        await SayAsync(SignedInJane("I need a change to my order"));
-        await SettledTurnsAsync();
-        await SayAsync(JaneClicks(Choice(0), identifier: "1"));
-        await SettledTurnsAsync();
     }
 
     private string? OrderField(string number, string field) => _shopify.Orders.Single(o => o["name"]!.GetValue<string>() == "#" + number)[field]?.ToJsonString();

@@ -1,49 +1,28 @@
-using Assistant.Stores.Postgres;
-using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure.WooCommerce;
 using Assistant.Tests.Stores;
 
 namespace Assistant.Tests.Actions;
 
 /// <summary>Order actions against WooCommerce: one PUT or POST each, never repeated, and the order (or its notes) read back.</summary>
-public sealed class WooCommerceActionTests : OrderActionTestBase
+public sealed class WooCommerceActionTests : PlatformActionTestBase
 {
     private readonly FakeWooCommerce _woo = new();
 
-    protected override async Task ArrangeAsync()
+    protected override void Fill(DemoShop shop) => shop.FillWooCommerce(_woo);
+
+    protected override void Connect(Dictionary<string, string?> settings)
     {
-        await base.ArrangeAsync();
-        (await DemoShop.ReadAsync(new ShopDatabase(Database.DataSource))).FillWooCommerce(_woo);
+        settings["Store:Kind"] = "woocommerce";
+        settings["WooCommerce:SiteUrl"] = _woo.BaseUrl.ToString();
+        settings["WooCommerce:ConsumerKey"] = FakeWooCommerce.ConsumerKey;
+        settings["WooCommerce:ConsumerSecret"] = FakeWooCommerce.ConsumerSecret;
+        settings["WooCommerce:AllowPlainHttp"] = "true";
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await _woo.DisposeAsync();
-    }
-
-    private static MessageWebhookBuilder SignedInJane(string text) =>
-        new MessageWebhookBuilder(42).WithContent(text)
-            .WithConversation(c => c.WithContact(77, "Jane Doe", email: "jane@example.com", identifier: "1").WithHmacVerified());
-
-    private async Task ConfirmAsync(string tool, string arguments, Action<Dictionary<string, string?>>? configure = null)
-    {
-        Chatwoot.AddConversation(1, 42);
-        OpenAI.ThenToolCall(tool, arguments).ThenText("Please confirm below.");
-        await StartWithActionsAsync(configure: s =>
-        {
-            s["Store:Kind"] = "woocommerce";
-            s["WooCommerce:SiteUrl"] = _woo.BaseUrl.ToString();
-            s["WooCommerce:ConsumerKey"] = FakeWooCommerce.ConsumerKey;
-            s["WooCommerce:ConsumerSecret"] = FakeWooCommerce.ConsumerSecret;
-            s["WooCommerce:AllowPlainHttp"] = "true";
-            s["Http:MaxRetries"] = "2";
-            configure?.Invoke(s);
-        });
-        await SayAsync(SignedInJane("I need a change to my order"));
-        await SettledTurnsAsync();
-        await SayAsync(JaneClicks(Choice(0), identifier: "1"));
-        await SettledTurnsAsync();
     }
 
     private string OrderStatus(string number) => _woo.Orders.Single(o => o["number"]!.GetValue<string>() == number)["status"]!.GetValue<string>();

@@ -1,5 +1,4 @@
 using Assistant.Stores.Postgres;
-using Assistant.Tests.Builders;
 using Assistant.Tests.Infrastructure;
 using Assistant.Tests.Infrastructure.Shopify;
 using Assistant.Tests.Turns;
@@ -22,11 +21,6 @@ public sealed class ShopifyConversationTests : ConversationTestBase
         await base.DisposeAsync();
         await _shopify.DisposeAsync();
     }
-
-    /// <summary>Jane signed in on the shop's site, whose page signs her Shopify customer id.</summary>
-    private static MessageWebhookBuilder SignedInJane(string text) =>
-        new MessageWebhookBuilder(42).WithContent(text)
-            .WithConversation(c => c.WithContact(77, "Jane Doe", email: "jane@example.com", identifier: "1").WithHmacVerified());
 
     private Task StartOnShopifyAsync(Action<Dictionary<string, string?>>? configure = null) => StartServerAsync(withLlm: true, s =>
     {

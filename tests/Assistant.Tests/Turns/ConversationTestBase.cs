@@ -37,6 +37,11 @@ public abstract class ConversationTestBase : ServiceTestBase
         new MessageWebhookBuilder(conversationId).WithContent(text)
             .WithConversation(c => c.WithContact(77, "Jane Doe", email: "jane@example.com", identifier: "cus_jane").WithHmacVerified());
 
+    /// <summary>Jane signed in on a Shopify or WooCommerce shop's site, whose page signs her platform customer id (1).</summary>
+    protected static MessageWebhookBuilder SignedInJane(string text) =>
+        new MessageWebhookBuilder(42).WithContent(text)
+            .WithConversation(c => c.WithContact(77, "Jane Doe", email: "jane@example.com", identifier: "1").WithHmacVerified());
+
     protected static MessageWebhookBuilder Visitor(string text, long conversationId = 42) =>
         new MessageWebhookBuilder(conversationId).WithContent(text).WithConversation(c => c.WithContact(78, "Visitor"));
 
