@@ -1,5 +1,6 @@
 using Assistant.Engine.Contract;
 using Assistant.Engine.Prompts;
+using Assistant.Engine.Rendering;
 
 namespace Assistant.Plugins.Actions;
 
@@ -27,7 +28,7 @@ public static class ActionQuestion
     public static ConfirmationChoices ChoicesOf(OrderActionRow action, LocaleTexts texts)
     {
         var key = action.Id.ToString("N")[..12];
-        return new ConfirmationChoices(
-            texts.Get("action.yes_" + action.Kind, ("number", action.OrderNumber)), $"yes-{key}", texts["action.no"], $"no-{key}");
+        return new ConfirmationChoices(ReplyRenderer.ChoiceTitle(texts.Get("action.yes_" + action.Kind, ("number", action.OrderNumber))), $"yes-{key}",
+            ReplyRenderer.ChoiceTitle(texts["action.no"]), $"no-{key}");
     }
 }

@@ -52,6 +52,9 @@ public static partial class ReplyRenderer
 
     private static string Shorten(string title, int length) => title.Length <= length ? title : title[..(length - 1)].TrimEnd() + "…";
 
+    /// <summary>A choice's title as every channel can show it (WhatsApp's 20 characters).</summary>
+    public static string ChoiceTitle(string title) => Shorten(title, ChoiceTitleLength);
+
     public static IReadOnlyList<OutgoingMessage> Choices(string question, IReadOnlyList<ReplyChoice> choices, ChannelProfile channel, long? inReplyTo)
     {
         if (channel.Choices)
