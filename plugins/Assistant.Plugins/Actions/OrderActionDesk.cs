@@ -15,7 +15,9 @@ public sealed class OrderActionDesk(
     public async Task<bool> AnswerAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
-        if (await actions.LatestAsync(conversation.AccountId, conversation.ConversationId, cancellationToken) is not { } action)
+        // With every action off no question is asked, and a turn pays no statement for looking (one still open is
+        // answered by the model, which has no action tools then).
+        if (!actionSettings.Current.AnyOn || await actions.LatestAsync(conversation.AccountId, conversation.ConversationId, cancellationToken) is not { } action)
         {
             return false;
         }
