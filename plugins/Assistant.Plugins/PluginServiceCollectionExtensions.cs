@@ -37,7 +37,7 @@ public static class PluginServiceCollectionExtensions
         services.AddSingleton(new PluginRegistration(RepliesPlugin.PluginName, typeof(RepliesPlugin)));
         services.AddSingleton(new PluginRegistration(HandoffPlugin.PluginName, typeof(HandoffPlugin)));
         services.AddSingleton(new PluginRegistration(ActionsPlugin.PluginName, typeof(ActionsPlugin),
-            sp => sp.GetRequiredService<ActionSettings>().Current.AnyOn));
+            (sp, function) => sp.GetRequiredService<ActionSettings>().Current.ModeOf(ActionsPlugin.KindOf(function)) != ActionModes.Off));
         return services;
     }
 }

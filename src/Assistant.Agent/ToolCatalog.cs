@@ -49,7 +49,12 @@ public sealed partial class ToolCatalog
 
     /// <summary>The plugins for one turn, their instances made from <paramref name="turnServices"/>.</summary>
     public IReadOnlyList<KernelPlugin> PluginsFor(IServiceProvider turnServices) =>
-        [.. _plugins.Where(p => p.IsOffered?.Invoke(turnServices) ?? true).Select(p => KernelPluginFactory.CreateFromType(p.Type, p.Name, turnServices))];
+        [.. _plugins.Select(p => Offered(p, KernelPluginFactory.CreateFromType(p.Type, p.Name, turnServices), turnServices)).Where(p => p.FunctionCount > 0)];
+
+    private static KernelPlugin Offered(PluginRegistration registration, KernelPlugin plugin, IServiceProvider turnServices) =>
+        registration.Offers is { } offers
+            ? KernelPluginFactory.CreateFromFunctions(plugin.Name, plugin.Description, plugin.Where(f => offers(turnServices, f.Name)))
+            : plugin;
 
     /// <summary>
     /// Every tool as the model is told of it (name, description, JSON schema), ordered by name. Made from plugin

@@ -25,11 +25,10 @@ public sealed class ActionProposals(
     {
         var settings = actionSettings.Current;
         var mode = settings.ModeOf(kind);
+        // The tools of an action that is off are not offered (ActionsPlugin.KindOf); this holds should one be called anyway.
         if (mode == ActionModes.Off)
         {
-            turn.Plan.HandOff(new HandoffRequest(kind == ActionKinds.Return ? HandoffReason.Return : HandoffReason.CustomerRequest,
-                $"The customer asks to {Describe(kind)} order #{orderNumber?.Trim().TrimStart('#')}{(reason is null ? string.Empty : $" ({reason})")}. The assistant does not do this here."));
-            return ActionProposal.Refused("This store has people do this: the conversation is handed to a colleague. Do not promise anything.");
+            return ActionProposal.Refused("This store has people do this: hand the conversation to a colleague.");
         }
 
         var (lookup, details) = await orders.LookUpAsync(orderNumber, email, phone, cancellationToken);

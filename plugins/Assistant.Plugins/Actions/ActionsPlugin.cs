@@ -5,13 +5,21 @@ using Microsoft.SemanticKernel;
 
 namespace Assistant.Plugins.Actions;
 
-[Description("Prepares changes to an order. The customer confirms each with a button; only their confirmation carries it out.")]
+[Description("Prepares changes to an order; only the customer's own confirmation carries one out.")]
 public sealed class ActionsPlugin(ActionProposals proposals)
 {
     public const string PluginName = "Actions";
 
+    /// <summary>The action a tool prepares, by its function name: only the tools of actions that are on are offered.</summary>
+    public static string KindOf(string function) => function switch
+    {
+        "CancelOrder" => ActionKinds.Cancel,
+        "RequestReturn" => ActionKinds.Return,
+        _ => ActionKinds.ChangeAddress,
+    };
+
     [KernelFunction]
-    [Description("Prepares cancelling an order that has not shipped yet; the customer is then asked to confirm. Never say it is cancelled.")]
+    [Description("Prepares cancelling an order not yet shipped; the customer is then asked to confirm. Never say it is done.")]
     public Task<ActionProposal> CancelOrderAsync(
         [Description("Order number, e.g. 1042.")] string orderNumber,
         [Description("Email the customer wrote, if any.")] string? email = null,
@@ -30,16 +38,16 @@ public sealed class ActionsPlugin(ActionProposals proposals)
         proposals.ProposeAsync(ActionKinds.Return, orderNumber, email, phone, null, reason, cancellationToken);
 
     [KernelFunction]
-    [Description("Prepares sending an unshipped order to a new address; the customer is then asked to confirm. Ask for any missing part first.")]
+    [Description("Prepares sending an order not yet shipped to a new address; the customer is then asked to confirm. Never say it is done.")]
     public Task<ActionProposal> ChangeShippingAddressAsync(
         [Description("Order number, e.g. 1042.")] string orderNumber,
-        [Description("Recipient's name.")] string name,
+        string name,
         [Description("Street and number.")] string line1,
-        [Description("City.")] string city,
-        [Description("Postal code.")] string postalCode,
-        [Description("Two-letter country code, e.g. US, VN, CN.")] string countryCode,
-        [Description("Apartment, floor, if any.")] string? line2 = null,
-        [Description("State or province, if any.")] string? region = null,
+        string city,
+        string postalCode,
+        [Description("ISO 3166 two-letter code.")] string countryCode,
+        string? line2 = null,
+        [Description("State, province or district.")] string? region = null,
         [Description("Email the customer wrote, if any.")] string? email = null,
         [Description("Phone number the customer wrote, if any.")] string? phone = null,
         CancellationToken cancellationToken = default) =>

@@ -107,7 +107,13 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
                 continue;
             }
 
-            var say = turn.Say ?? ChoiceTitle(question, turn.Click!);
+            if (turn.Click is { } click && question is null)
+            {
+                results.Add(new EvalTurnResult(index, $"(clicks {click})", "silent", [], string.Empty, ["no confirmation question was asked before this click"]));
+                continue;
+            }
+
+            var say = turn.Say ?? question!.Choices[turn.Click == "no" ? 1 : 0].Title;
             history.Add(Line(conversation, nextId++, TranscriptRole.Customer, say));
             if (heldByPeople)
             {
@@ -139,10 +145,6 @@ public sealed class EvalRunner(IServiceScopeFactory scopes)
 
         return new EvalResult(scenario.Name, results);
     }
-
-    /// <summary>The title of the last question's choice a click step names: the first for yes, the second for no.</summary>
-    private static string ChoiceTitle(ChoicesReply? question, string click) =>
-        question?.Choices[click == "no" ? 1 : 0].Title ?? throw new InvalidOperationException("A click step needs a confirmation question in the turn before.");
 
     private static string Sent(AsyncServiceScope scope, TurnContext context) =>
         string.Join("\n", ReplyRenderer.Render(context.Plan.Answers, context, scope.ServiceProvider.GetRequiredService<Engine.Prompts.PromptLibrary>().Current)

@@ -55,4 +55,29 @@ public sealed class ToolCatalogTests
     {
         Assert.Throws<ArgumentException>(() => new ToolCatalog([new PluginRegistration("Order_s", typeof(OrdersPlugin))]));
     }
+
+    [Fact]
+    public void A_function_its_registration_does_not_offer_is_left_out_and_a_plugin_left_empty_goes()
+    {
+        var services = new ServiceCollection().BuildServiceProvider();
+        var catalog = new ToolCatalog(
+        [
+            new PluginRegistration("Two", typeof(TwoTools), (_, function) => function == "First"),
+            new PluginRegistration("None", typeof(TwoTools), (_, _) => false),
+        ]);
+
+        var plugins = catalog.PluginsFor(services);
+
+        var plugin = Assert.Single(plugins);
+        Assert.Equal(["First"], plugin.Select(f => f.Name));
+    }
+
+    public sealed class TwoTools
+    {
+        [Microsoft.SemanticKernel.KernelFunction]
+        public string First() => "first";
+
+        [Microsoft.SemanticKernel.KernelFunction]
+        public string Second() => "second";
+    }
 }
