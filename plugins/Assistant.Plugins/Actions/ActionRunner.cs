@@ -54,7 +54,7 @@ public sealed partial class ActionRunner(
             return await EndAsync(action, ActionStates.Failed, written.Refusal!, cancellationToken);
         }
 
-        return await ReadBackAsync(action, request, cancellationToken);
+        return await ReadBackAsync(action, request, cancellationToken, written.InProgress);
     }
 
     /// <summary>An action a crashed attempt left executing: only the read-back says what happened, and nothing is written again.</summary>
@@ -66,10 +66,16 @@ public sealed partial class ActionRunner(
             : await ReadBackAsync(action, Request(action, fresh), cancellationToken);
     }
 
-    private async Task<ActionResult> ReadBackAsync(OrderActionRow action, OrderWriteRequest request, CancellationToken cancellationToken)
+    /// <param name="inProgress">The store accepted the write and is still carrying it out: not yet visible is not "not done".</param>
+    private async Task<ActionResult> ReadBackAsync(OrderActionRow action, OrderWriteRequest request, CancellationToken cancellationToken, string? inProgress = null)
     {
         // A store down now leaves the action executing: the turn fails, and its retry resumes with this read-back.
         var readBack = await store.ReadBackAsync(request, cancellationToken);
+        if (!readBack.Done && inProgress is not null)
+        {
+            readBack = new StoreReadBack(true, inProgress);
+        }
+
         var state = readBack.Done ? ActionStates.Executed : ActionStates.Failed;
         await actions.MoveAsync(action.Id, [ActionStates.Executing], state, cancellationToken,
             reason: readBack.Done ? null : "The store does not show the change.", storeStatus: readBack.Status);

@@ -174,8 +174,10 @@ public sealed class OrderActionDesk(
         {
             case ActionStates.Executed:
                 turn.Plan.NoteForTeam($"Order action carried out: {Describe(action)}. The store now shows: {result.Detail}.");
-                turn.Plan.Answer(new TextReply(texts.Get("action.done_" + action.Kind, ("number", number), ("status", Status(texts, result.Detail)),
-                    ("address", action.Facts.Address?.ToString()))));
+                // A store that only took the request (PostgreSQL's order_requests, Shopify's cancellation job) has not done it yet.
+                var taken = action.Kind != ActionKinds.Return && result.Detail is "requested" or "cancelling";
+                turn.Plan.Answer(new TextReply(texts.Get(taken ? "action.requested" : "action.done_" + action.Kind, ("number", number),
+                    ("status", Status(texts, result.Detail)), ("address", action.Facts.Address?.ToString()))));
                 break;
             case ActionStates.Refused:
                 turn.Plan.NoteForTeam($"Order action not carried out: {Describe(action)}; checked again just before, it was no longer possible ({result.Detail}).");

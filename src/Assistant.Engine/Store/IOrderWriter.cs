@@ -31,7 +31,11 @@ public sealed record ShippingAddress(
 }
 
 /// <param name="Refusal">Why the store refused, in its words; null when it accepted.</param>
-public sealed record StoreWriteResult(string? Refusal)
+/// <param name="InProgress">
+/// Accepted and still being carried out by the store (Shopify cancels in a background job): what the read-back shows
+/// if the change is not visible yet, in the <c>order_status</c> words.
+/// </param>
+public sealed record StoreWriteResult(string? Refusal, string? InProgress = null)
 {
     public static StoreWriteResult Accepted { get; } = new((string?)null);
 

@@ -33,7 +33,11 @@ public sealed class ShopifyOrderWriter(ShopifyClient shopify, ShopifyStore store
     private async Task<StoreWriteResult> CancelAsync(string id, string note, CancellationToken cancellationToken)
     {
         var response = await shopify.QueryAsync(ShopifyQueries.CancelOrder, new JsonObject { ["id"] = id, ["note"] = note }, cancellationToken, write: true);
-        return Refusal(response.Data.Path("orderCancel", "orderCancelUserErrors"));
+        var result = Refusal(response.Data.Path("orderCancel", "orderCancelUserErrors"));
+        // Shopify takes the cancellation and finishes it in a job: accepted, it is under way even before the order shows it.
+        return result.IsAccepted && response.Data.Path("orderCancel", "job", "done") is { ValueKind: JsonValueKind.False }
+            ? result with { InProgress = "cancelling" }
+            : result;
     }
 
     private async Task<StoreWriteResult> RequestReturnAsync(string id, OrderWriteRequest request, string note, CancellationToken cancellationToken)

@@ -109,7 +109,7 @@ public sealed class ActionRulesTests : OrderActionTestBase
 
         // Assert
         Assert.Equal([("cancel", "1043", "requested")], await OrderRequestsAsync());
-        Assert.Equal("That's already taken care of: order #1043 now shows requested.", PublicTexts()[^1]);
+        Assert.Equal("That's already taken care of: order #1043 now shows Request received.", PublicTexts()[^1]);
         Assert.Equal(2, OpenAI.Completions.Count);
     }
 

@@ -47,7 +47,7 @@ public sealed class ApprovalConversationTests : OrderActionTestBase
         Assert.Equal(["answered", "handed_off", "answered"], turns);
         Assert.Equal([("cancel", "1043", "requested")], await OrderRequestsAsync());
         Assert.Equal(["executed"], await ActionStatesAsync());
-        Assert.Equal("Done: order #1043 is cancelled. The store now shows: requested.", PublicTexts()[^1]);
+        Assert.Equal("Your request for order #1043 has been passed to the store. It now shows: Request received.", PublicTexts()[^1]);
         Assert.StartsWith("Order action carried out", Notes()[^1], StringComparison.Ordinal);
     }
 
@@ -104,7 +104,7 @@ public sealed class ApprovalConversationTests : OrderActionTestBase
 
         // Assert
         Assert.Equal([("cancel", "1043", "requested")], await OrderRequestsAsync());
-        Assert.Single(PublicTexts(), t => t.StartsWith("Done:", StringComparison.Ordinal));
+        Assert.Single(PublicTexts(), t => t.StartsWith("Your request for order #1043", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class CancelConversationTests : OrderActionTestBase
         Assert.Equal(("Yes, cancel #1043", "No, leave it"), (Choice(0).Title, Choice(1).Title));
         Assert.Equal([("cancel", "1043", "requested")], await OrderRequestsAsync());
         Assert.Equal(["executed"], await ActionStatesAsync());
-        Assert.Equal("Done: order #1043 is cancelled. The store now shows: requested.", PublicTexts()[^1]);
+        Assert.Equal("Your request for order #1043 has been passed to the store. It now shows: Request received.", PublicTexts()[^1]);
         Assert.Contains(Notes(), n => n.StartsWith("Order action carried out: cancel order #1043", StringComparison.Ordinal));
         Assert.Equal(2, OpenAI.Completions.Count);
     }

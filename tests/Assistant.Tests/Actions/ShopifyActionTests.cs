@@ -41,6 +41,21 @@ public sealed class ShopifyActionTests : PlatformActionTestBase
     }
 
     [Fact]
+    public async Task Cancellation_still_in_Shopifys_job_is_reported_as_under_way_not_as_failed()
+    {
+        // Arrange
+        _shopify.CancelJobsLag = true;
+
+        // Act
+        await ConfirmAsync("Actions_CancelOrder", """{"orderNumber":"1043"}""");
+
+        // Assert
+        Assert.Single(_shopify.Mutations);
+        Assert.Equal(["executed"], await ActionStatesAsync());
+        Assert.Equal("Your request for order #1043 has been passed to the store. It now shows: Being cancelled.", PublicTexts()[^1]);
+    }
+
+    [Fact]
     public async Task Store_refusing_the_write_is_reported_and_handed_to_people()
     {
         // Arrange

@@ -18,6 +18,9 @@ public sealed partial class FakeShopify
     /// <summary>The next mutations carried out, but answered with a 503 (the answer lost on the way).</summary>
     public int WritesAnsweredUnavailable { get; set; }
 
+    /// <summary>Cancellations stay in their background job: accepted, but the order does not show them yet.</summary>
+    public bool CancelJobsLag { get; set; }
+
     /// <summary>The next mutations answered with a 503 before Shopify did anything.</summary>
     public int WritesFailedUnavailable { get; set; }
 
@@ -60,7 +63,7 @@ public sealed partial class FakeShopify
             ?? (order is null ? "Order does not exist" : null)
             ?? (order!["cancelledAt"] is not null ? "Cannot cancel an order that has already been cancelled" : null)
             ?? (order["displayFulfillmentStatus"]!.GetValue<string>() == "FULFILLED" ? "Cannot cancel a fulfilled order" : null);
-        if (refusal is null)
+        if (refusal is null && !CancelJobsLag)
         {
             order!["cancelledAt"] = DateTimeOffset.UtcNow.ToString("O");
             order["displayFinancialStatus"] = "REFUNDED";
