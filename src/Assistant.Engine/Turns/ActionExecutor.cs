@@ -186,6 +186,9 @@ internal sealed partial class ActionExecutor(
             case PlannedAction.AddLabelsKind:
                 await chatwoot.AddLabelsAsync(accountId, conversationId, action.Labels ?? [], cancellationToken);
                 return null;
+            case PlannedAction.RemoveLabelKind:
+                await chatwoot.RemoveLabelAsync(accountId, conversationId, action.Labels![0], cancellationToken);
+                return null;
             case PlannedAction.AssignTeamKind:
                 await chatwoot.AssignTeamAsync(accountId, conversationId, action.Id, cancellationToken);
                 return null;

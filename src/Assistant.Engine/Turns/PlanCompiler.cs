@@ -69,12 +69,14 @@ internal static class PlanCompiler
     }
 
     /// <summary>
-    /// A person's decision on an order action: the team's note, then what the customer is told. Sent although people
-    /// hold the conversation: they asked for it with the label.
+    /// A person's decision on an order action: the team's note, what the customer is told, and the decision's label
+    /// taken off, so the next action can be decided with it again. Sent although people hold the conversation: they
+    /// asked for it with the label.
     /// </summary>
-    public static IReadOnlyList<PlannedAction> CompileDecision(TurnPlan plan, TurnContext turn, PromptSet prompts) =>
+    public static IReadOnlyList<PlannedAction> CompileDecision(TurnPlan plan, TurnContext turn, PromptSet prompts, string label) =>
         [.. TeamNotes(plan, requiresOwnership: false),
-         .. ReplyRenderer.Render(plan.Answers, turn, prompts).Select(a => PlannedAction.Message(a, requiresOwnership: false))];
+         .. ReplyRenderer.Render(plan.Answers, turn, prompts).Select(a => PlannedAction.Message(a, requiresOwnership: false)),
+         new PlannedAction(PlannedAction.RemoveLabelKind, false, Labels: [label])];
 
     private static IEnumerable<PlannedAction> TeamNotes(TurnPlan plan, bool requiresOwnership) =>
         plan.TeamNotes.Select(n => PlannedAction.Message(OutgoingMessage.PrivateNote(n), requiresOwnership));

@@ -19,6 +19,7 @@ public sealed record PlannedAction(
 {
     public const string MessageKind = "message";
     public const string AddLabelsKind = "add_labels";
+    public const string RemoveLabelKind = "remove_label";
     public const string AssignTeamKind = "assign_team";
     public const string AssignAgentKind = "assign_agent";
     public const string StatusKind = "status";

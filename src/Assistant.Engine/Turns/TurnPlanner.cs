@@ -72,8 +72,10 @@ internal sealed class TurnPlanner(
         var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
         var identity = await identities.ResolveAsync(conversation, cancellationToken);
         context.Begin(conversation, identity, [], [], prompts.Current.Locales.For(conversation.Language).Language, turn.InReplyTo);
-        await scope.ServiceProvider.GetRequiredService<IOrderActionDesk>().DecideAsync(context, turn.Purpose == TurnPurpose.Approve, cancellationToken);
-        var actions = PlanCompiler.CompileDecision(context.Plan, context, prompts.Current);
+        var approved = turn.Purpose == TurnPurpose.Approve;
+        await scope.ServiceProvider.GetRequiredService<IOrderActionDesk>().DecideAsync(context, approved, cancellationToken);
+        var settings = scope.ServiceProvider.GetRequiredService<Actions.ActionSettings>().Current;
+        var actions = PlanCompiler.CompileDecision(context.Plan, context, prompts.Current, approved ? settings.ApproveLabel : settings.RejectLabel);
         await turns.SavePlanAsync(turn.Id, actions, PlanFacts.Of(Lifecycle.LifecycleTurns.NoModel, llmOptions.CurrentValue, null, null), cancellationToken);
     }
 

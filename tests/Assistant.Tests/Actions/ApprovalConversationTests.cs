@@ -49,6 +49,7 @@ public sealed class ApprovalConversationTests : OrderActionTestBase
         Assert.Equal(["executed"], await ActionStatesAsync());
         Assert.Equal("Your request for order #1043 has been passed to the store. It now shows: Request received.", PublicTexts()[^1]);
         Assert.StartsWith("Order action carried out", Notes()[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("approve-action", Chatwoot.Conversations[(1, 42)].Labels);
     }
 
     [Fact]

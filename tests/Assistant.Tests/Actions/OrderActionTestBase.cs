@@ -34,6 +34,7 @@ public abstract class OrderActionTestBase : ConversationTestBase
     /// <summary>A person of the team adds a label to the conversation.</summary>
     protected async Task LabelAsync(string label, double updatedAt)
     {
+        Chatwoot.Conversations[(1, 42)].Labels = [.. Chatwoot.Conversations[(1, 42)].Labels, label];
         var webhook = new ConversationWebhookBuilder().With(c => c.WithStatus("open").WithLabels("handoff:order_action", label).WithUpdatedAt(updatedAt)
                 .WithContact(77, "Jane Doe", email: "jane@example.com", identifier: "cus_jane").WithHmacVerified())
             .Changed("label_list", new JsonArray("handoff:order_action"), new JsonArray("handoff:order_action", label));
