@@ -25,6 +25,9 @@ public sealed partial class ToolCatalog
 
     private readonly IReadOnlyList<PluginRegistration> _plugins;
 
+    // Each plugin's function names, read once: a plugin whose registration offers none of them this turn is not built.
+    private readonly Dictionary<PluginRegistration, string[]> _functions = [];
+
     public ToolCatalog(IEnumerable<PluginRegistration> plugins)
     {
         _plugins = [.. plugins];
@@ -35,10 +38,11 @@ public sealed partial class ToolCatalog
                 throw new ArgumentException($"Plugin name '{plugin.Name}' must be letters and digits only.", nameof(plugins));
             }
 
-            foreach (var method in plugin.Type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                         .Where(m => m.GetCustomAttribute<KernelFunctionAttribute>() is not null))
+            _functions[plugin] = [.. plugin.Type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetCustomAttribute<KernelFunctionAttribute>() is not null).Select(FunctionName)];
+            foreach (var function in _functions[plugin])
             {
-                var name = $"{plugin.Name}_{FunctionName(method)}";
+                var name = $"{plugin.Name}_{function}";
                 if (name.Length > 64)
                 {
                     throw new ArgumentException($"Tool name {name} is longer than 64 characters.", nameof(plugins));
@@ -49,7 +53,8 @@ public sealed partial class ToolCatalog
 
     /// <summary>The plugins for one turn, their instances made from <paramref name="turnServices"/>.</summary>
     public IReadOnlyList<KernelPlugin> PluginsFor(IServiceProvider turnServices) =>
-        [.. _plugins.Select(p => Offered(p, KernelPluginFactory.CreateFromType(p.Type, p.Name, turnServices), turnServices)).Where(p => p.FunctionCount > 0)];
+        [.. _plugins.Where(p => p.Offers is not { } offers || _functions[p].Any(f => offers(turnServices, f)))
+            .Select(p => Offered(p, KernelPluginFactory.CreateFromType(p.Type, p.Name, turnServices), turnServices))];
 
     private static KernelPlugin Offered(PluginRegistration registration, KernelPlugin plugin, IServiceProvider turnServices) =>
         registration.Offers is { } offers
