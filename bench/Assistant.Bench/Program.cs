@@ -7,12 +7,13 @@ return args.FirstOrDefault() switch
     "turns" => await TurnBench.RunAsync(BenchSettings.FromEnvironment()),
     "prompt" => await PromptBench.RunAsync(BenchSettings.FromEnvironment()),
     "backlog" => await BacklogBench.RunAsync(BenchSettings.FromEnvironment()),
+    "catalog" => await CatalogBench.RunAsync(BenchSettings.FromEnvironment()),
     "bare" => await BareServer.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: assistant-bench intake|turns|prompt|backlog   (run through bench/run.sh)");
+    Console.Error.WriteLine("usage: assistant-bench intake|turns|prompt|backlog|catalog   (run through bench/run.sh)");
     return 2;
 }

@@ -2,6 +2,7 @@ using Assistant.Engine.Actions;
 using Assistant.Engine.Storage;
 using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
+using Assistant.Stores.Postgres.CatalogSearch;
 using Assistant.Stores.Setup;
 using Assistant.Stores.Shopify;
 using Assistant.Stores.WooCommerce;
@@ -34,6 +35,10 @@ public static class StoreServiceCollectionExtensions
         else if (kind == StoreKinds.WooCommerce)
         {
             services.AddWooCommerceStore();
+        }
+        else
+        {
+            services.AddHostedService<CatalogIndexRefresher>();
         }
 
         return services;
@@ -111,6 +116,7 @@ public static class StoreServiceCollectionExtensions
             ? PostgresConnection.Parse(configuration.GetConnectionString("Postgres"), PostgresConnection.StateSetting)
             : PostgresConnection.Parse(orders, PostgresConnection.OrdersSetting);
         connection.ApplicationName ??= "assistant-orders";
+        PostgresConnection.WithoutJit(connection);
         var timeout = configuration.GetSection(OrderLookupOptions.SectionName).GetValue<TimeSpan?>(nameof(OrderLookupOptions.StatementTimeout))
             ?? new OrderLookupOptions().StatementTimeout;
         connection.CommandTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, 60);
@@ -118,6 +124,9 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<PostgresOrderStore>();
         services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<PostgresOrderStore>());
         services.AddSingleton<IOrderWriter, PostgresOrderWriter>();
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CatalogIndex>();
+        services.AddSingleton<CatalogRanking>();
         services.AddSingleton<IProductCatalog, PostgresCatalog>();
         services.AddSingleton<DemoStore>();
         return services;

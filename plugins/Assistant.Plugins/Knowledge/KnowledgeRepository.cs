@@ -32,6 +32,16 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
         var gone = stored.Keys.Except(articles.Select(a => a.Source)).Except(keep).ToArray();
         var deleted = gone.Length == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM knowledge_articles WHERE source = ANY(@Gone)", new { Gone = gone }, transaction, cancellationToken: cancellationToken));
+        if (written + deleted > 0)
+        {
+            // Rebuilt whole: a few hundred thousand words at most, and only when an article changed.
+            await connection.ExecuteAsync(new CommandDefinition("""
+                DELETE FROM knowledge_vocabulary;
+                INSERT INTO knowledge_vocabulary (word)
+                SELECT DISTINCT w FROM knowledge_passages p, unnest(p.words) AS w WHERE NOT starts_with(w, @RunMark)
+                """, new { SearchTerms.RunMark }, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return (written, deleted);
     }
@@ -41,6 +51,10 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
     /// (a word every passage has says nothing); passages in the customer's language come first among equals, and
     /// passages scoring under half the best are left out.
     /// </summary>
+    /// <remarks>
+    /// A term is looked up, never compared with every passage: a word in the passages' words index, a stem's words
+    /// (each form of the word the articles have) by prefix in the vocabulary, a Chinese run as a marked word.
+    /// </remarks>
     public async Task<IReadOnlyList<PassageHit>> SearchAsync(string question, string locale, int limit, CancellationToken cancellationToken)
     {
         var terms = SearchTerms.Of(question);
@@ -49,15 +63,19 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
             return [];
         }
 
+        // U+10FFFF ends the range of words starting with a stem: in byte order ("C"), nothing longer sorts past it.
         const string sql = """
             WITH terms AS (
                 SELECT * FROM unnest(@Terms::text[], @Stems::text[], @Substrings::bool[]) AS t(term, stem, substring)),
+            wanted AS (
+                SELECT term, CASE WHEN substring THEN @RunMark || term ELSE term END AS word FROM terms WHERE stem IS NULL
+                UNION
+                SELECT t.term, v.word FROM terms t JOIN knowledge_vocabulary v
+                    ON v.word >= t.stem COLLATE "C" AND v.word < (t.stem || U&'\+10FFFF') COLLATE "C"
+                WHERE t.stem IS NOT NULL),
             matches AS (
-                SELECT p.article_id, p.seq, t.term
-                FROM knowledge_passages p JOIN terms t ON CASE
-                    WHEN t.substring THEN strpos(p.folded, t.term) > 0
-                    WHEN t.stem IS NULL THEN t.term = ANY(p.words)
-                    ELSE EXISTS (SELECT 1 FROM unnest(p.words) w WHERE starts_with(w, t.stem)) END),
+                SELECT DISTINCT p.article_id, p.seq, w.term
+                FROM wanted w JOIN knowledge_passages p ON p.words @> ARRAY[w.word::text]),
             weights AS (
                 SELECT term, ln(1 + (SELECT count(*) FROM knowledge_passages)::float / count(*)) AS weight
                 FROM matches GROUP BY term),
@@ -80,6 +98,7 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
             Terms = terms.Select(t => t.Term).ToArray(),
             Stems = terms.Select(t => t.Stem).ToArray(),
             Substrings = terms.Select(t => t.Substring).ToArray(),
+            SearchTerms.RunMark,
             Locale = locale,
             Limit = limit,
             TermCount = terms.Count,
@@ -110,16 +129,15 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
         // The title and tags belong to every passage: "returns" should find the returns article's passages.
         var shared = string.Join(' ', [article.Title, .. article.Tags]);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO knowledge_passages (article_id, seq, heading, text, folded, words)
-            VALUES (@ArticleId, @Seq, @Heading, @Text, @Folded, @Words)
+            INSERT INTO knowledge_passages (article_id, seq, heading, text, words)
+            VALUES (@ArticleId, @Seq, @Heading, @Text, @Words)
             """, article.Passages.Select(p => new
         {
             ArticleId = id,
             p.Seq,
             p.Heading,
             p.Text,
-            Folded = SearchTerms.Fold($"{shared} {p.Heading} {p.Text}"),
-            Words = SearchTerms.Words($"{shared} {p.Heading} {p.Text}").ToArray(),
+            Words = SearchTerms.IndexWords($"{shared} {p.Heading} {p.Text}").ToArray(),
         }), transaction, cancellationToken: cancellationToken));
     }
 }

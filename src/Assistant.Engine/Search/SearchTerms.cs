@@ -65,6 +65,19 @@ public static class SearchTerms
     /// <summary>A text's Chinese two-character runs, at most <see cref="MaxTerms"/>.</summary>
     public static string[] SearchableBigrams(string text) => [.. ChineseText.Bigrams(text).Take(MaxTerms)];
 
+    /// <summary>Marks a Chinese two-character run among an index's words; no word starts with it, words being letters and digits.</summary>
+    public const string RunMark = "~";
+
+    /// <summary>
+    /// What an index keeps of a text: each folded word a search may compare (as <see cref="SearchableWords"/> cuts them,
+    /// but all of them), and each Chinese two-character run marked with <see cref="RunMark"/>.
+    /// </summary>
+    public static IReadOnlyList<string> IndexWords(string text)
+    {
+        var folded = Fold(text);
+        return [.. SplitWords(folded).Where(w => w.Length <= MaxWordLength).Distinct(), .. ChineseText.Bigrams(folded).Select(b => RunMark + b)];
+    }
+
     /// <summary>What to search for: the question's uncommon words with their stems, and its Chinese two-character runs.</summary>
     public static IReadOnlyList<SearchTerm> Of(string question)
     {

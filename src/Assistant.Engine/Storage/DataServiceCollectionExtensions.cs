@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
         var connection = PostgresConnection.Parse(configuration.GetConnectionString("Postgres"), PostgresConnection.StateSetting);
         connection.ApplicationName ??= "assistant";
         PostgresConnection.TuneForRepeatedStatements(connection);
+        PostgresConnection.WithoutJit(connection);
 
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connection.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())

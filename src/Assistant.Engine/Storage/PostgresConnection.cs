@@ -37,6 +37,20 @@ public static class PostgresConnection
     }
 
     /// <summary>
+    /// Turns PostgreSQL's JIT off for the service's sessions unless the connection string's Options name it: every
+    /// statement here is a short look-up or write, and JIT compiles any plan whose estimate crosses jit_above_cost, an
+    /// estimate a search over words overshoots by orders of magnitude. Measured: a product search on a 1,000-product
+    /// catalog took 5 s, 4 of them compiling (bench/README.md, "Catalog and help-article search").
+    /// </summary>
+    public static void WithoutJit(NpgsqlConnectionStringBuilder connection)
+    {
+        if (connection.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            connection.Options = string.IsNullOrWhiteSpace(connection.Options) ? "-c jit=off" : connection.Options + " -c jit=off";
+        }
+    }
+
+    /// <summary>
     /// Tunes a pool whose connections run the same few statements thousands of times a minute (bench/README.md):
     /// Npgsql prepares them (planning each anew cost as much as running it), and a connection goes back to the pool
     /// without a reset round trip, which took more statements than the work itself. Nothing here leaves session state

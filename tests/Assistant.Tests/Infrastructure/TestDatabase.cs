@@ -1,4 +1,6 @@
 using Assistant.Engine.Storage;
+using Assistant.Stores.Postgres;
+using Assistant.Stores.Postgres.CatalogSearch;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -22,6 +24,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The PostgreSQL store's catalog on this database, with its search index here too, as the service composes it.</summary>
+    public PostgresCatalog Catalog()
+    {
+        var shop = new ShopDatabase(DataSource);
+        return new PostgresCatalog(shop, new CatalogIndex(shop, DataSource), new CatalogRanking(DataSource));
+    }
 
     /// <param name="admin">A superuser connection string; the test server (<c>ASSISTANT_TEST_POSTGRES</c>) when null.</param>
     public static async Task<TestDatabase> CreateAsync(bool migrate = true, string? admin = null)

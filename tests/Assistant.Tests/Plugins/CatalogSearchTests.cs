@@ -15,7 +15,7 @@ public sealed class CatalogSearchTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         var shop = new ShopDatabase(_database.DataSource);
         await new DemoStore(shop).SeedAsync(CancellationToken.None);
-        _catalog = new PostgresCatalog(shop);
+        _catalog = _database.Catalog();
     }
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();

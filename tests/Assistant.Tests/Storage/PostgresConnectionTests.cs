@@ -28,4 +28,17 @@ public sealed class PostgresConnectionTests
         Assert.Equal(maxAutoPrepare, connection.MaxAutoPrepare);
         Assert.Equal(noResetOnClose, connection.NoResetOnClose);
     }
+
+    [Theory]
+    [InlineData("Host=db", "-c jit=off")]
+    [InlineData("Host=db;Options=-c search_path=assistant", "-c search_path=assistant -c jit=off")]
+    [InlineData("Host=db;Options=-c jit=on", "-c jit=on")]
+    public void Sessions_run_without_jit_unless_the_connection_string_says(string connectionString, string options)
+    {
+        var connection = PostgresConnection.Parse(connectionString, PostgresConnection.StateSetting);
+
+        PostgresConnection.WithoutJit(connection);
+
+        Assert.Equal(options, connection.Options);
+    }
 }

@@ -46,6 +46,8 @@ public static class StoreAdapter
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.SectionName);
+        // The state database the service always has (the PostgreSQL catalog's search index lives there); never opened here.
+        services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(configuration.GetConnectionString("Postgres")!));
         services.AddAssistantStore(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

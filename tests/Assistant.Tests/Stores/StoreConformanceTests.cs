@@ -174,6 +174,6 @@ public sealed class PostgresConformanceTests : StoreConformanceTests
     protected override Task<(IOrderStore Orders, IProductCatalog Catalog)> AdapterAsync(DemoShop shop)
     {
         var database = new ShopDatabase(Database.DataSource);
-        return Task.FromResult<(IOrderStore, IProductCatalog)>((new PostgresOrderStore(database), new PostgresCatalog(database)));
+        return Task.FromResult<(IOrderStore, IProductCatalog)>((new PostgresOrderStore(database), Database.Catalog()));
     }
 }

@@ -1,0 +1,166 @@
+using Assistant.Engine.Store;
+using Assistant.Stores.Postgres;
+using Assistant.Stores.Postgres.CatalogSearch;
+using Assistant.Tests.Infrastructure;
+using Dapper;
+
+namespace Assistant.Tests.Plugins;
+
+/// <summary>
+/// The PostgreSQL catalog's search index: kept up to date with the shop tables by refreshes, and never the source of
+/// what a customer is shown (price, stock and withdrawal are read from the store).
+/// </summary>
+public sealed class CatalogIndexTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private ShopDatabase _shop = null!;
+    private CatalogIndex _index = null!;
+    private PostgresCatalog _catalog = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _shop = new ShopDatabase(_database.DataSource);
+        await new DemoStore(_shop).SeedAsync(CancellationToken.None);
+        _index = new CatalogIndex(_shop, _database.DataSource);
+        _catalog = new PostgresCatalog(_shop, _index, new CatalogRanking(_database.DataSource));
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_product_added_after_the_first_search_is_found_after_the_next_refresh()
+    {
+        Assert.Empty(await SearchAsync("kayak"));
+        await ExecuteAsync("""
+            INSERT INTO shop.products (id, sku, name, description, category, price, currency, stock)
+            VALUES (900, 'KYK-1', 'Folding kayak', 'Packs into a backpack.', 'outdoor', 999, 'EUR', 3)
+            """);
+
+        var refresh = await _index.RefreshAsync(CancellationToken.None);
+
+        Assert.Equal(new CatalogRefresh(1, 0, 0), refresh);
+        Assert.Equal(["KYK-1"], (await SearchAsync("kayak")).Select(p => p.Sku));
+    }
+
+    [Fact]
+    public async Task A_renamed_product_is_found_by_its_new_words_only_and_a_withdrawn_one_leaves_the_index()
+    {
+        await _index.EnsureReadAsync(CancellationToken.None);
+        await ExecuteAsync("UPDATE shop.products SET name = 'Storm shell, navy, M' WHERE sku = 'JKT-NVY-M'");
+        await ExecuteAsync("UPDATE shop.products SET active = false WHERE sku = 'JKT-NVY-L'");
+
+        var refresh = await _index.RefreshAsync(CancellationToken.None);
+
+        Assert.Equal(new CatalogRefresh(1, 0, 1), refresh);
+        Assert.Equal("JKT-NVY-M", (await SearchAsync("storm shell"))[0].Sku);
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM catalog_words WHERE word = 'rain' AND product_id = 4"));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM catalog_entries WHERE product_id = 5"));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM catalog_words WHERE product_id = 5"));
+    }
+
+    [Fact]
+    public async Task A_word_no_product_has_any_more_leaves_the_vocabulary()
+    {
+        await _index.EnsureReadAsync(CancellationToken.None);
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM catalog_vocabulary WHERE word = 'resoleable'"));
+        await ExecuteAsync("UPDATE shop.products SET description = 'Full-grain leather.' WHERE description LIKE '%resoleable%'");
+
+        await _index.RefreshAsync(CancellationToken.None);
+
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM catalog_vocabulary WHERE word = 'resoleable'"));
+    }
+
+    [Fact]
+    public async Task A_refresh_with_nothing_changed_writes_nothing()
+    {
+        await _index.EnsureReadAsync(CancellationToken.None);
+
+        Assert.Equal(new CatalogRefresh(0, 0, 0), await _index.RefreshAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Price_stock_and_withdrawal_shown_are_the_stores_of_now_even_before_a_refresh()
+    {
+        await _index.EnsureReadAsync(CancellationToken.None);
+        await ExecuteAsync("UPDATE shop.products SET price = 45, stock = 9 WHERE sku = 'SCF-WOL-NVY'");
+        await ExecuteAsync("UPDATE shop.products SET active = false WHERE sku = 'SCF-CSH-GRY'");
+
+        var found = await _catalog.SearchAsync(new ProductQuery("scarf"), "en", 5, CancellationToken.None);
+        var underThirty = await _catalog.SearchAsync(new ProductQuery("scarf", MaxPrice: 30m), "en", 5, CancellationToken.None);
+
+        Assert.Equal((45m, 9), found.Where(p => p.Sku == "SCF-WOL-NVY").Select(p => (p.Price, p.Stock ?? 0)).Single());
+        Assert.DoesNotContain("SCF-CSH-GRY", found.Select(p => p.Sku));
+        Assert.Empty(underThirty);
+    }
+
+    [Fact]
+    public async Task A_price_change_is_a_cheap_update_and_the_price_filter_follows_it()
+    {
+        await _index.EnsureReadAsync(CancellationToken.None);
+        await ExecuteAsync("UPDATE shop.products SET price = 25 WHERE sku = 'SCF-SLK-RED'");
+
+        var refresh = await _index.RefreshAsync(CancellationToken.None);
+        var underThirty = await _catalog.SearchAsync(new ProductQuery("scarf", MaxPrice: 30m), "en", 5, CancellationToken.None);
+
+        Assert.Equal(new CatalogRefresh(0, 1, 0), refresh);
+        Assert.Equal(["SCF-SLK-RED", "SCF-WOL-NVY"], underThirty.Select(p => p.Sku).Order());
+    }
+
+    [Fact]
+    public async Task Numbers_are_not_forgiven_a_typo_since_one_digit_off_is_another_product()
+    {
+        await ExecuteAsync("""
+            INSERT INTO shop.products (id, sku, name, category, price, currency) VALUES
+                (901, 'CBL-10044', 'Cable 10044', 'tech', 5, 'EUR'),
+                (902, 'CBL-10045', 'Cable 10045', 'tech', 5, 'EUR')
+            """);
+
+        var found = await SearchAsync("10044");
+
+        Assert.Equal(["CBL-10044"], found.Select(p => p.Sku));
+    }
+
+    [Theory]
+    [InlineData("rain jacket L", "en")]
+    [InlineData("rian jaket", "en")]
+    [InlineData("organic cotton t-shirt", "en")]
+    [InlineData("scarf gift box", "en")]
+    [InlineData("ao khoac di mua size L", "vi")]
+    [InlineData("giày vải trắng 42", "vi")]
+    [InlineData("什么围巾适合送礼?", "zh-CN")]
+    [InlineData("有机棉T恤黑色", "zh-CN")]
+    public async Task Scoring_the_rarer_words_products_first_gives_the_list_scoring_every_product_gives(string text, string locale)
+    {
+        await _index.EnsureReadAsync(CancellationToken.None);
+        var whole = new PostgresCatalog(_shop, _index, new CatalogRanking(_database.DataSource, commonPostings: int.MaxValue));
+        var query = new ProductQuery(text);
+
+        // The demo catalog's words are in one to a dozen products: each cap splits the query's terms differently
+        // into the common ones left out first and the rarer ones searched.
+        foreach (var cap in Enumerable.Range(1, 12))
+        {
+            var pruned = new PostgresCatalog(_shop, _index, new CatalogRanking(_database.DataSource, commonPostings: cap));
+            foreach (var limit in new[] { 1, 3, 5 })
+            {
+                Assert.Equal(
+                    (await whole.SearchAsync(query, locale, limit, CancellationToken.None)).Select(p => p.Sku),
+                    (await pruned.SearchAsync(query, locale, limit, CancellationToken.None)).Select(p => p.Sku));
+            }
+        }
+    }
+
+    private Task<IReadOnlyList<ProductRow>> SearchAsync(string text) => _catalog.SearchAsync(new ProductQuery(text), "en", 5, CancellationToken.None);
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql);
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+}
