@@ -72,6 +72,23 @@ public sealed class CatalogIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_vocabularys_product_counts_stay_exact_through_renames_withdrawals_and_additions()
+    {
+        await _index.EnsureReadAsync(CancellationToken.None);
+        await ExecuteAsync("UPDATE shop.products SET name = name || ' limited' WHERE category = 'apparel'");
+        await ExecuteAsync("UPDATE shop.products SET active = false WHERE sku LIKE 'SCF-%'");
+        await ExecuteAsync("INSERT INTO shop.products (id, sku, name, category, price, currency) VALUES (903, 'LTD-1', 'Limited scarf', 'accessories', 9, 'EUR')");
+
+        await _index.RefreshAsync(CancellationToken.None);
+
+        Assert.Equal(0, await ScalarAsync("""
+            SELECT count(*) FROM catalog_vocabulary v
+            FULL JOIN (SELECT word, count(*) AS n FROM catalog_words WHERE NOT starts_with(word, '~') GROUP BY word) w ON w.word = v.word
+            WHERE v.products IS DISTINCT FROM w.n
+            """));
+    }
+
+    [Fact]
     public async Task A_refresh_with_nothing_changed_writes_nothing()
     {
         await _index.EnsureReadAsync(CancellationToken.None);

@@ -23,7 +23,8 @@ CREATE TABLE catalog_words (
 -- there), trigram-similar (pg_trgm). Typos are forgiven in words without digits only: SKUs, model numbers and sizes
 -- one digit apart are other products, and they are most of a large catalog's words.
 CREATE TABLE catalog_vocabulary (
-    word  text COLLATE "C" PRIMARY KEY
+    word      text COLLATE "C" PRIMARY KEY,
+    products  int NOT NULL            -- how many products have it: a search prunes the common ones first
 );
 CREATE INDEX catalog_vocabulary_shape ON catalog_vocabulary (left(word, 1), length(word)) WHERE word !~ '[0-9]';
 CREATE INDEX catalog_vocabulary_tail ON catalog_vocabulary (substr(word, 2)) WHERE word !~ '[0-9]';

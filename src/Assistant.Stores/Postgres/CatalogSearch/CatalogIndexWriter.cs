@@ -5,8 +5,8 @@ using Npgsql;
 namespace Assistant.Stores.Postgres.CatalogSearch;
 
 /// <summary>
-/// Writes a batch of products into the index in one transaction: their entry, a row per word, and the vocabulary,
-/// from which a word no product uses any more is taken out.
+/// Writes a batch of products into the index in one transaction: their entry, a row per word, and the vocabulary's
+/// count of products per word, from which a word no product uses any more is taken out.
 /// </summary>
 internal sealed class CatalogIndexWriter(NpgsqlDataSource state, int timeoutSeconds)
 {
@@ -21,10 +21,11 @@ internal sealed class CatalogIndexWriter(NpgsqlDataSource state, int timeoutSeco
             FROM unnest(@Ids, @Hashes, @Words, @Categories, @Prices, @Stocks) AS u(id, hash, words, category, price, stock);
             INSERT INTO catalog_words (word, product_id)
             SELECT DISTINCT w, e.product_id FROM catalog_entries e, unnest(e.words) AS w WHERE e.product_id = ANY(@Ids);
-            INSERT INTO catalog_vocabulary (word)
-            SELECT DISTINCT w FROM catalog_entries e, unnest(e.words) AS w
+            INSERT INTO catalog_vocabulary (word, products)
+            SELECT w, count(*) FROM catalog_entries e, unnest(e.words) AS w
             WHERE e.product_id = ANY(@Ids) AND NOT starts_with(w, @RunMark)
-            ON CONFLICT DO NOTHING;
+            GROUP BY w
+            ON CONFLICT (word) DO UPDATE SET products = catalog_vocabulary.products + EXCLUDED.products;
             """, new
         {
             Hashes = products.Select(p => p.WordsHash).ToArray(),
@@ -32,7 +33,6 @@ internal sealed class CatalogIndexWriter(NpgsqlDataSource state, int timeoutSeco
             Categories = products.Select(p => p.Category).ToArray(),
             Prices = products.Select(p => p.Price).ToArray(),
             Stocks = products.Select(p => p.Stock).ToArray(),
-            SearchTerms.RunMark,
         }, cancellationToken);
     }
 
@@ -59,19 +59,24 @@ internal sealed class CatalogIndexWriter(NpgsqlDataSource state, int timeoutSeco
     {
         var arguments = new DynamicParameters(parameters);
         arguments.Add("Ids", ids);
+        arguments.Add("RunMark", SearchTerms.RunMark);
         await using var connection = await state.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var old = (await connection.QueryAsync<string>(new CommandDefinition("""
-            SELECT DISTINCT w FROM catalog_entries e, unnest(e.words) AS w WHERE e.product_id = ANY(@Ids)
-            """, arguments, transaction, timeoutSeconds, cancellationToken: cancellationToken))).ToArray();
-        arguments.Add("Old", old);
+        var old = (await connection.QueryAsync<(string Word, int Products)>(new CommandDefinition("""
+            SELECT w, count(*)::int FROM catalog_entries e, unnest(e.words) AS w
+            WHERE e.product_id = ANY(@Ids) AND NOT starts_with(w, @RunMark)
+            GROUP BY w
+            """, arguments, transaction, timeoutSeconds, cancellationToken: cancellationToken))).AsList();
+        arguments.Add("Old", old.Select(o => o.Word).ToArray());
+        arguments.Add("OldCounts", old.Select(o => o.Products).ToArray());
         await connection.ExecuteAsync(new CommandDefinition($"""
             DELETE FROM catalog_words w USING catalog_entries e, unnest(e.words) AS old(word)
             WHERE e.product_id = ANY(@Ids) AND w.word = old.word AND w.product_id = e.product_id;
             DELETE FROM catalog_entries WHERE product_id = ANY(@Ids);
+            UPDATE catalog_vocabulary v SET products = v.products - o.products
+            FROM unnest(@Old::text[], @OldCounts::int[]) AS o(word, products) WHERE v.word = o.word;
             {then}
-            DELETE FROM catalog_vocabulary v
-            WHERE v.word = ANY(@Old) AND NOT EXISTS (SELECT 1 FROM catalog_words w WHERE w.word = v.word);
+            DELETE FROM catalog_vocabulary WHERE word = ANY(@Old) AND products <= 0;
             """, arguments, transaction, timeoutSeconds, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }

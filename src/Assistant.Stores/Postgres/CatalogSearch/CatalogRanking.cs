@@ -63,7 +63,7 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int commonPostings = 
         // Terms from the most common down: those left out of the candidates' search while their best scores, summed,
         // stay under the candidates' last place. A product with none of the other terms scores at most that sum, so
         // nothing outside the candidates could have taken a place, and the list is the one the whole catalog gives.
-        var terms = matches.GroupBy(m => m.Term).Select(g => (Words: g.Select(m => m.Word).ToArray(), Postings: g.Max(m => m.Postings), Best: g.Max(m => m.Score)))
+        var terms = matches.GroupBy(m => m.Term).Select(g => (Words: g.Select(m => m.Word).ToArray(), Postings: g.Sum(m => m.Postings), Best: g.Max(m => m.Score)))
             .OrderByDescending(t => t.Postings).ToList();
         // When every term is common, the rarest is searched first.
         var common = Math.Min(terms.TakeWhile(t => t.Postings >= commonPostings).Count(), terms.Count - 1);
@@ -111,8 +111,8 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int commonPostings = 
         LIMIT @Limit
         """;
 
-    // Each query word's vocabulary words, scored in tenths by the best rule they meet, and each Chinese run; with how
-    // many products each term reaches, counted up to @Cap. U+10FFFF ends the range of words that start with a query
+    // Each query word's vocabulary words, scored in tenths by the best rule they meet, with how many products have
+    // each; and each Chinese run, its products counted up to @Cap. U+10FFFF ends the range of words that start with a query
     // word: in byte order ("C"), nothing longer sorts past it. Typos are forgiven in words without digits that the
     // catalog does not have: a word it has is taken as written ("chay" is not "chat", nor "size" "silk").
     private const string Matches = """
@@ -121,36 +121,32 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int commonPostings = 
                    w !~ '[0-9]' AND NOT EXISTS (SELECT 1 FROM catalog_vocabulary v WHERE v.word = w COLLATE "C") AS fuzzy
             FROM unnest(@Words::text[]) AS w),
         reached AS (
-            SELECT q.w AS qw, v.word FROM query_words q CROSS JOIN LATERAL (
-                SELECT word FROM catalog_vocabulary WHERE word = q.w
-                UNION SELECT word FROM catalog_vocabulary
+            SELECT q.w AS qw, v.word, v.products FROM query_words q CROSS JOIN LATERAL (
+                SELECT word, products FROM catalog_vocabulary WHERE word = q.w
+                UNION SELECT word, products FROM catalog_vocabulary
                     WHERE length(q.w) >= 3 AND word > q.w AND word < q.w || U&'\+10FFFF'
-                UNION SELECT word FROM catalog_vocabulary
+                UNION SELECT word, products FROM catalog_vocabulary
                     WHERE q.fuzzy AND length(q.w) >= 4 AND word !~ '[0-9]'
                       AND left(word, 1) = left(q.w, 1) AND length(word) BETWEEN length(q.w) - 2 AND length(q.w) + 2
-                UNION SELECT word FROM catalog_vocabulary
+                UNION SELECT word, products FROM catalog_vocabulary
                     WHERE q.fuzzy AND length(q.w) >= 4 AND word !~ '[0-9]' AND substr(word, 2) IN (q.w, substr(q.w, 2))
-                UNION SELECT word FROM catalog_vocabulary
+                UNION SELECT word, products FROM catalog_vocabulary
                     WHERE q.fuzzy AND length(q.w) >= 4 AND word = substr(q.w, 2)
-                UNION SELECT word FROM catalog_vocabulary
+                UNION SELECT word, products FROM catalog_vocabulary
                     WHERE q.fuzzy AND length(q.w) >= 5 AND word !~ '[0-9]' AND word % q.w) v),
-        matched AS MATERIALIZED (
-            SELECT qw AS term, word, score FROM (
-                SELECT qw, word, CASE
-                    WHEN word = qw THEN 10
-                    WHEN length(qw) >= 3 AND starts_with(word, qw) THEN 9
-                    WHEN length(qw) >= 4 AND levenshtein(qw, word) <= 1 THEN 8
-                    WHEN length(qw) >= 4 AND left(qw, 1) = left(word, 1) AND levenshtein(qw, word) <= 2 THEN 6
-                    WHEN length(qw) >= 5 AND similarity(qw, word) >= 0.45 THEN 6
-                    ELSE 0 END AS score
-                FROM reached) s
-            WHERE score > 0
-            UNION ALL
-            SELECT r, r, 5 FROM unnest(@Runs::text[]) AS r),
-        counts AS MATERIALIZED (
-            SELECT term, (SELECT count(*) FROM (SELECT 1 FROM catalog_words c WHERE c.word = ANY(t.words) LIMIT @Cap) p) AS postings
-            FROM (SELECT term, array_agg(word) AS words FROM matched GROUP BY term) t)
-        SELECT m.term, m.word, m.score, c.postings FROM matched m JOIN counts c USING (term)
+        scored AS (
+            SELECT qw, word, products, CASE
+                WHEN word = qw THEN 10
+                WHEN length(qw) >= 3 AND starts_with(word, qw) THEN 9
+                WHEN length(qw) >= 4 AND levenshtein(qw, word) <= 1 THEN 8
+                WHEN length(qw) >= 4 AND left(qw, 1) = left(word, 1) AND levenshtein(qw, word) <= 2 THEN 6
+                WHEN length(qw) >= 5 AND similarity(qw, word) >= 0.45 THEN 6
+                ELSE 0 END AS score
+            FROM reached)
+        SELECT qw AS term, word, score, products::bigint AS postings FROM scored WHERE score > 0
+        UNION ALL
+        SELECT r, r, 5, (SELECT count(*) FROM (SELECT 1 FROM catalog_words c WHERE c.word = r LIMIT @Cap) p)
+        FROM unnest(@Runs::text[]) AS r
         """;
 
     private const string Matched = """
