@@ -89,6 +89,28 @@ public sealed class CatalogIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_restart_the_earlier_index_answers_while_the_first_refresh_waits_its_turn()
+    {
+        await _index.EnsureReadAsync(CancellationToken.None);
+        await ExecuteAsync("""
+            INSERT INTO shop.products (id, sku, name, category, price, currency) VALUES (904, 'KYK-2', 'Sea kayak', 'outdoor', 1200, 'EUR')
+            """);
+        // Another instance's refresh holds the lock, so this start's first refresh cannot run yet.
+        await using var other = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var refreshing = await other.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await other.ExecuteAsync("SELECT pg_advisory_xact_lock(@Lock)", new { Lock = CatalogIndex.AdvisoryLock }, refreshing);
+        var restarted = new CatalogIndex(_shop, _database.DataSource);
+        var catalog = new PostgresCatalog(_shop, restarted, new CatalogRanking(_database.DataSource));
+
+        var meanwhile = await catalog.SearchAsync(new ProductQuery("rain jacket"), "en", 5, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await refreshing.CommitAsync(TestContext.Current.CancellationToken);
+        await restarted.RefreshAsync(CancellationToken.None);
+
+        Assert.StartsWith("JKT-", meanwhile[0].Sku);
+        Assert.Equal(["KYK-2"], (await catalog.SearchAsync(new ProductQuery("kayak"), "en", 5, CancellationToken.None)).Select(p => p.Sku));
+    }
+
+    [Fact]
     public async Task A_refresh_with_nothing_changed_writes_nothing()
     {
         await _index.EnsureReadAsync(CancellationToken.None);

@@ -18,8 +18,8 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
     /// <summary>Reading a large catalog's hashes outlasts a look-up's statement timeout (<c>Orders__StatementTimeout</c>).</summary>
     private const int RefreshTimeoutSeconds = 600;
 
-    /// <summary>One refresh at a time across the service's instances sharing the state database.</summary>
-    private const long AdvisoryLock = 0x61_73_73_69_63_61_74_31;
+    /// <summary>The advisory lock a refresh holds: one refresh at a time across the instances sharing the state database.</summary>
+    public const long AdvisoryLock = 0x61_73_73_69_63_61_74_31;
 
     /// <summary>
     /// The product's searched text: what the search compares with the customer's words. Its hash decides whether the
@@ -33,12 +33,15 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly Lock _gate = new();
     private Task<CatalogRefresh>? _first;
+    private bool? _built;
 
     /// <summary>
-    /// Waits for this process's first refresh (starting it if nothing has): a search never answers from an index that
-    /// has not read the catalog since the service started. A failed first refresh is tried again by the next caller.
+    /// Starts this process's first refresh if nothing has, and waits for it when the index is empty (never built): a
+    /// search never answers from an index that has not read the catalog. An index an earlier start built answers while
+    /// the refresh runs (on a large catalog the first build takes tens of seconds). A failed first refresh is tried
+    /// again by the next caller.
     /// </summary>
-    public Task EnsureReadAsync(CancellationToken cancellationToken)
+    public async Task EnsureReadAsync(CancellationToken cancellationToken)
     {
         Task<CatalogRefresh> first;
         lock (_gate)
@@ -51,7 +54,17 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
             first = _first;
         }
 
-        return first.WaitAsync(cancellationToken);
+        if (first.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        if (_built ??= await IsBuiltAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await first.WaitAsync(cancellationToken);
     }
 
     /// <summary>Brings the index up to the catalog as it is now; returns what changed.</summary>
@@ -150,6 +163,12 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
         }
 
         return new CatalogRefresh(rewrite.Count, update.Count, remove.Count);
+    }
+
+    private async Task<bool> IsBuiltAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await state.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM catalog_entries)", cancellationToken: cancellationToken));
     }
 
     private async Task<IReadOnlyList<CatalogText>> ReadTextsAsync(long[] ids, CancellationToken cancellationToken)
