@@ -16,7 +16,8 @@ dotnet build bench/Assistant.Bench -c Release -o "$out/harness" --nologo -v quie
 scripts/postgres.sh ensure
 cluster=.data/bench-postgres
 trap 'scripts/postgres.sh stop "$cluster"' EXIT
-BENCH_POSTGRES=$(scripts/postgres.sh start "$cluster")
+# pg_stat_statements lets the turn and backlog measures count the statements a turn or an event runs.
+BENCH_POSTGRES=$(POSTGRES_OPTIONS="-c shared_preload_libraries=pg_stat_statements" scripts/postgres.sh start "$cluster")
 export BENCH_POSTGRES BENCH_SERVICE_DLL=$PWD/$out/service/assistant.dll BENCH_PROMPTS=$PWD/prompts
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version), PostgreSQL $(psql --version | awk '{print $3}')"

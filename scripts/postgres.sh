@@ -5,6 +5,7 @@
 #                             writes DIR/connection (an Npgsql connection string) and prints it
 #   postgres.sh restart DIR   restart it on the same port (fast shutdown: open connections are cut, as in a failover)
 #   postgres.sh stop DIR      stop it (quietly; safe when it is not running)
+# POSTGRES_OPTIONS adds server options to start (the benchmarks preload pg_stat_statements with it).
 set -euo pipefail
 
 pg_bin() {
@@ -67,7 +68,7 @@ start() {
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${POSTGRES_OPTIONS:-}" \
       >/dev/null; then
       break
     fi

@@ -49,12 +49,15 @@ public static class TurnBench
             await RoundAsync(http, upstreams, service, -warmUp, Conversations);
         }
 
+        var statements = await StatementCounter.StartAsync(connection);
         var rounds = new List<Round>();
         for (var round = 1; round <= settings.Runs; round++)
         {
             rounds.Add(await RoundAsync(http, upstreams, service, round, Conversations));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round}/{settings.Runs}: p50 {rounds[^1].P50:F1} ms, p99 {rounds[^1].P99:F1} ms"));
         }
+
+        var counted = statements is null ? null : await statements.ReadAsync();
 
         // The same turn with nothing else running: what the service itself adds, without waiting for the CPU.
         var alone = new List<double>();
@@ -75,6 +78,12 @@ public static class TurnBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| overhead p99, one conversation at a time ({TurnsAlone} turns) | {Stats.Percentile(alone, 99):F1} ms | <= 30 ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| CPU per turn, service + PostgreSQL | {serviceCpu:F1} + {postgresCpu:F1} = {serviceCpu + postgresCpu:F1} ms | <= 8 ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| service peak RSS | {service.PeakRssMiB:F0} MiB | <= 200 MB |"));
+        if (counted is not null)
+        {
+            Console.WriteLine();
+            StatementCounter.Print(counted, settings.Runs * Conversations, "turn");
+        }
+
         return 0;
     }
 

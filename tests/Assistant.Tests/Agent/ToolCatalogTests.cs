@@ -72,6 +72,51 @@ public sealed class ToolCatalogTests
         Assert.Equal(["First"], plugin.Select(f => f.Name));
     }
 
+    [Fact]
+    public async Task Each_turn_calls_a_plugin_made_from_its_own_services()
+    {
+        var catalog = new ToolCatalog([new PluginRegistration("Turn", typeof(TurnTools))]);
+        var services = new ServiceCollection().AddScoped<TurnMarker>().BuildServiceProvider();
+        using var first = services.CreateScope();
+        using var second = services.CreateScope();
+        first.ServiceProvider.GetRequiredService<TurnMarker>().Value = "first turn";
+        second.ServiceProvider.GetRequiredService<TurnMarker>().Value = "second turn";
+
+        var firstPlugin = Assert.Single(catalog.PluginsFor(first.ServiceProvider));
+        var secondPlugin = Assert.Single(catalog.PluginsFor(second.ServiceProvider));
+
+        var kernel = new Microsoft.SemanticKernel.Kernel();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal("first turn: shoes", (await firstPlugin["Echo"].InvokeAsync(kernel, new() { ["text"] = "shoes" }, ct)).GetValue<string>());
+        Assert.Equal("second turn: boots", (await secondPlugin["Echo"].InvokeAsync(kernel, new() { ["text"] = "boots" }, ct)).GetValue<string>());
+    }
+
+    [Fact]
+    public void Parameter_schemas_are_inferred_once_and_shared_by_every_turn()
+    {
+        var catalog = new ToolCatalog([new PluginRegistration("Turn", typeof(TurnTools))]);
+        var services = new ServiceCollection().AddScoped<TurnMarker>().BuildServiceProvider();
+        using var first = services.CreateScope();
+        using var second = services.CreateScope();
+
+        var firstSchema = Assert.Single(catalog.PluginsFor(first.ServiceProvider))["Echo"].Metadata.Parameters[0].Schema;
+        var secondSchema = Assert.Single(catalog.PluginsFor(second.ServiceProvider))["Echo"].Metadata.Parameters[0].Schema;
+
+        Assert.NotNull(firstSchema);
+        Assert.Same(firstSchema, secondSchema);
+    }
+
+    public sealed class TurnMarker
+    {
+        public string Value { get; set; } = string.Empty;
+    }
+
+    public sealed class TurnTools(TurnMarker marker)
+    {
+        [Microsoft.SemanticKernel.KernelFunction, System.ComponentModel.Description("Echoes the text with the turn's marker.")]
+        public string Echo([System.ComponentModel.Description("Any text.")] string text) => $"{marker.Value}: {text}";
+    }
+
     public sealed class TwoTools
     {
         [Microsoft.SemanticKernel.KernelFunction]
