@@ -26,14 +26,17 @@ public sealed partial class InboxProcessor(
     /// <summary>Processes the next runnable event, if any.</summary>
     /// <param name="claimToken">Stops the claim: no new work once shutdown begins.</param>
     /// <param name="processingToken">Interrupts work in flight: shutdown's grace period is over.</param>
-    /// <returns><c>true</c> when an event was claimed, so the caller should look for more at once.</returns>
-    public async Task<bool> ProcessNextAsync(string workerId, CancellationToken claimToken, CancellationToken processingToken)
+    /// <returns>
+    /// Whether an event was claimed, so the caller should look for more at once, or else how long to sleep: until
+    /// the next delayed event falls due, at most the poll interval (learnt by the claim in the same round trip).
+    /// </returns>
+    public async Task<InboxStep> ProcessNextAsync(string workerId, CancellationToken claimToken, CancellationToken processingToken)
     {
         var settings = options.CurrentValue;
         var claim = await ClaimAsync(workerId, settings.Lease, claimToken);
         if (claim.Event is not { } claimed)
         {
-            return false;
+            return InboxStep.Idle(SleepFor(claim.NextDue, clock.GetUtcNow(), settings.PollInterval));
         }
 
         if (claim.MoreDue)
@@ -85,11 +88,11 @@ public sealed partial class InboxProcessor(
                 Log.LeaseLost(logger, claimed.Id);
             }
 
-            return true;
+            return InboxStep.Busy;
         }
 
         await SettleAsync(claimed, workerId, failure, settings);
-        return true;
+        return InboxStep.Busy;
     }
 
     private async Task<InboxClaim> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
@@ -106,18 +109,10 @@ public sealed partial class InboxProcessor(
     }
 
     /// <summary>
-    /// How long an idle worker may sleep: until the next delayed event falls due, at most the poll interval. A
-    /// notification arrives when an event is stored, not when its delay ends, so the worker must time that itself.
-    /// </summary>
-    public async Task<TimeSpan> IdleTimeAsync(CancellationToken cancellationToken)
-    {
-        return SleepFor(await inbox.NextDueAsync(cancellationToken), clock.GetUtcNow(), options.CurrentValue.PollInterval);
-    }
-
-    /// <summary>
-    /// The sleep until <paramref name="due"/>, rounded up to whole milliseconds: timers round down, and a worker
-    /// woken a fraction early finds nothing to claim. An event already due that this worker could not claim (another
-    /// worker's claim held its row) is tried again after 1 ms.
+    /// How long an idle worker may sleep: until <paramref name="due"/>, at most the poll interval (a notification
+    /// arrives when an event is stored, not when its delay ends, so the worker must time that itself), rounded up to
+    /// whole milliseconds: timers round down, and a worker woken a fraction early finds nothing to claim. An event
+    /// already due that this worker could not claim (another worker's claim held its row) is tried again after 1 ms.
     /// </summary>
     public static TimeSpan SleepFor(DateTimeOffset? due, DateTimeOffset now, TimeSpan poll)
     {

@@ -117,7 +117,10 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     public async Task<InboxEvent?> ClaimNextAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken) =>
         (await ClaimAsync(workerId, lease, cancellationToken)).Event;
 
-    /// <summary>The same, also saying whether another head was due at that moment, for an idle worker to take.</summary>
+    /// <summary>
+    /// The same, also saying whether another head was due at that moment, for an idle worker to take, and, when
+    /// nothing was claimed, when the first head falls due (<see cref="NextDueAsync"/>, in the same round trip).
+    /// </summary>
     public async Task<InboxClaim> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -138,16 +141,20 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
                 RETURNING e.id, e.source, e.delivery_key, e.event_name, e.ordering_key, e.payload::text AS payload,
                           e.attempts, e.received_at, e.trace_parent)
             SELECT claimed.*,
-                   (SELECT count(*) FROM (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL AND ready_at <= @Now LIMIT 2) due) > 1 AS more_due
-            FROM claimed
+                   CASE WHEN claimed.id IS NOT NULL
+                        THEN (SELECT count(*) FROM (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL AND ready_at <= @Now LIMIT 2) due) > 1
+                        ELSE false END AS more_due,
+                   CASE WHEN claimed.id IS NULL
+                        THEN (SELECT min(ready_at) FROM inbox_heads WHERE event_id IS NOT NULL) END AS next_due
+            FROM (SELECT 1) one LEFT JOIN claimed ON true
             """;
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
+        var row = await connection.QuerySingleAsync<ClaimRow>(new CommandDefinition(
             sql, new { WorkerId = workerId, Now = now, LockedUntil = now + lease }, cancellationToken: cancellationToken));
-        return row is null
-            ? new InboxClaim(null, MoreDue: false)
-            : new InboxClaim(new InboxEvent(row.Id, row.Source, row.DeliveryKey, row.EventName, row.OrderingKey, row.Payload, row.Attempts, row.ReceivedAt, row.TraceParent), row.MoreDue);
+        return row.Id is not { } id
+            ? new InboxClaim(null, MoreDue: false, row.NextDue)
+            : new InboxClaim(new InboxEvent(id, row.Source!, row.DeliveryKey!, row.EventName!, row.OrderingKey!, row.Payload!, row.Attempts!.Value, row.ReceivedAt!.Value, row.TraceParent), row.MoreDue, NextDue: null);
     }
 
     /// <summary>
@@ -333,7 +340,8 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)) == 1;
     }
 
+    // Every column of the claimed event is null when nothing was claimed.
     private sealed record ClaimRow(
-        long Id, string Source, string DeliveryKey, string EventName, string OrderingKey, string Payload, int Attempts,
-        DateTimeOffset ReceivedAt, string? TraceParent, bool MoreDue);
+        long? Id, string? Source, string? DeliveryKey, string? EventName, string? OrderingKey, string? Payload, int? Attempts,
+        DateTimeOffset? ReceivedAt, string? TraceParent, bool MoreDue, DateTimeOffset? NextDue);
 }

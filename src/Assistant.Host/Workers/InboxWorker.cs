@@ -43,14 +43,12 @@ internal sealed partial class InboxWorker(
         {
             try
             {
-                if (await processor.ProcessNextAsync(workerId, stoppingToken, _hardStop.Token))
-                {
-                    failures = 0;
-                    continue;
-                }
-
+                var step = await processor.ProcessNextAsync(workerId, stoppingToken, _hardStop.Token);
                 failures = 0;
-                await signal.WaitAsync(await processor.IdleTimeAsync(stoppingToken), stoppingToken);
+                if (!step.Processed)
+                {
+                    await signal.WaitAsync(step.IdleFor, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

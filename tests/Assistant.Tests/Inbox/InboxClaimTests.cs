@@ -54,7 +54,37 @@ public sealed class InboxClaimTests : IAsyncLifetime
         // Assert
         Assert.Equal(("a", true), (first.Event?.OrderingKey, first.MoreDue));
         Assert.Equal(("b", false), (second.Event?.OrderingKey, second.MoreDue));
-        Assert.Equal(new InboxClaim(null, false), none);
+        Assert.Equal((null, false), (none.Event, none.MoreDue));
+        Assert.NotNull(none.NextDue);
+        Assert.True(none.NextDue > DateTimeOffset.UtcNow, "with every head in flight, the first lease to run out is next");
+    }
+
+    [Fact]
+    public async Task An_empty_claim_says_when_the_first_delayed_event_falls_due()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var due = DateTimeOffset.UtcNow.AddMinutes(5);
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0) with { NotBefore = due }, ct);
+
+        // Act
+        var claim = await _inbox.ClaimAsync("worker-1", Lease, ct);
+
+        // Assert: the same answer as asking separately, in the claim's round trip.
+        Assert.Null(claim.Event);
+        Assert.NotNull(claim.NextDue);
+        Assert.InRange(claim.NextDue.Value, due.AddMilliseconds(-1), due.AddMilliseconds(1));
+        Assert.Equal(await _inbox.NextDueAsync(ct), claim.NextDue);
+    }
+
+    [Fact]
+    public async Task An_empty_claim_on_an_empty_inbox_has_nothing_due()
+    {
+        // Act
+        var claim = await _inbox.ClaimAsync("worker-1", Lease, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(new InboxClaim(null, false, null), claim);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class InboxScopeTests : IAsyncLifetime
         await inbox.TryAddAsync(RecordingHandler.Event("b", 0), CancellationToken.None);
 
         // Act
-        while (await processor.ProcessNextAsync("worker", CancellationToken.None, CancellationToken.None))
+        while ((await processor.ProcessNextAsync("worker", CancellationToken.None, CancellationToken.None)).Processed)
         {
         }
 

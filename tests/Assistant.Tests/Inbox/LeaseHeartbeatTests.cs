@@ -42,7 +42,7 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
         _handler.Release.SetResult();
 
         // Assert
-        Assert.True(await first);
+        Assert.True((await first).Processed);
         Assert.True(_clock.GetUtcNow() >= claimedAt + ThreeLeases);
         Assert.Equal(["done"], await _database.InboxStatesAsync("test"));
         Assert.Single(_handler.Started);
@@ -58,7 +58,7 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
         await TimePassesWhileTheFirstWorkerRunsAsync(first, claimedAt + ThreeLeases);
         _handler.Release.SetResult();
 
-        Assert.True(await first);
+        Assert.True((await first).Processed);
         Assert.Equal(["done"], await _database.InboxStatesAsync("test"));
         Assert.Single(_handler.Started);
         Assert.True(flaky.Calls >= 3, $"the heartbeat gave up after {flaky.Calls} renewal(s)");
@@ -103,7 +103,7 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
     }
 
     /// <summary>The first worker claims the event; its handler runs until the test releases it.</summary>
-    private async Task<(Task<bool> Run, DateTimeOffset ClaimedAt)> FirstWorkerStartsAsync(IInboxLeases leases)
+    private async Task<(Task<InboxStep> Run, DateTimeOffset ClaimedAt)> FirstWorkerStartsAsync(IInboxLeases leases)
     {
         var claimedAt = _clock.GetUtcNow();
         var run = Processor(leases).ProcessNextAsync("worker-a", CancellationToken.None, CancellationToken.None);
@@ -115,7 +115,7 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
     /// The first worker's waits pass one by one until it stops or <paramref name="until"/> comes; after each, another
     /// worker tries to claim the event and must get nothing.
     /// </summary>
-    private async Task TimePassesWhileTheFirstWorkerRunsAsync(Task<bool> first, DateTimeOffset until)
+    private async Task TimePassesWhileTheFirstWorkerRunsAsync(Task<InboxStep> first, DateTimeOffset until)
     {
         while (_clock.GetUtcNow() < until && await _clock.NextTimerPassesAsync(unless: first))
         {
@@ -129,7 +129,7 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
     {
         _handler.Release.SetResult();
         _clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(await Processor(_inbox).ProcessNextAsync("worker-b", CancellationToken.None, CancellationToken.None));
+        Assert.True((await Processor(_inbox).ProcessNextAsync("worker-b", CancellationToken.None, CancellationToken.None)).Processed);
     }
 
     private InboxProcessor Processor(IInboxLeases leases) => new(
