@@ -30,21 +30,24 @@ public static class BacklogBench
         {
             var runs = drains.Where(d => d.Conversations == conversations).ToList();
             return new Drain(conversations, Stats.Median(runs.Select(d => d.PerSecond)),
-                Stats.Median(runs.Select(d => d.ServiceCpuMs)), Stats.Median(runs.Select(d => d.PostgresCpuMs)));
+                Stats.Median(runs.Select(d => d.ServiceCpuMs)), Stats.Median(runs.Select(d => d.PostgresCpuMs)), Stats.Median(runs.Select(d => d.Statements)));
         }
 
         var (single, many) = (Median(1), Median(200));
         Console.WriteLine($"backlog drain, {Events:N0} stored events, medians of {settings.Runs} runs; reference: pgbench single-row INSERT of the same size, c={Pgbench.Clients}, same cluster");
-        Console.WriteLine("| measure | events/s | service CPU ms/event | PostgreSQL CPU ms/event | target |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        Console.WriteLine($"| pgbench single-row INSERT (reference) | {insertTps:F0} | | | |");
-        Console.WriteLine($"| backlog in one conversation | {single.PerSecond:F0} | {single.ServiceCpuMs:F2} | {single.PostgresCpuMs:F2} | >= 200 |");
-        Console.WriteLine($"| backlog over 200 conversations | {many.PerSecond:F0} ({many.PerSecond / insertTps:F2}x pgbench) | {many.ServiceCpuMs:F2} | {many.PostgresCpuMs:F2} | >= 0.25x pgbench |");
+        Console.WriteLine("| measure | events/s | service CPU ms/event | PostgreSQL CPU ms/event | statements/event | target |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| pgbench single-row INSERT (reference) | {insertTps:F0} | | | 1 | |");
+        Console.WriteLine($"| backlog in one conversation | {single.PerSecond:F0} | {single.ServiceCpuMs:F2} | {single.PostgresCpuMs:F2} | {single.Statements:F2} | >= 200 |");
+        Console.WriteLine($"| backlog over 200 conversations | {many.PerSecond:F0} ({many.PerSecond / insertTps:F2}x pgbench) | {many.ServiceCpuMs:F2} | {many.PostgresCpuMs:F2} | {many.Statements:F2} | >= 0.25x pgbench |");
         return 0;
     }
 
-    /// <summary>One drain: events per second from start-up to the last one done; CPU per event once the service is up.</summary>
-    private sealed record Drain(int Conversations, double PerSecond, double ServiceCpuMs, double PostgresCpuMs);
+    /// <summary>
+    /// One drain: events per second from start-up to the last one done; CPU per event once the service is up;
+    /// statements per event from start-up (NaN when the cluster does not count them).
+    /// </summary>
+    private sealed record Drain(int Conversations, double PerSecond, double ServiceCpuMs, double PostgresCpuMs, double Statements);
 
     private static async Task<Drain> DrainAsync(BenchSettings settings, int conversations)
     {
@@ -56,6 +59,7 @@ public static class BacklogBench
         }
 
         await StoreAsync(database, conversations);
+        var statements = await StatementCounter.StartAsync(database);
         var port = ChildProcess.FreePort();
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var started = Stopwatch.StartNew();
@@ -66,7 +70,8 @@ public static class BacklogBench
         var elapsed = started.Elapsed;
         var (cpu, postgres) = (service.CpuTime - cpuBefore, CpuClock.OfPostgres() - postgresBefore);
         var measured = Math.Max(1, Events - doneBefore);
-        return new Drain(conversations, Events / elapsed.TotalSeconds, cpu.TotalMilliseconds / measured, postgres.TotalMilliseconds / measured);
+        var ran = statements is null ? double.NaN : (await statements.ReadAsync()).Sum(s => s.Calls) / (double)Events;
+        return new Drain(conversations, Events / elapsed.TotalSeconds, cpu.TotalMilliseconds / measured, postgres.TotalMilliseconds / measured, ran);
     }
 
     /// <summary>Stores the backlog through the inbox itself, as intake would have, before the service starts.</summary>

@@ -15,7 +15,7 @@ public sealed class QueueProbe(NpgsqlConnection connection) : IAsyncDisposable
 
     public async Task<long> DoneAsync()
     {
-        await using var done = new NpgsqlCommand("SELECT count(*) FROM inbox_events WHERE state = 'done'", connection);
+        await using var done = new NpgsqlCommand("SELECT count(*) FROM inbox_events WHERE state = 'done' /* bench */", connection);
         return (long)(await done.ExecuteScalarAsync())!;
     }
 
@@ -23,7 +23,7 @@ public sealed class QueueProbe(NpgsqlConnection connection) : IAsyncDisposable
     public async Task<TimeSpan> WaitUntilDrainedAsync(TimeSpan timeout)
     {
         // A key with unfinished events has a head; counting the events instead would cost the drain measurable CPU.
-        await using var unfinished = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL)", connection);
+        await using var unfinished = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL) /* bench */", connection);
         var waited = Stopwatch.StartNew();
         while ((bool)(await unfinished.ExecuteScalarAsync())!)
         {

@@ -32,7 +32,10 @@ public sealed class StatementCounter
         }
     }
 
-    /// <summary>The statements this database ran since the start, most frequent first; the counter's own left out.</summary>
+    /// <summary>
+    /// The statements this database ran since the start, most frequent first; the counter's own and the harness's
+    /// (marked <c>/* bench */</c>) left out.
+    /// </summary>
     public async Task<IReadOnlyList<Statement>> ReadAsync()
     {
         await using var session = new NpgsqlConnection(_connection);
@@ -41,7 +44,7 @@ public sealed class StatementCounter
             """
             SELECT s.query, s.calls, s.total_exec_time
             FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-            WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat_statements%'
+            WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat_statements%' AND s.query NOT LIKE '%/* bench */%'
             ORDER BY s.calls DESC, s.total_exec_time DESC
             """, session);
         await using var reader = await read.ExecuteReaderAsync();

@@ -23,23 +23,40 @@ public sealed partial class InboxProcessor(
     // on the benchmark machine (bench/README.md), more than claiming batches for the waiting workers did.
     private readonly SemaphoreSlim _claimGate = new(1, 1);
 
-    /// <summary>Processes the next runnable event, if any.</summary>
+    /// <summary>
+    /// Processes the next runnable event, if any, and the events claimed in the round trip that completed it (a handler
+    /// completing its event in its own batch claims the worker's next one there, see <see cref="InboxCompletion"/>).
+    /// </summary>
     /// <param name="claimToken">Stops the claim: no new work once shutdown begins.</param>
     /// <param name="processingToken">Interrupts work in flight: shutdown's grace period is over.</param>
     /// <returns>
-    /// Whether an event was claimed, so the caller should look for more at once, or else how long to sleep: until
-    /// the next delayed event falls due, at most the poll interval (learnt by the claim in the same round trip).
+    /// Whether the caller should look for more at once, or else how long to sleep: until the next delayed event falls
+    /// due, at most the poll interval (learnt by the last claim, in its round trip).
     /// </returns>
     public async Task<InboxStep> ProcessNextAsync(string workerId, CancellationToken claimToken, CancellationToken processingToken)
     {
         var settings = options.CurrentValue;
-        var claim = await ClaimAsync(workerId, settings.Lease, claimToken);
-        if (claim.Event is not { } claimed)
+        InboxClaim? claim = await ClaimAsync(workerId, settings.Lease, claimToken);
+        while (claim?.Event is { } claimed)
         {
-            return InboxStep.Idle(SleepFor(claim.NextDue, clock.GetUtcNow(), settings.PollInterval));
+            if (claimToken.IsCancellationRequested)
+            {
+                // Claimed with the last completion as shutdown began: handed back untouched, the attempt not counted.
+                await inbox.DeferAsync(claimed.Id, workerId, clock.GetUtcNow(), "Released at shutdown.", CancellationToken.None);
+                return InboxStep.Busy;
+            }
+
+            claim = await ProcessAsync(claimed, claim.MoreDue, workerId, claimToken, processingToken, settings);
         }
 
-        if (claim.MoreDue)
+        return claim is null ? InboxStep.Busy : InboxStep.Idle(SleepFor(claim.NextDue, clock.GetUtcNow(), settings.PollInterval));
+    }
+
+    /// <returns>The worker's next claim when the handler's completion made it; null when the worker must claim itself.</returns>
+    private async Task<InboxClaim?> ProcessAsync(
+        InboxEvent claimed, bool moreDue, string workerId, CancellationToken claimToken, CancellationToken processingToken, InboxOptions settings)
+    {
+        if (moreDue)
         {
             // Another event is ready now: one idle worker takes it, and wakes the next if there is more still. A worker
             // finishing an event needs no wake-up for its key's next one: it claims again at once, and an idle worker
@@ -59,16 +76,22 @@ public sealed partial class InboxProcessor(
         {
             await using var scope = scopes.CreateAsyncScope();
             completion = scope.ServiceProvider.GetService<InboxCompletion>();
-            completion?.Begin(claimed.Id, workerId);
+            completion?.Begin(claimed.Id, workerId, settings.Lease, claimToken);
             var handler = scope.ServiceProvider.GetKeyedService<IInboxEventHandler>(claimed.Source)
                 ?? throw new UnprocessableEventException($"No handler for source '{claimed.Source}'.");
             await handler.HandleAsync(claimed, leaseLost.Token);
         }
         catch (OperationCanceledException) when (processingToken.IsCancellationRequested)
         {
-            // Interrupted by shutdown: release the event at once so another instance takes it over.
+            // Interrupted by shutdown: release the event (and one claimed with its completion) at once so another
+            // instance takes it over.
             await StopHeartbeatAsync(leaseLost, heartbeat);
             await inbox.RetryLaterAsync(claimed.Id, workerId, clock.GetUtcNow(), "Interrupted by shutdown.", CancellationToken.None);
+            if (completion?.NextClaim?.Event is { } next)
+            {
+                await inbox.DeferAsync(next.Id, workerId, clock.GetUtcNow(), "Released at shutdown.", CancellationToken.None);
+            }
+
             throw;
         }
         catch (Exception ex)
@@ -88,11 +111,11 @@ public sealed partial class InboxProcessor(
                 Log.LeaseLost(logger, claimed.Id);
             }
 
-            return InboxStep.Busy;
+            return completion.NextClaim;
         }
 
         await SettleAsync(claimed, workerId, failure, settings);
-        return InboxStep.Busy;
+        return null;
     }
 
     private async Task<InboxClaim> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)

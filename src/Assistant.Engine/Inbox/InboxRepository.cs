@@ -29,6 +29,32 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         WHERE inbox_heads.event_id IS NULL OR inbox_heads.event_id > EXCLUDED.event_id
         """;
 
+    private const string ClaimSql = """
+        WITH head AS (
+            SELECT ordering_key, event_id FROM inbox_heads
+            WHERE event_id IS NOT NULL AND ready_at <= @Now
+            ORDER BY ready_at
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED),
+        leased AS (
+            UPDATE inbox_heads h SET ready_at = @LockedUntil
+            FROM head WHERE h.ordering_key = head.ordering_key),
+        claimed AS (
+            UPDATE inbox_events e
+            SET state = 'processing', attempts = e.attempts + 1, locked_by = @WorkerId, locked_until = @LockedUntil
+            FROM head
+            WHERE e.id = head.event_id
+            RETURNING e.id, e.source, e.delivery_key, e.event_name, e.ordering_key, e.payload::text AS payload,
+                      e.attempts, e.received_at, e.trace_parent)
+        SELECT claimed.*,
+               CASE WHEN claimed.id IS NOT NULL
+                    THEN (SELECT count(*) FROM (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL AND ready_at <= @Now LIMIT 2) due) > 1
+                    ELSE false END AS more_due,
+               CASE WHEN claimed.id IS NULL
+                    THEN (SELECT min(ready_at) FROM inbox_heads WHERE event_id IS NOT NULL) END AS next_due
+        FROM (SELECT 1) one LEFT JOIN claimed ON true
+        """;
+
     private const string CompleteSql = """
         UPDATE inbox_events
         SET state = 'done', finished_at = @Now, locked_by = NULL, locked_until = NULL, last_error = NULL
@@ -37,14 +63,15 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
         """;
 
     // Every statement that changes a claimed event locks its key's head row first, so two of them never wait for each
-    // other's locks in opposite orders.
+    // other's locks in opposite orders. It selects no column: a batch reads rows only of the statements that have
+    // columns (SqlBatch), and the claim riding with a completion is read from the same batch.
     private const string LockHeadOfEventSql =
-        "SELECT 1 FROM inbox_heads WHERE ordering_key = (SELECT ordering_key FROM inbox_events WHERE id = @Id) FOR UPDATE";
+        "SELECT FROM inbox_heads WHERE ordering_key = (SELECT ordering_key FROM inbox_events WHERE id = @Id) FOR UPDATE";
 
     // Each key's earliest new event becomes its head when the key has nothing unfinished (or, see TakeHead, only
     // later events). The upsert locks the key's head row even when it leaves it alone, so a worker advancing that
     // head waits for this insert and then sees the event.
-    private const string AddManySql = $"""
+    private const string AddManyStatements = $"""
         WITH incoming AS (
             SELECT * FROM unnest(@Sources, @DeliveryKeys, @EventNames, @OrderingKeys, @Payloads, @NotBefores::timestamptz[], @TraceParents)
                 WITH ORDINALITY AS i(source, delivery_key, event_name, ordering_key, payload, not_before, trace_parent, n)),
@@ -61,8 +88,12 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
             {TakeHead}),
         woken AS (
             SELECT pg_notify('{NotificationChannel}', '') WHERE EXISTS (SELECT 1 FROM inserted WHERE next_attempt_at <= now()))
-        SELECT source, delivery_key FROM inserted, (SELECT count(*) FROM woken) notified
         """;
+
+    private const string AddManySql = AddManyStatements + "\nSELECT source, delivery_key FROM inserted, (SELECT count(*) FROM woken) notified";
+
+    // In a caller's batch nothing is read back, so no column is selected (see LockHeadOfEventSql).
+    private const string AddManyInBatchSql = AddManyStatements + "\nSELECT FROM inserted, (SELECT count(*) FROM woken) notified";
 
     private static object AddManyParameters(IReadOnlyList<NewInboxEvent> events) => new
     {
@@ -107,7 +138,7 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
 
     /// <summary>The same, as a statement of the caller's batch, whose transaction the events then belong to.</summary>
     public static void AddTryAdd(SqlBatch batch, IReadOnlyList<NewInboxEvent> events) =>
-        batch.Execute(AddManySql, AddManyParameters(events));
+        batch.Execute(AddManyInBatchSql, AddManyParameters(events));
 
     /// <summary>
     /// Claims the head that fell due first, so one key's events run one at a time and in order while other keys
@@ -123,39 +154,26 @@ public sealed class InboxRepository(NpgsqlDataSource dataSource, TimeProvider cl
     /// </summary>
     public async Task<InboxClaim> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
-        const string sql = """
-            WITH head AS (
-                SELECT ordering_key, event_id FROM inbox_heads
-                WHERE event_id IS NOT NULL AND ready_at <= @Now
-                ORDER BY ready_at
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED),
-            leased AS (
-                UPDATE inbox_heads h SET ready_at = @LockedUntil
-                FROM head WHERE h.ordering_key = head.ordering_key),
-            claimed AS (
-                UPDATE inbox_events e
-                SET state = 'processing', attempts = e.attempts + 1, locked_by = @WorkerId, locked_until = @LockedUntil
-                FROM head
-                WHERE e.id = head.event_id
-                RETURNING e.id, e.source, e.delivery_key, e.event_name, e.ordering_key, e.payload::text AS payload,
-                          e.attempts, e.received_at, e.trace_parent)
-            SELECT claimed.*,
-                   CASE WHEN claimed.id IS NOT NULL
-                        THEN (SELECT count(*) FROM (SELECT 1 FROM inbox_heads WHERE event_id IS NOT NULL AND ready_at <= @Now LIMIT 2) due) > 1
-                        ELSE false END AS more_due,
-                   CASE WHEN claimed.id IS NULL
-                        THEN (SELECT min(ready_at) FROM inbox_heads WHERE event_id IS NOT NULL) END AS next_due
-            FROM (SELECT 1) one LEFT JOIN claimed ON true
-            """;
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<ClaimRow>(new CommandDefinition(
-            sql, new { WorkerId = workerId, Now = now, LockedUntil = now + lease }, cancellationToken: cancellationToken));
-        return row.Id is not { } id
-            ? new InboxClaim(null, MoreDue: false, row.NextDue)
-            : new InboxClaim(new InboxEvent(id, row.Source!, row.DeliveryKey!, row.EventName!, row.OrderingKey!, row.Payload!, row.Attempts!.Value, row.ReceivedAt!.Value, row.TraceParent), row.MoreDue, NextDue: null);
+        return ToClaim(await connection.QuerySingleAsync<ClaimRow>(new CommandDefinition(
+            ClaimSql, new { WorkerId = workerId, Now = now, LockedUntil = now + lease }, cancellationToken: cancellationToken)));
     }
+
+    /// <summary>
+    /// Adds the same claim to <paramref name="batch"/>, so that a worker finishing an event in a batch gets its next
+    /// one in that round trip (see <see cref="InboxCompletion"/>); read the claim once the batch has run.
+    /// </summary>
+    public Func<InboxClaim> AddClaim(SqlBatch batch, string workerId, TimeSpan lease)
+    {
+        var now = clock.GetUtcNow();
+        var rows = batch.Query<ClaimRow>(ClaimSql, new { WorkerId = workerId, Now = now, LockedUntil = now + lease });
+        return () => ToClaim(rows.Rows.Single());
+    }
+
+    private static InboxClaim ToClaim(ClaimRow row) => row.Id is not { } id
+        ? new InboxClaim(null, MoreDue: false, row.NextDue)
+        : new InboxClaim(new InboxEvent(id, row.Source!, row.DeliveryKey!, row.EventName!, row.OrderingKey!, row.Payload!, row.Attempts!.Value, row.ReceivedAt!.Value, row.TraceParent), row.MoreDue, NextDue: null);
 
     /// <summary>
     /// When an idle worker next has something to claim: the first head to fall due (a debounced turn, a retry) or to

@@ -27,7 +27,11 @@ public sealed partial class SqlBatch
 
     public bool IsEmpty => _batch.BatchCommands.Count == 0;
 
-    /// <summary>Adds a statement whose result is not read; its <see cref="NpgsqlBatchCommand.RecordsAffected"/> is.</summary>
+    /// <summary>
+    /// Adds a statement whose result is not read; its <see cref="NpgsqlBatchCommand.RecordsAffected"/> is. It must
+    /// return no columns (a lock is <c>SELECT FROM … FOR UPDATE</c>): rows are matched to <see cref="Query{T}"/>
+    /// statements by the order of the statements that have columns.
+    /// </summary>
     public NpgsqlBatchCommand Execute(string sql, object? parameters = null)
     {
         var command = new NpgsqlBatchCommand(sql);

@@ -205,11 +205,13 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
                 latency_ms = (extract(epoch FROM now() - started_at) * 1000)::int
             WHERE id = @TurnId
             """, new { TurnId = turnId, State = state, Outcome = outcome, Error = error });
-        completion?.AddTo(batch);
         if (next is { Count: > 0 })
         {
             InboxRepository.AddTryAdd(batch, next);
         }
+
+        // Last, so the worker's next claim riding with the completion sees the events set above.
+        completion?.AddTo(batch);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await batch.ExecuteAsync(connection, cancellationToken);
