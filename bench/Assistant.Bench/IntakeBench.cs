@@ -35,9 +35,10 @@ public static class IntakeBench
     /// <param name="PostgresCpuMsPerRequest">CPU PostgreSQL spent per request during the same run.</param>
     /// <param name="ProcessedPerSecond">Events the workers finished per second, from the start of the load until they caught up.</param>
     /// <param name="DrainSeconds">How long the workers took to catch up once the load stopped.</param>
+    /// <param name="Batches">Webhooks per group-commit INSERT over the warm-up and throughput runs (p50, p99, max).</param>
     private sealed record Row(
         string Target, Load.Result Closed, Load.Result Open, double CpuMsPerRequest, double PostgresCpuMsPerRequest,
-        double ProcessedPerSecond, double DrainSeconds);
+        double ProcessedPerSecond, double DrainSeconds, (double P50, double P99, double Max) Batches);
 
     private static async Task<Row> MeasureAsync(string name, ChildProcess target, string? database)
     {
@@ -55,10 +56,11 @@ public static class IntakeBench
             var (cpu, postgres) = (target.CpuTime - cpuBefore, CpuClock.OfPostgres() - postgresBefore);
             var drain = await WaitUntilDrainedAsync(probe);
             var processed = probe is null ? 0 : (await probe.DoneAsync() - doneBefore) / (Duration + drain).TotalSeconds;
+            var batches = probe is null ? default : await probe.IntakeBatchSizesAsync();
 
             var open = await Load.OpenLoopAsync(http, FixedRate, Duration, Next);
             var requests = closed.RequestsPerSecond * Duration.TotalSeconds;
-            return new Row(name, closed, open, cpu.TotalMilliseconds / requests, postgres.TotalMilliseconds / requests, processed, drain.TotalSeconds);
+            return new Row(name, closed, open, cpu.TotalMilliseconds / requests, postgres.TotalMilliseconds / requests, processed, drain.TotalSeconds, batches);
         }
     }
 
@@ -105,5 +107,7 @@ public static class IntakeBench
             $"acknowledged: {acknowledged / insertTps:F2}x pgbench (target >= 0.5x), {acknowledged / Median("bare Kestrel", r => r.Closed.RequestsPerSecond):F2}x bare Kestrel; p99 at 500/s {Median("service", r => r.Open.P99Ms):F2} ms (target <= 10 ms)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"processed (acknowledged and folded into state): {Median("service", r => r.ProcessedPerSecond):F0} events/s sustained, {Median("service", r => r.DrainSeconds):F1} s to catch up after the {Duration.TotalSeconds:F0} s load"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"group commit at c={Concurrency}: webhooks per INSERT p50 {Median("service", r => r.Batches.P50):F0}, p99 {Median("service", r => r.Batches.P99):F0}, max {Median("service", r => r.Batches.Max):F0}"));
     }
 }

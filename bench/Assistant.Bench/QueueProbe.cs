@@ -19,6 +19,21 @@ public sealed class QueueProbe(NpgsqlConnection connection) : IAsyncDisposable
         return (long)(await done.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// How many webhooks shared each group-commit <c>INSERT</c> (events stored in one transaction share its start
+    /// time, <c>received_at</c>'s default): median, 99th percentile and largest batch.
+    /// </summary>
+    public async Task<(double P50, double P99, double Max)> IntakeBatchSizesAsync()
+    {
+        await using var sizes = new NpgsqlCommand("""
+            SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n), percentile_disc(0.99) WITHIN GROUP (ORDER BY n), max(n)
+            FROM (SELECT count(*) AS n FROM inbox_events GROUP BY received_at) batches /* bench */
+            """, connection);
+        await using var reader = await sizes.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
     /// <summary>Waits until no event is pending or running; returns how long that took.</summary>
     public async Task<TimeSpan> WaitUntilDrainedAsync(TimeSpan timeout)
     {

@@ -70,13 +70,7 @@ public sealed class InboxPipelineTests : IAsyncLifetime
     public async Task A_batch_that_fails_keeps_neither_the_completion_nor_the_next_claim()
     {
         // Arrange
-        var completion = new InboxCompletion(_inbox);
-        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), CancellationToken.None);
-        await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), CancellationToken.None);
-        var first = await _inbox.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), CancellationToken.None);
-        completion.Begin(first!.Id, "worker", TimeSpan.FromMinutes(1), CancellationToken.None);
-        var batch = new SqlBatch();
-        completion.AddTo(batch);
+        var (completion, batch) = await FirstOfTwoClaimedAndItsCompletionBatchedAsync();
         batch.Execute("SELECT 1 / 0");
 
         // Act
@@ -94,13 +88,7 @@ public sealed class InboxPipelineTests : IAsyncLifetime
     public async Task A_completion_batch_claims_the_workers_next_event_with_it()
     {
         // Arrange
-        var completion = new InboxCompletion(_inbox);
-        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), CancellationToken.None);
-        await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), CancellationToken.None);
-        var first = await _inbox.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), CancellationToken.None);
-        completion.Begin(first!.Id, "worker", TimeSpan.FromMinutes(1), CancellationToken.None);
-        var batch = new SqlBatch();
-        completion.AddTo(batch);
+        var (completion, batch) = await FirstOfTwoClaimedAndItsCompletionBatchedAsync();
 
         // Act
         await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
@@ -110,6 +98,19 @@ public sealed class InboxPipelineTests : IAsyncLifetime
         Assert.True(completion.CompletedWithClaim);
         Assert.Equal("b", completion.NextClaim?.Event?.OrderingKey);
         Assert.Equal(["done", "processing"], await _database.InboxStatesAsync("test"));
+    }
+
+    /// <summary>Events of "a" and "b"; the worker holds "a" and batches its completion, which claims next.</summary>
+    private async Task<(InboxCompletion Completion, SqlBatch Batch)> FirstOfTwoClaimedAndItsCompletionBatchedAsync()
+    {
+        var completion = new InboxCompletion(_inbox);
+        await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), CancellationToken.None);
+        await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), CancellationToken.None);
+        var first = await _inbox.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), CancellationToken.None);
+        completion.Begin(first!.Id, "worker", TimeSpan.FromMinutes(1), CancellationToken.None);
+        var batch = new SqlBatch();
+        completion.AddTo(batch);
+        return (completion, batch);
     }
 
     private ServiceProvider Services(ConcurrentQueue<string> seen, Action? onHandle) => new ServiceCollection()
