@@ -76,10 +76,17 @@ public sealed partial class InboxProcessor(
         {
             await using var scope = scopes.CreateAsyncScope();
             completion = scope.ServiceProvider.GetService<InboxCompletion>();
-            completion?.Begin(claimed.Id, workerId, settings.Lease, claimToken);
+            completion?.Begin(claimed.Id, workerId, settings.Lease, claimToken, _claimGate);
             var handler = scope.ServiceProvider.GetKeyedService<IInboxEventHandler>(claimed.Source)
                 ?? throw new UnprocessableEventException($"No handler for source '{claimed.Source}'.");
-            await handler.HandleAsync(claimed, leaseLost.Token);
+            try
+            {
+                await handler.HandleAsync(claimed, leaseLost.Token);
+            }
+            finally
+            {
+                completion?.ReleaseClaimGate();
+            }
         }
         catch (OperationCanceledException) when (processingToken.IsCancellationRequested)
         {

@@ -100,14 +100,32 @@ public sealed class InboxPipelineTests : IAsyncLifetime
         Assert.Equal(["done", "processing"], await _database.InboxStatesAsync("test"));
     }
 
+    [Fact]
+    public async Task A_completion_claims_nothing_while_another_claim_is_running()
+    {
+        // Arrange: another worker's claim holds the instance's gate.
+        using var gate = new SemaphoreSlim(0, 1);
+        var (completion, batch) = await FirstOfTwoClaimedAndItsCompletionBatchedAsync(gate);
+
+        // Act
+        await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await batch.ExecuteAsync(connection, TestContext.Current.CancellationToken);
+
+        // Assert: completed alone, the gate left as it was, "b" left for the next claim.
+        Assert.True(completion.CompletedWithClaim);
+        Assert.Null(completion.NextClaim);
+        Assert.Equal(0, gate.CurrentCount);
+        Assert.Equal(["done", "pending"], await _database.InboxStatesAsync("test"));
+    }
+
     /// <summary>Events of "a" and "b"; the worker holds "a" and batches its completion, which claims next.</summary>
-    private async Task<(InboxCompletion Completion, SqlBatch Batch)> FirstOfTwoClaimedAndItsCompletionBatchedAsync()
+    private async Task<(InboxCompletion Completion, SqlBatch Batch)> FirstOfTwoClaimedAndItsCompletionBatchedAsync(SemaphoreSlim? claimGate = null)
     {
         var completion = new InboxCompletion(_inbox);
         await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), CancellationToken.None);
         await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), CancellationToken.None);
         var first = await _inbox.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), CancellationToken.None);
-        completion.Begin(first!.Id, "worker", TimeSpan.FromMinutes(1), CancellationToken.None);
+        completion.Begin(first!.Id, "worker", TimeSpan.FromMinutes(1), CancellationToken.None, claimGate ?? new SemaphoreSlim(1, 1));
         var batch = new SqlBatch();
         completion.AddTo(batch);
         return (completion, batch);
