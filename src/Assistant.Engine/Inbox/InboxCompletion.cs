@@ -6,8 +6,8 @@ namespace Assistant.Engine.Inbox;
 /// Lets the handler of a claimed event complete it in its own last batch, so the event's effects and its completion
 /// commit together: one round trip less per event, and no window in which the effects are stored but the event would
 /// still run again. The worker's next claim rides in the same batch when no other claim is running, so a busy worker
-/// goes from one event to the next without a round trip of its own. A handler that does not use it leaves completion to <see cref="InboxProcessor"/>.
-/// One per event scope.
+/// goes from one event to the next without a round trip of its own. A handler that does not use it leaves completion
+/// to <see cref="InboxProcessor"/>. One per event scope.
 /// </summary>
 public sealed class InboxCompletion(InboxRepository inbox)
 {
