@@ -34,6 +34,7 @@ public static class ModelClient
             // The key must not follow a redirect to another host (SecureTransport).
             Transport = new HttpClientPipelineTransport(new HttpClient(recorder) { Timeout = Timeout.InfiniteTimeSpan }),
         };
+        clientOptions.AddPolicy(new ModelWaitPolicy(), PipelinePosition.PerCall);
         if (options.Endpoint is { } endpoint)
         {
             clientOptions.Endpoint = endpoint;

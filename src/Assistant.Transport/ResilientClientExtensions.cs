@@ -10,12 +10,14 @@ public static partial class ResilientClientExtensions
     /// <summary>
     /// The transport every credentialed API client uses: <see cref="SecureTransport"/>'s handler, then a
     /// Microsoft.Extensions.Http.Resilience pipeline (retry by <see cref="HttpRetryRule"/>, a timeout per attempt),
-    /// rebuilt when <c>Http__*</c> settings change.
+    /// rebuilt when <c>Http__*</c> settings change; outermost, <see cref="ServiceWaitHandler"/>, so that the work
+    /// waiting on the call lets other work run.
     /// </summary>
     public static IHttpClientBuilder AddAssistantTransport(this IHttpClientBuilder builder)
     {
         builder.Services.AddOptions<HttpRetryOptions>().BindConfiguration(HttpRetryOptions.SectionName);
         builder.ConfigurePrimaryHttpMessageHandler(SecureTransport.Handler);
+        builder.AddHttpMessageHandler(static () => new ServiceWaitHandler());
         builder.AddResilienceHandler("retry", static (pipeline, context) =>
         {
             context.EnableReloads<HttpRetryOptions>();

@@ -1,4 +1,5 @@
 using Assistant.Engine.Storage;
+using Assistant.Transport;
 
 namespace Assistant.Engine.Inbox;
 
@@ -26,8 +27,9 @@ public sealed class InboxCompletion(InboxRepository inbox)
     /// The instance's one-claim-at-a-time gate (<see cref="InboxProcessor"/>): the completion claims only when no other
     /// claim is running, so processing keeps its pace and leaves intake its share of the machine.
     /// </param>
-    internal void Begin(long id, string workerId, TimeSpan nextLease, CancellationToken stopClaiming, SemaphoreSlim claimGate) =>
-        _claim = new Claimed(id, workerId, nextLease, stopClaiming, claimGate);
+    /// <param name="budget">The instance's work budget: over it, the worker takes no more work without queueing for a share.</param>
+    internal void Begin(long id, string workerId, TimeSpan nextLease, CancellationToken stopClaiming, SemaphoreSlim claimGate, WorkBudget budget) =>
+        _claim = new Claimed(id, workerId, nextLease, stopClaiming, claimGate, budget);
 
     /// <summary>Lets the next claim through the gate if this completion's batch took it and did not run.</summary>
     internal void ReleaseClaimGate()
@@ -52,7 +54,7 @@ public sealed class InboxCompletion(InboxRepository inbox)
         }
 
         var advanced = inbox.AddComplete(batch, claim.Id, claim.WorkerId);
-        _holdsGate = !claim.StopClaiming.IsCancellationRequested && claim.Gate.Wait(0);
+        _holdsGate = !claim.StopClaiming.IsCancellationRequested && claim.Budget.WithinBudget && claim.Gate.Wait(0);
         var next = _holdsGate ? inbox.AddClaim(batch, claim.WorkerId, claim.NextLease) : null;
         batch.AfterSuccess(() =>
         {
@@ -62,5 +64,5 @@ public sealed class InboxCompletion(InboxRepository inbox)
         });
     }
 
-    private sealed record Claimed(long Id, string WorkerId, TimeSpan NextLease, CancellationToken StopClaiming, SemaphoreSlim Gate);
+    private sealed record Claimed(long Id, string WorkerId, TimeSpan NextLease, CancellationToken StopClaiming, SemaphoreSlim Gate, WorkBudget Budget);
 }

@@ -13,6 +13,13 @@ public sealed class InboxOptions
     [Range(1, 256)]
     public int Workers { get; set; } = 32;
 
+    /// <summary>
+    /// Of the <see cref="Workers"/>, how many may run at once outside their waits on the model and other services:
+    /// their own CPU and database work. Beyond the cores' worth, more only take the machine from webhook intake.
+    /// </summary>
+    [Range(1, 256)]
+    public int BusyWorkers { get; set; } = Math.Max(2, 2 * Environment.ProcessorCount);
+
     /// <summary>How often an idle worker looks for work when no notification arrives.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,4 +1,5 @@
 using Assistant.Engine.Telemetry;
+using Assistant.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,13 +8,16 @@ namespace Assistant.Engine.Inbox;
 
 /// <summary>
 /// Claims one event at a time and runs its handler, resolved by the event's source in a DI scope of its own, under a
-/// heartbeat-extended lease; settles it as done, retry or dead.
+/// heartbeat-extended lease; settles it as done, retry or dead. A worker claims and processes only with a share of the
+/// <see cref="WorkBudget"/> (<see cref="InboxOptions.BusyWorkers"/>), which it lends out while it waits on the model or
+/// another service.
 /// </summary>
 public sealed partial class InboxProcessor(
     InboxRepository inbox,
     IInboxLeases leases,
     IServiceScopeFactory scopes,
     InboxSignal signal,
+    WorkBudget budget,
     IOptionsMonitor<InboxOptions> options,
     TimeProvider clock,
     ILogger<InboxProcessor> logger)
@@ -36,6 +40,8 @@ public sealed partial class InboxProcessor(
     public async Task<InboxStep> ProcessNextAsync(string workerId, CancellationToken claimToken, CancellationToken processingToken)
     {
         var settings = options.CurrentValue;
+        using var share = await budget.TakeAsync(claimToken);
+        share.Enter();
         InboxClaim? claim = await ClaimAsync(workerId, settings.Lease, claimToken);
         while (claim?.Event is { } claimed)
         {
@@ -76,7 +82,7 @@ public sealed partial class InboxProcessor(
         {
             await using var scope = scopes.CreateAsyncScope();
             completion = scope.ServiceProvider.GetService<InboxCompletion>();
-            completion?.Begin(claimed.Id, workerId, settings.Lease, claimToken, _claimGate);
+            completion?.Begin(claimed.Id, workerId, settings.Lease, claimToken, _claimGate, budget);
             var handler = scope.ServiceProvider.GetKeyedService<IInboxEventHandler>(claimed.Source)
                 ?? throw new UnprocessableEventException($"No handler for source '{claimed.Source}'.");
             try

@@ -1,6 +1,7 @@
 using Assistant.Engine.Conversations;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Turns;
+using Assistant.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InboxGroupCommit>();
         services.AddScoped<InboxCompletion>();
         services.AddSingleton<InboxProcessor>();
+        services.AddSingleton(sp => new WorkBudget(sp.GetRequiredService<IOptions<InboxOptions>>().Value.BusyWorkers));
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<TranscriptRepository>();

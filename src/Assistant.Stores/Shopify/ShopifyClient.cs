@@ -47,7 +47,7 @@ public sealed partial class ShopifyClient(
                 }
 
                 Log.Throttled(logger, wait);
-                await Task.Delay(wait, clock, cancellationToken);
+                await WaitOnShopifyAsync(wait, cancellationToken);
                 continue;
             }
 
@@ -109,7 +109,16 @@ public sealed partial class ShopifyClient(
         if (wait > TimeSpan.Zero)
         {
             Log.Throttled(logger, wait);
-            await Task.Delay(wait < settings.MaxThrottleWait ? wait : settings.MaxThrottleWait, clock, cancellationToken);
+            await WaitOnShopifyAsync(wait < settings.MaxThrottleWait ? wait : settings.MaxThrottleWait, cancellationToken);
+        }
+    }
+
+    /// <summary>A wait for Shopify's bucket to refill lends the turn's work-budget share, like any wait on a service.</summary>
+    private async Task WaitOnShopifyAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using (WorkBudget.Away())
+        {
+            await Task.Delay(wait, clock, cancellationToken);
         }
     }
 

@@ -96,7 +96,11 @@ public sealed class ShopifyOrderWriter(ShopifyClient shopify, ShopifyStore store
                 return readBack;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
+            using (WorkBudget.Away())
+            {
+                // Shopify cancels in a background job: the read-back waits on it.
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Assistant.Engine.Inbox;
 using Assistant.Engine.Storage;
 using Assistant.Tests.Infrastructure;
+using Assistant.Transport;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -118,14 +119,38 @@ public sealed class InboxPipelineTests : IAsyncLifetime
         Assert.Equal(["done", "pending"], await _database.InboxStatesAsync("test"));
     }
 
+    [Fact]
+    public async Task A_completion_claims_nothing_while_the_instance_runs_over_its_work_budget()
+    {
+        // Arrange: a budget of one, run over by work that came back from a wait while another had taken the share.
+        var budget = new WorkBudget(1);
+        using var returning = await budget.TakeAsync(CancellationToken.None);
+        returning.Enter();
+        var away = WorkBudget.Away();
+        using var meanwhile = await budget.TakeAsync(CancellationToken.None);
+        away.Dispose();
+        using var gate = new SemaphoreSlim(1, 1);
+        var (completion, batch) = await FirstOfTwoClaimedAndItsCompletionBatchedAsync(gate, budget);
+
+        // Act
+        await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await batch.ExecuteAsync(connection, TestContext.Current.CancellationToken);
+
+        // Assert: completed alone; "b" waits for a worker with a share.
+        Assert.True(completion.CompletedWithClaim);
+        Assert.Null(completion.NextClaim);
+        Assert.Equal(1, gate.CurrentCount);
+        Assert.Equal(["done", "pending"], await _database.InboxStatesAsync("test"));
+    }
+
     /// <summary>Events of "a" and "b"; the worker holds "a" and batches its completion, which claims next.</summary>
-    private async Task<(InboxCompletion Completion, SqlBatch Batch)> FirstOfTwoClaimedAndItsCompletionBatchedAsync(SemaphoreSlim? claimGate = null)
+    private async Task<(InboxCompletion Completion, SqlBatch Batch)> FirstOfTwoClaimedAndItsCompletionBatchedAsync(SemaphoreSlim? claimGate = null, WorkBudget? budget = null)
     {
         var completion = new InboxCompletion(_inbox);
         await _inbox.TryAddAsync(RecordingHandler.Event("a", 0), CancellationToken.None);
         await _inbox.TryAddAsync(RecordingHandler.Event("b", 0), CancellationToken.None);
         var first = await _inbox.ClaimNextAsync("worker", TimeSpan.FromMinutes(1), CancellationToken.None);
-        completion.Begin(first!.Id, "worker", TimeSpan.FromMinutes(1), CancellationToken.None, claimGate ?? new SemaphoreSlim(1, 1));
+        completion.Begin(first!.Id, "worker", TimeSpan.FromMinutes(1), CancellationToken.None, claimGate ?? new SemaphoreSlim(1, 1), budget ?? new WorkBudget(4));
         var batch = new SqlBatch();
         completion.AddTo(batch);
         return (completion, batch);
@@ -141,7 +166,7 @@ public sealed class InboxPipelineTests : IAsyncLifetime
         .BuildServiceProvider();
 
     private InboxProcessor Processor(ServiceProvider services) => new(
-        _inbox, _inbox, services.GetRequiredService<IServiceScopeFactory>(), new InboxSignal(),
+        _inbox, _inbox, services.GetRequiredService<IServiceScopeFactory>(), new InboxSignal(), new WorkBudget(4),
         new StaticOptionsMonitor<InboxOptions>(new InboxOptions()), TimeProvider.System, NullLogger<InboxProcessor>.Instance);
 
     private sealed record HandleHook(Action? Run);

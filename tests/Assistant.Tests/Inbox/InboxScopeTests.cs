@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Assistant.Engine.Inbox;
 using Assistant.Tests.Infrastructure;
+using Assistant.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,7 +22,7 @@ public sealed class InboxScopeTests : IAsyncLifetime
         var inbox = new InboxRepository(_database.DataSource, TimeProvider.System);
         var seen = new ConcurrentQueue<ScopedHandler>();
         await using var services = new ServiceCollection().AddSingleton(seen).AddInboxHandler<ScopedHandler>("test").BuildServiceProvider();
-        var processor = new InboxProcessor(inbox, inbox, services.GetRequiredService<IServiceScopeFactory>(), new InboxSignal(),
+        var processor = new InboxProcessor(inbox, inbox, services.GetRequiredService<IServiceScopeFactory>(), new InboxSignal(), new WorkBudget(4),
             new StaticOptionsMonitor<InboxOptions>(new InboxOptions()), TimeProvider.System, NullLogger<InboxProcessor>.Instance);
         await inbox.TryAddAsync(RecordingHandler.Event("a", 0), CancellationToken.None);
         await inbox.TryAddAsync(RecordingHandler.Event("b", 0), CancellationToken.None);
@@ -42,7 +43,7 @@ public sealed class InboxScopeTests : IAsyncLifetime
     {
         var inbox = new InboxRepository(_database.DataSource, TimeProvider.System);
         await using var services = new ServiceCollection().BuildServiceProvider();
-        var processor = new InboxProcessor(inbox, inbox, services.GetRequiredService<IServiceScopeFactory>(), new InboxSignal(),
+        var processor = new InboxProcessor(inbox, inbox, services.GetRequiredService<IServiceScopeFactory>(), new InboxSignal(), new WorkBudget(4),
             new StaticOptionsMonitor<InboxOptions>(new InboxOptions()), TimeProvider.System, NullLogger<InboxProcessor>.Instance);
         await inbox.TryAddAsync(RecordingHandler.Event("a", 0), CancellationToken.None);
 

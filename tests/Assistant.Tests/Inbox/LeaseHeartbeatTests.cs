@@ -1,5 +1,6 @@
 using Assistant.Engine.Inbox;
 using Assistant.Tests.Infrastructure;
+using Assistant.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -135,6 +136,7 @@ public sealed class LeaseHeartbeatTests : IAsyncLifetime
     private InboxProcessor Processor(IInboxLeases leases) => new(
         _inbox, leases, new ServiceCollection().AddKeyedSingleton<IInboxEventHandler>("test", _handler).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
         new InboxSignal(),
+        new WorkBudget(4),
         new StaticOptionsMonitor<InboxOptions>(new InboxOptions { Lease = Lease, RetryBaseDelay = TimeSpan.FromMilliseconds(10), RetryMaxDelay = TimeSpan.FromMilliseconds(50) }),
         _clock, NullLogger<InboxProcessor>.Instance);
 
