@@ -20,6 +20,8 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>CPU time (user and system) the process has used so far.</summary>
     public TimeSpan CpuTime => CpuClock.OfProcess(_process.Id);
 
+    public int ProcessId => _process.Id;
+
     /// <summary>Peak resident memory (VmHWM) so far, in MiB.</summary>
     public double PeakRssMiB
     {

@@ -36,15 +36,17 @@ public static class IntakeBench
     /// <param name="ProcessedPerSecond">Events the workers finished per second, from the start of the load until they caught up.</param>
     /// <param name="DrainSeconds">How long the workers took to catch up once the load stopped.</param>
     /// <param name="Batches">Webhooks per group-commit INSERT over the warm-up and throughput runs (p50, p99, max).</param>
+    /// <param name="Runtime">The target's GC and thread pool during the throughput run.</param>
     private sealed record Row(
         string Target, Load.Result Closed, Load.Result Open, double CpuMsPerRequest, double PostgresCpuMsPerRequest,
-        double ProcessedPerSecond, double DrainSeconds, (double P50, double P99, double Max) Batches);
+        double ProcessedPerSecond, double DrainSeconds, (double P50, double P99, double Max) Batches, RuntimeCounters.Summary Runtime);
 
     private static async Task<Row> MeasureAsync(string name, ChildProcess target, string? database)
     {
         await using (target)
         {
             await using var probe = database is null ? null : await QueueProbe.OpenAsync(database);
+            await using var counters = RuntimeCounters.Start(target.ProcessId);
             using var http = Load.Client(target.BaseUrl, Concurrency);
             static HttpRequestMessage Next(long n) => Webhooks.HumanOwnedMessage(1 + (n % 200), "Hi, where is my order #1042?");
             await Load.ClosedLoopAsync(http, Concurrency, TimeSpan.FromSeconds(2), Next); // warm-up: JIT, pools
@@ -52,15 +54,17 @@ public static class IntakeBench
 
             var doneBefore = probe is null ? 0 : await probe.DoneAsync();
             var (cpuBefore, postgresBefore) = (target.CpuTime, CpuClock.OfPostgres());
+            counters.Restart();
             var closed = await Load.ClosedLoopAsync(http, Concurrency, Duration, Next);
             var (cpu, postgres) = (target.CpuTime - cpuBefore, CpuClock.OfPostgres() - postgresBefore);
+            var runtime = counters.Read();
             var drain = await WaitUntilDrainedAsync(probe);
             var processed = probe is null ? 0 : (await probe.DoneAsync() - doneBefore) / (Duration + drain).TotalSeconds;
             var batches = probe is null ? default : await probe.IntakeBatchSizesAsync();
 
             var open = await Load.OpenLoopAsync(http, FixedRate, Duration, Next);
             var requests = closed.RequestsPerSecond * Duration.TotalSeconds;
-            return new Row(name, closed, open, cpu.TotalMilliseconds / requests, postgres.TotalMilliseconds / requests, processed, drain.TotalSeconds, batches);
+            return new Row(name, closed, open, cpu.TotalMilliseconds / requests, postgres.TotalMilliseconds / requests, processed, drain.TotalSeconds, batches, runtime);
         }
     }
 
@@ -109,5 +113,9 @@ public static class IntakeBench
             $"processed (acknowledged and folded into state): {Median("service", r => r.ProcessedPerSecond):F0} events/s sustained, {Median("service", r => r.DrainSeconds):F1} s to catch up after the {Duration.TotalSeconds:F0} s load"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"group commit at c={Concurrency}: webhooks per INSERT p50 {Median("service", r => r.Batches.P50):F0}, p99 {Median("service", r => r.Batches.P99):F0}, max {Median("service", r => r.Batches.Max):F0}"));
+        foreach (var row in rows)
+        {
+            Console.WriteLine($"runtime of {row.Target} at c={Concurrency}: {row.Runtime}");
+        }
     }
 }
