@@ -32,7 +32,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InboxGroupCommit>();
         services.AddScoped<InboxCompletion>();
         services.AddSingleton<InboxProcessor>();
-        services.AddSingleton(sp => new WorkBudget(sp.GetRequiredService<IOptions<InboxOptions>>().Value.BusyWorkers));
+        services.AddSingleton(sp =>
+        {
+            var budget = new WorkBudget(sp.GetRequiredService<IOptions<InboxOptions>>().Value.BusyWorkers);
+            Telemetry.AssistantTelemetry.Observe(budget);
+            return budget;
+        });
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<TranscriptRepository>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Assistant.Transport;
 
 namespace Assistant.Engine.Telemetry;
 
@@ -44,12 +45,18 @@ public static class AssistantTelemetry
         "assistant.bridge.lag", "s", "From a Chatwoot message to its copy in Zendesk.");
 
     private static InboxGauge? _inbox;
+    private static WorkBudget? _budget;
 
     static AssistantTelemetry()
     {
         Meter.CreateObservableGauge("assistant.inbox.depth", () => Volatile.Read(ref _inbox)?.Depth ?? 0, "{event}", "Inbox events waiting or running.");
         Meter.CreateObservableGauge("assistant.inbox.age", () => Volatile.Read(ref _inbox)?.OldestAgeSeconds ?? 0, "s", "Age of the oldest waiting inbox event.");
+        Meter.CreateObservableGauge("assistant.inbox.busy", () => Volatile.Read(ref _budget)?.Running ?? 0, "{event}",
+            "Inbox events running outside their waits on other services, against Inbox__BusyWorkers.");
     }
+
+    /// <summary>The instance's work budget, whose running count the <c>assistant.inbox.busy</c> gauge reports.</summary>
+    public static void Observe(WorkBudget budget) => Volatile.Write(ref _budget, budget);
 
     /// <summary>
     /// The inbox's latest size as a sampler read it: the gauges report this instead of querying the database on

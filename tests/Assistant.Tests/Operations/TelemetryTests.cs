@@ -83,6 +83,7 @@ public sealed class TelemetryTests : ConversationTestBase
         Assert.Equal(1, HistogramCount("assistant.turn.duration", ("outcome", "handed_off")));
         Assert.Contains(_metrics, m => m.Name == "assistant.inbox.depth");
         Assert.Contains(_metrics, m => m.Name == "assistant.inbox.age");
+        Assert.Contains(_metrics, m => m.Name == "assistant.inbox.busy");
         Assert.NotEmpty(_collector.RequestsTo("POST", "/v1/metrics"));
     }
 
