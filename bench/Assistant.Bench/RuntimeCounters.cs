@@ -50,7 +50,12 @@ public sealed class RuntimeCounters : IAsyncDisposable
         {
             double Sum(string name) => _samples.GetValueOrDefault(name)?.Sum() ?? 0;
             double Max(string name) => _samples.GetValueOrDefault(name) is { Count: > 0 } values ? values.Max() : 0;
-            var seconds = Math.Max(1, _samples.GetValueOrDefault("gen-0-gc-count")?.Count ?? 0);
+            var seconds = _samples.GetValueOrDefault("gen-0-gc-count")?.Count ?? 0;
+            if (seconds == 0)
+            {
+                return Summary.None;
+            }
+
             return new Summary(
                 GcsPerSecond: (Sum("gen-0-gc-count") + Sum("gen-1-gc-count") + Sum("gen-2-gc-count")) / seconds,
                 Gen2Gcs: Sum("gen-2-gc-count"),
@@ -105,7 +110,10 @@ public sealed class RuntimeCounters : IAsyncDisposable
         double GcsPerSecond, double Gen2Gcs, double GcPausePercent, double MaxQueueLength, double MaxThreads,
         double LockContentionsPerSecond, double AllocatedMiBPerSecond)
     {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        /// <summary>No counters arrived: the window was shorter than their one-second interval.</summary>
+        public static readonly Summary None = new(double.NaN, 0, 0, 0, 0, 0, 0);
+
+        public override string ToString() => double.IsNaN(GcsPerSecond) ? "no counter sample (the window was under a second)" : string.Create(CultureInfo.InvariantCulture,
             $"GC {GcsPerSecond:F1}/s ({Gen2Gcs:F0} gen 2), paused {GcPausePercent:F1}% of the time; thread pool at most {MaxThreads:F0} threads, {MaxQueueLength:F0} items queued; {LockContentionsPerSecond:F0} lock contentions/s; {AllocatedMiBPerSecond:F0} MiB/s allocated");
     }
 }
