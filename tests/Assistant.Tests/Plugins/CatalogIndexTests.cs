@@ -3,6 +3,8 @@ using Assistant.Stores.Postgres;
 using Assistant.Stores.Postgres.CatalogSearch;
 using Assistant.Tests.Infrastructure;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Tests.Plugins;
 
@@ -41,6 +43,39 @@ public sealed class CatalogIndexTests : IAsyncLifetime
 
         Assert.Equal(new CatalogRefresh(1, 0, 0), refresh);
         Assert.Equal(["KYK-1"], (await SearchAsync("kayak")).Select(p => p.Sku));
+    }
+
+    [Fact]
+    public async Task The_first_refresh_of_a_start_says_what_it_indexed_whoever_began_it()
+    {
+        // Arrange: a search begins the first refresh.
+        var products = await ScalarAsync("SELECT count(*) FROM shop.products WHERE active");
+        await _index.EnsureReadAsync(CancellationToken.None);
+
+        // Act: the refresher asks for it afterwards.
+        var first = await _index.FirstRefreshAsync(CancellationToken.None);
+
+        // Assert: the same refresh, not a second one that found nothing to do.
+        Assert.Equal(new CatalogRefresh((int)products, 0, 0), first);
+    }
+
+    [Fact]
+    public async Task The_refresher_logs_what_the_first_build_of_a_start_indexed()
+    {
+        // Arrange
+        using var logs = new CapturedLogs();
+        using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        using var refresher = new CatalogIndexRefresher(_index, Options.Create(new CatalogOptions()), TimeProvider.System,
+            loggers.CreateLogger<CatalogIndexRefresher>());
+
+        // Act
+        await refresher.StartAsync(CancellationToken.None);
+        await Eventually.WaitForAsync(() => Task.FromResult(logs.Contains("Catalog search index read at start")), read => read, "the first build's log line");
+        await refresher.StopAsync(CancellationToken.None);
+
+        // Assert
+        var products = await ScalarAsync("SELECT count(*) FROM shop.products WHERE active");
+        Assert.Contains(logs.Entries, e => e.Text.Contains($"{products} products (re)indexed, 0 updated, 0 removed", StringComparison.Ordinal));
     }
 
     [Fact]

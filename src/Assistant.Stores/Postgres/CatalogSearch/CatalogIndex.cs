@@ -43,17 +43,7 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
     /// </summary>
     public async Task EnsureReadAsync(CancellationToken cancellationToken)
     {
-        Task<CatalogRefresh> first;
-        lock (_gate)
-        {
-            if (_first is null || _first.IsFaulted || _first.IsCanceled)
-            {
-                _first = RefreshAsync(CancellationToken.None);
-            }
-
-            first = _first;
-        }
-
+        var first = FirstRefresh();
         if (first.IsCompletedSuccessfully)
         {
             return;
@@ -65,6 +55,22 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
         }
 
         await first.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>This start's first refresh, begun by whichever comes first (a search or the refresher); what it changed.</summary>
+    public Task<CatalogRefresh> FirstRefreshAsync(CancellationToken cancellationToken) => FirstRefresh().WaitAsync(cancellationToken);
+
+    private Task<CatalogRefresh> FirstRefresh()
+    {
+        lock (_gate)
+        {
+            if (_first is null || _first.IsFaulted || _first.IsCanceled)
+            {
+                _first = RefreshAsync(CancellationToken.None);
+            }
+
+            return _first;
+        }
     }
 
     /// <summary>Brings the index up to the catalog as it is now; returns what changed.</summary>

@@ -21,8 +21,11 @@ public sealed partial class CatalogIndexRefresher(CatalogIndex index, IOptions<C
             {
                 if (first)
                 {
-                    await index.EnsureReadAsync(stoppingToken);
+                    // On a large catalog the first build takes tens of seconds; its count says when searches are whole.
+                    var started = time.GetTimestamp();
+                    var refresh = await index.FirstRefreshAsync(stoppingToken);
                     first = false;
+                    Log.ReadAtStart(logger, refresh.Rewritten, refresh.Updated, refresh.Removed, time.GetElapsedTime(started));
                 }
                 else if (await index.RefreshAsync(stoppingToken) is { Changed: true } refresh)
                 {
@@ -41,6 +44,9 @@ public sealed partial class CatalogIndexRefresher(CatalogIndex index, IOptions<C
     {
         [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Catalog search index: {Rewritten} products (re)indexed, {Updated} updated, {Removed} removed.")]
         public static partial void Refreshed(ILogger logger, int rewritten, int updated, int removed);
+
+        [LoggerMessage(EventId = 1122, Level = LogLevel.Information, Message = "Catalog search index read at start in {Elapsed}: {Rewritten} products (re)indexed, {Updated} updated, {Removed} removed.")]
+        public static partial void ReadAtStart(ILogger logger, int rewritten, int updated, int removed, TimeSpan elapsed);
 
         [LoggerMessage(EventId = 1121, Level = LogLevel.Warning, Message = "Refreshing the catalog search index failed; the last index stays searchable and the next refresh tries again.")]
         public static partial void RefreshFailed(ILogger logger, Exception exception);
