@@ -38,10 +38,15 @@ public static class SearchTerms
         "吗", "呢", "吧", "的", "了", "是", "我", "你", "有", "卖",
     ];
 
-    /// <summary>Lower case without accents; đ becomes d.</summary>
+    /// <summary>
+    /// Lower case without accents; đ becomes d; compatibility forms become the plain characters they stand for, so
+    /// the full-width letters and digits a Chinese keyboard types ("ＸＬ", "１０４２"), ligatures and superscripts match
+    /// what the text spells out.
+    /// </summary>
+    /// <remarks>A change here changes the words the indexes hold: a migration then marks them to be rewritten (0028).</remarks>
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
+        var decomposed = text.Normalize(NormalizationForm.FormKD).ToLowerInvariant().Replace('đ', 'd');
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -27,6 +27,14 @@ public sealed class SearchTermsTests
     }
 
     [Fact]
+    public void Full_width_letters_and_digits_ligatures_and_superscripts_fold_to_the_plain_characters()
+    {
+        Assert.Equal("xl 1042", SearchTerms.Fold("ＸＬ　１０４２"));
+        Assert.Equal("file 2 m2", SearchTerms.Fold("ﬁle ② m²"));
+        Assert.Equal(["order", "1042"], SearchTerms.Of("ｏｒｄｅｒ　＃１０４２").Select(t => t.Term));
+    }
+
+    [Fact]
     public void Chinese_is_searched_by_its_two_character_runs_anywhere_in_the_text()
     {
         var terms = SearchTerms.Of("怎么退货?");

@@ -79,6 +79,24 @@ public sealed class CatalogIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Products_a_migration_marks_for_rewriting_are_rewritten_by_the_next_refresh_and_searchable_meanwhile()
+    {
+        // Arrange: what migration 0028 does when the folding of words changes.
+        await _index.EnsureReadAsync(CancellationToken.None);
+        var products = await ScalarAsync("SELECT count(*) FROM catalog_entries");
+        await ExecuteAsync("UPDATE catalog_entries SET words_hash = ''");
+        var before = await SearchAsync("rain jacket");
+
+        // Act
+        var refresh = await _index.RefreshAsync(CancellationToken.None);
+
+        // Assert
+        Assert.NotEmpty(before);
+        Assert.Equal(new CatalogRefresh((int)products, 0, 0), refresh);
+        Assert.Equal(before.Select(p => p.Sku), (await SearchAsync("rain jacket")).Select(p => p.Sku));
+    }
+
+    [Fact]
     public async Task A_renamed_product_is_found_by_its_new_words_only_and_a_withdrawn_one_leaves_the_index()
     {
         await _index.EnsureReadAsync(CancellationToken.None);

@@ -57,6 +57,22 @@ public sealed class CatalogSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Full_width_letters_typed_on_a_chinese_keyboard_find_what_the_plain_ones_find()
+    {
+        var found = await SearchAsync("ｒａｉｎ　ｊａｃｋｅｔ Ｌ", locale: "zh-CN");
+
+        Assert.Equal(["JKT-NVY-L", "JKT-RED-L"], found.Take(2).Select(p => p.Sku));
+    }
+
+    [Fact]
+    public async Task A_sku_typed_in_full_width_finds_its_product_first()
+    {
+        var found = await SearchAsync("ＪＫＴ－ＲＥＤ－Ｌ");
+
+        Assert.Equal("JKT-RED-L", found[0].Sku);
+    }
+
+    [Fact]
     public async Task Price_ceiling_leaves_out_dearer_products()
     {
         var found = await _catalog.SearchAsync(new ProductQuery("scarf", MaxPrice: 30m), "en", 5, CancellationToken.None);
