@@ -122,12 +122,26 @@ public static class StoreServiceCollectionExtensions
         connection.CommandTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, 60);
         services.AddSingleton(_ => new ShopDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
         services.AddSingleton<PostgresOrderStore>();
-        services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<PostgresOrderStore>());
-        services.AddSingleton<IOrderWriter, PostgresOrderWriter>();
+        services.AddSingleton<PostgresOrderWriter>();
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CatalogIndex>();
         services.AddSingleton<CatalogRanking>();
-        services.AddSingleton<IProductCatalog, PostgresCatalog>();
+        services.AddSingleton<PostgresCatalog>();
+        if (string.IsNullOrWhiteSpace(orders))
+        {
+            services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<PostgresOrderStore>());
+            services.AddSingleton<IOrderWriter>(sp => sp.GetRequiredService<PostgresOrderWriter>());
+            services.AddSingleton<IProductCatalog>(sp => sp.GetRequiredService<PostgresCatalog>());
+        }
+        else
+        {
+            services.AddSingleton(sp => new ShopDatabaseWaits(
+                sp.GetRequiredService<PostgresOrderStore>(), sp.GetRequiredService<PostgresCatalog>(), sp.GetRequiredService<PostgresOrderWriter>()));
+            services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<ShopDatabaseWaits>());
+            services.AddSingleton<IOrderWriter>(sp => sp.GetRequiredService<ShopDatabaseWaits>());
+            services.AddSingleton<IProductCatalog>(sp => sp.GetRequiredService<ShopDatabaseWaits>());
+        }
+
         services.AddSingleton<DemoStore>();
         return services;
     }
