@@ -1,3 +1,4 @@
+using Assistant.Transport;
 using Assistant.Zendesk;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,12 @@ public sealed class BridgeIdentity(IServiceScopeFactory scopes)
             return known;
         }
 
-        await _lock.WaitAsync(cancellationToken);
+        // Waiting for the first caller's request to Zendesk is a wait on Zendesk.
+        using (WorkBudget.Away())
+        {
+            await _lock.WaitAsync(cancellationToken);
+        }
+
         try
         {
             if (_userId is null)

@@ -2,6 +2,7 @@ using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
 using Assistant.Stores.Postgres.CatalogSearch;
 using Assistant.Tests.Infrastructure;
+using Assistant.Transport;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -161,6 +162,29 @@ public sealed class CatalogIndexTests : IAsyncLifetime
 
         Assert.StartsWith("JKT-", meanwhile[0].Sku);
         Assert.Equal(["KYK-2"], (await catalog.SearchAsync(new ProductQuery("kayak"), "en", 5, CancellationToken.None)).Select(p => p.Sku));
+    }
+
+    [Fact]
+    public async Task A_turn_waiting_for_the_first_build_of_the_index_lends_its_share_of_the_work_budget()
+    {
+        // Arrange: no index yet, and another instance's refresh holds the lock, so the first build cannot finish.
+        var token = TestContext.Current.CancellationToken;
+        await using var other = await _database.DataSource.OpenConnectionAsync(token);
+        await using var refreshing = await other.BeginTransactionAsync(token);
+        await other.ExecuteAsync("SELECT pg_advisory_xact_lock(@Lock)", new { Lock = CatalogIndex.AdvisoryLock }, refreshing);
+        var budget = new WorkBudget(1);
+        using var turn = await budget.TakeAsync(token);
+        turn.Enter();
+
+        // Act
+        var searching = _catalog.SearchAsync(new ProductQuery("rain jacket"), "en", 5, token);
+        using var otherWork = await budget.TakeAsync(token).WaitAsync(TimeSpan.FromSeconds(30), token);
+        await refreshing.CommitAsync(token);
+        var found = await searching.WaitAsync(TimeSpan.FromSeconds(30), token);
+
+        // Assert: other work got the only share while the build ran; the search then answered from the new index.
+        Assert.StartsWith("JKT-", found[0].Sku);
+        Assert.Equal(2, budget.Running);
     }
 
     [Fact]

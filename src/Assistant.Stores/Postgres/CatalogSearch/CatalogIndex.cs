@@ -1,3 +1,4 @@
+using Assistant.Transport;
 using Dapper;
 using Npgsql;
 
@@ -54,7 +55,11 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
             return;
         }
 
-        await first.WaitAsync(cancellationToken);
+        // The build runs on its own (tens of seconds on a large catalog): the turn waiting for it lends its share.
+        using (WorkBudget.Away())
+        {
+            await first.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>This start's first refresh, begun by whichever comes first (a search or the refresher); what it changed.</summary>
