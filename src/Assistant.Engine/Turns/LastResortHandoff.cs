@@ -11,7 +11,7 @@ namespace Assistant.Engine.Turns;
 /// <summary>
 /// A turn that failed on its last attempt, for a reason outside the model (the order database down while the offline
 /// router answers, a bug), is about to be dead-lettered: the customer gets the apology and the team the conversation,
-/// as after any model failure, instead of silence.
+/// as after any model failure, instead of silence. A person's decision that fails so is told to the team.
 /// </summary>
 internal sealed partial class LastResortHandoff(
     ActionExecutor executor,
@@ -52,10 +52,27 @@ internal sealed partial class LastResortHandoff(
         await executor.RunBestEffortAsync(PlanCompiler.Compile(turn.Plan, turn, handoff.CurrentValue, promptSet, afterHours), conversation);
     }
 
+    /// <summary>
+    /// A person's decision on an order action (approve or reject) that failed on its last attempt: people hold the
+    /// conversation and the customer was promised nothing by it, so only the team is told, in a note; the decision's
+    /// label stays on.
+    /// </summary>
+    public async Task NoteFailedDecisionAsync(ConversationState conversation, string purpose, Exception failure)
+    {
+        Log.DecisionFailed(logger, failure, conversation.AccountId, conversation.ConversationId, purpose);
+        var decision = purpose == TurnPurpose.Approve ? "approval" : "rejection";
+        var note = $"The {decision} of this conversation's order action could not be carried out: it failed on every attempt ({failure.GetType().Name}). "
+            + "The store may or may not have taken it, and the customer has not been told: check the order in the store.";
+        await executor.RunBestEffortAsync([PlannedAction.Message(Chatwoot.Api.OutgoingMessage.PrivateNote(note), requiresOwnership: false)], conversation);
+    }
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 720, Level = LogLevel.Error, Message = "The turn for {AccountId}/{ConversationId} failed on its last attempt, or nothing answered in time; handing the conversation to a person with an apology.")]
         public static partial void HandingOff(ILogger logger, Exception? exception, long accountId, long conversationId);
+
+        [LoggerMessage(EventId = 722, Level = LogLevel.Error, Message = "The {Purpose} decision for {AccountId}/{ConversationId} failed on its last attempt; telling the team in a note.")]
+        public static partial void DecisionFailed(ILogger logger, Exception exception, long accountId, long conversationId, string purpose);
 
         [LoggerMessage(EventId = 721, Level = LogLevel.Warning, Message = "Could not check who owns {AccountId}/{ConversationId} before the last-resort handoff.")]
         public static partial void OwnerUnknown(ILogger logger, Exception exception, long accountId, long conversationId);

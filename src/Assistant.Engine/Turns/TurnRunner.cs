@@ -41,9 +41,12 @@ internal sealed partial class TurnRunner(
                 : FollowAnswerAsync(due, conversation, start, cancellationToken));
         }
         catch (Exception ex) when (inboxEvent.Attempts >= inboxOptions.CurrentValue.MaxAttempts && !cancellationToken.IsCancellationRequested
-            && ex is not (UnprocessableEventException or EventDeferredException) && due.Purpose == TurnPurpose.Answer)
+            && ex is not (UnprocessableEventException or EventDeferredException) && (due.Purpose == TurnPurpose.Answer || TurnPurpose.IsDecision(due.Purpose)))
         {
-            await lastResort.HandOffAsync(conversation ?? ConversationState.New(due.AccountId, due.ConversationId), await InReplyToAsync(due), ex);
+            conversation ??= ConversationState.New(due.AccountId, due.ConversationId);
+            await (due.Purpose == TurnPurpose.Answer
+                ? lastResort.HandOffAsync(conversation, await InReplyToAsync(due), ex)
+                : lastResort.NoteFailedDecisionAsync(conversation, due.Purpose, ex));
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using Assistant.Tests.Infrastructure;
 using Dapper;
 
 namespace Assistant.Tests.Actions;
@@ -50,6 +51,34 @@ public sealed class ApprovalConversationTests : OrderActionTestBase
         Assert.Equal("Your request for order #1043 has been passed to the store. It now shows: Request received.", PublicTexts()[^1]);
         Assert.StartsWith("Order action carried out", Notes()[^1], StringComparison.Ordinal);
         Assert.DoesNotContain("approve-action", Chatwoot.Conversations[(1, 42)].Labels);
+    }
+
+    [Fact]
+    public async Task Approval_that_fails_on_every_attempt_is_dead_lettered_with_a_note_to_the_team_and_nothing_to_the_customer()
+    {
+        // Arrange: the store refuses every write once the customer has confirmed.
+        await ConfirmForApprovalAsync(s =>
+        {
+            s["Inbox:MaxAttempts"] = "2";
+            s["Inbox:RetryBaseDelay"] = "00:00:00.050";
+            s["Inbox:RetryMaxDelay"] = "00:00:00.050";
+        });
+        await using (var connection = await Database.DataSource.OpenConnectionAsync(Token))
+        {
+            await connection.ExecuteAsync("ALTER TABLE shop.order_requests RENAME TO order_requests_unreachable");
+        }
+
+        var toldBefore = PublicTexts().Count;
+
+        // Act
+        await LabelAsync("approve-action", updatedAt: 1_900_000_000);
+        await Database.InboxDrainedAsync();
+
+        // Assert
+        Assert.Equal("dead", (await Database.InboxStatesAsync("turn"))[^1]);
+        Assert.StartsWith("The approval of this conversation's order action could not be carried out", Notes()[^1], StringComparison.Ordinal);
+        Assert.Equal(toldBefore, PublicTexts().Count);
+        Assert.Contains("approve-action", Chatwoot.Conversations[(1, 42)].Labels);
     }
 
     [Fact]
