@@ -35,6 +35,18 @@ public sealed class SearchTermsTests
     }
 
     [Fact]
+    public void A_text_of_characters_that_expand_when_folded_still_yields_a_bounded_search()
+    {
+        // U+FDFA folds to eighteen letters and three spaces: a pasted wall of it must not become a wall of terms.
+        var flood = string.Concat(Enumerable.Repeat("\uFDFA ㍿ ﬃ ", 2000));
+
+        var words = SearchTerms.SearchableWords(flood);
+
+        Assert.InRange(words.Count, 1, SearchTerms.MaxTerms);
+        Assert.All(words, w => Assert.InRange(w.Length, 1, SearchTerms.MaxWordLength));
+    }
+
+    [Fact]
     public void Chinese_is_searched_by_its_two_character_runs_anywhere_in_the_text()
     {
         var terms = SearchTerms.Of("怎么退货?");
