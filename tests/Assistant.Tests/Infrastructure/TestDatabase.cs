@@ -51,13 +51,24 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var database = new TestDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+        DapperConfiguration.Apply();
         if (migrate)
         {
-            DapperConfiguration.Apply();
             await new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
         }
 
         return database;
+    }
+
+    /// <summary>Applies the migrations before <paramref name="name"/> as the migrator would: the schema an upgrade starts from.</summary>
+    public async Task MigrateBeforeAsync(string name)
+    {
+        await this.ExecuteAsync("CREATE TABLE schema_migrations (script_name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+        foreach (var script in DatabaseMigrator.Scripts.Where(s => string.CompareOrdinal(s.Name, name) < 0))
+        {
+            await this.ExecuteAsync(script.Sql);
+            await this.ExecuteAsync($"INSERT INTO schema_migrations (script_name) VALUES ('{script.Name}')");
+        }
     }
 
     public async ValueTask DisposeAsync()

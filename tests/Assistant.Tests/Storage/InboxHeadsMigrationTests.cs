@@ -21,7 +21,7 @@ public sealed class InboxHeadsMigrationTests : IAsyncLifetime
     {
         // Arrange: the schema before the heads, with "a" running its first of three events, "b" waiting for a delay
         // and "c" finished.
-        await ApplyMigrationsBeforeAsync(HeadsMigration);
+        await _database.MigrateBeforeAsync(HeadsMigration);
         var lease = DateTimeOffset.UtcNow.AddMinutes(2);
         var delay = DateTimeOffset.UtcNow.AddMinutes(5);
         await _database.ExecuteAsync($"""
@@ -49,15 +49,5 @@ public sealed class InboxHeadsMigrationTests : IAsyncLifetime
         Assert.InRange(heads[0].Ready, lease.AddMilliseconds(-1), lease.AddMilliseconds(1));
         Assert.InRange(heads[1].Ready, delay.AddMilliseconds(-1), delay.AddMilliseconds(1));
         Assert.Null(await new InboxRepository(_database.DataSource, TimeProvider.System).ClaimNextAsync("new-worker", TimeSpan.FromMinutes(1), CancellationToken.None));
-    }
-
-    private async Task ApplyMigrationsBeforeAsync(string name)
-    {
-        await _database.ExecuteAsync("CREATE TABLE schema_migrations (script_name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
-        foreach (var script in DatabaseMigrator.Scripts.Where(s => string.CompareOrdinal(s.Name, name) < 0))
-        {
-            await _database.ExecuteAsync(script.Sql);
-            await _database.ExecuteAsync($"INSERT INTO schema_migrations (script_name) VALUES ('{script.Name}')");
-        }
     }
 }

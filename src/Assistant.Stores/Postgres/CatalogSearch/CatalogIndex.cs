@@ -153,6 +153,13 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
             }
         }
 
+        // Rewriting a tenth of the catalog or more (the first build, an import): rebuilding every posting list once
+        // costs less than recording each product's changes.
+        if (rewrite.Count + remove.Count > products / 10)
+        {
+            await writer.RebuildPostingsLaterAsync(cancellationToken);
+        }
+
         foreach (var ids in rewrite.Chunk(Batch))
         {
             await writer.RewriteAsync(await ReadTextsAsync(ids, cancellationToken), cancellationToken);
@@ -168,6 +175,7 @@ public sealed class CatalogIndex(ShopDatabase shop, NpgsqlDataSource state)
             await writer.RemoveAsync(ids, cancellationToken);
         }
 
+        await writer.ApplyPostingChangesAsync(cancellationToken);
         if (rewrite.Count + remove.Count > Math.Max(Batch, products / 10))
         {
             await writer.VacuumAsync(cancellationToken);
