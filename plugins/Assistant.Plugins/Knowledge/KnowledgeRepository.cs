@@ -63,7 +63,9 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
             return [];
         }
 
-        // U+10FFFF ends the range of words starting with a stem: in byte order ("C"), nothing longer sorts past it.
+        // U+10FFFF ends the range of words starting with a stem: in byte order ("C"), nothing longer sorts past it. Each
+        // word's passages are looked up on their own (OFFSET 0 keeps the planner from joining every passage with the
+        // words instead), and only the best few passages' texts are read.
         const string sql = """
             WITH terms AS (
                 SELECT * FROM unnest(@Terms::text[], @Stems::text[], @Substrings::bool[]) AS t(term, stem, substring)),
@@ -74,8 +76,8 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
                     ON v.word >= t.stem COLLATE "C" AND v.word < (t.stem || U&'\+10FFFF') COLLATE "C"
                 WHERE t.stem IS NOT NULL),
             matches AS (
-                SELECT DISTINCT p.article_id, p.seq, w.term
-                FROM wanted w JOIN knowledge_passages p ON p.words @> ARRAY[w.word::text]),
+                SELECT DISTINCT p.article_id, p.seq, w.term FROM wanted w CROSS JOIN LATERAL (
+                    SELECT article_id, seq FROM knowledge_passages WHERE words @> ARRAY[w.word COLLATE "default"] OFFSET 0) p),
             weights AS (
                 SELECT term, ln(1 + (SELECT count(*) FROM knowledge_passages)::float / count(*)) AS weight
                 FROM matches GROUP BY term),
@@ -83,14 +85,17 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
                 SELECT m.article_id, m.seq, sum(w.weight) * CASE WHEN a.locale = @Locale THEN 1.5 ELSE 1 END AS score,
                        count(*)::int AS matched
                 FROM matches m JOIN weights w USING (term) JOIN knowledge_articles a ON a.id = m.article_id
-                GROUP BY m.article_id, m.seq, a.locale)
-            SELECT a.source AS article, a.title, a.url, a.locale, p.heading, p.text, s.score, s.matched, @TermCount AS terms
-            FROM (SELECT *, max(score) OVER () AS best FROM scored) s
-            JOIN knowledge_passages p ON p.article_id = s.article_id AND p.seq = s.seq
-            JOIN knowledge_articles a ON a.id = s.article_id
-            WHERE s.score >= s.best / 2
-            ORDER BY s.score DESC, a.id, p.seq
-            LIMIT @Limit
+                GROUP BY m.article_id, m.seq, a.locale),
+            top AS (
+                SELECT s.article_id, s.seq, s.score, s.matched FROM (SELECT *, max(score) OVER () AS best FROM scored) s
+                WHERE s.score >= s.best / 2
+                ORDER BY s.score DESC, s.article_id, s.seq
+                LIMIT @Limit)
+            SELECT a.source AS article, a.title, a.url, a.locale, p.heading, p.text, t.score, t.matched, @TermCount AS terms
+            FROM top t
+            JOIN knowledge_passages p ON p.article_id = t.article_id AND p.seq = t.seq
+            JOIN knowledge_articles a ON a.id = t.article_id
+            ORDER BY t.score DESC, t.article_id, t.seq
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<PassageHit>(new CommandDefinition(sql, new

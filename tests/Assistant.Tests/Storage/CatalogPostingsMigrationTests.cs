@@ -31,7 +31,7 @@ public sealed class CatalogPostingsMigrationTests : IAsyncLifetime
 
         // Assert
         await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        var postings = (await connection.QueryAsync<(string Word, long[] Products)>("SELECT word, products FROM catalog_postings ORDER BY word"))
+        var postings = (await connection.QueryAsync<(string Word, long[] Products)>("SELECT word, ARRAY(SELECT catalog_posting_ids(products)) FROM catalog_postings ORDER BY word"))
             .ToDictionary(p => p.Word, p => p.Products);
         Assert.Equal(["boots", "jacket", "rain", "~雨衣"], postings.Keys);
         Assert.Equal([3L, 7L], postings["rain"]);

@@ -35,6 +35,16 @@ public sealed class PostingListTests
     }
 
     [Fact]
+    public void A_stored_list_is_read_as_ids_of_eight_bytes_big_endian_as_int8send_writes_them()
+    {
+        byte[] stored = [0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 1, 0, 0, 0, 0, 9];
+
+        var list = ScoredProducts.Stored(stored, 10);
+
+        Assert.Equal([(7L, 10), (258L, 10), ((1L << 40) + 9, 10)], Pairs(list));
+    }
+
+    [Fact]
     public void Nothing_to_merge_is_no_products()
     {
         Assert.Equal(0, ScoredProducts.Sum([]).Count);

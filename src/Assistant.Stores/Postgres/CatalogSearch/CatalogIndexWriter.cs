@@ -105,8 +105,14 @@ internal sealed class CatalogIndexWriter(NpgsqlDataSource state, int timeoutSeco
     {
         await using var connection = await state.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rebuild = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM catalog_postings_rebuild)", transaction: transaction, cancellationToken: cancellationToken));
+        var (rebuild, changed) = await connection.QuerySingleAsync<(bool, bool)>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM catalog_postings_rebuild), EXISTS (SELECT 1 FROM catalog_posting_changes)",
+            transaction: transaction, cancellationToken: cancellationToken));
+        if (!rebuild && !changed)
+        {
+            return;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition($"""
             {(rebuild ? RebuildAll : MergeChanges)};
             TRUNCATE catalog_posting_changes;
@@ -116,7 +122,7 @@ internal sealed class CatalogIndexWriter(NpgsqlDataSource state, int timeoutSeco
         _rebuilding = false;
     }
 
-    // Set operations on the arrays are hashed: linear in the list's length. A list left empty is dropped.
+    // The set operations are hashed: linear in the list's length. A list left empty is dropped.
     private const string MergeChanges = """
         WITH changed AS (
             SELECT word,
@@ -124,21 +130,21 @@ internal sealed class CatalogIndexWriter(NpgsqlDataSource state, int timeoutSeco
                    coalesce(array_agg(product_id) FILTER (WHERE NOT present), '{}') AS removed
             FROM catalog_posting_changes GROUP BY word),
         merged AS (
-            SELECT c.word, ARRAY(
-                SELECT unnest(coalesce(p.products, '{}')) EXCEPT SELECT unnest(c.removed)
-                UNION SELECT unnest(c.added) ORDER BY 1) AS products
+            SELECT c.word, (SELECT string_agg(int8send(id), ''::bytea ORDER BY id) FROM (
+                SELECT catalog_posting_ids(p.products) AS id EXCEPT SELECT unnest(c.removed)
+                UNION SELECT unnest(c.added)) ids) AS products
             FROM changed c LEFT JOIN catalog_postings p ON p.word = c.word),
         emptied AS (
-            DELETE FROM catalog_postings p USING merged m WHERE p.word = m.word AND cardinality(m.products) = 0)
+            DELETE FROM catalog_postings p USING merged m WHERE p.word = m.word AND m.products IS NULL)
         INSERT INTO catalog_postings (word, products)
-        SELECT word, products FROM merged WHERE cardinality(products) > 0
+        SELECT word, products FROM merged WHERE products IS NOT NULL
         ON CONFLICT (word) DO UPDATE SET products = EXCLUDED.products
         """;
 
     // Rows are updated, not the table emptied and filled, so searches never wait on a lock or see it empty.
     private const string RebuildAll = """
         CREATE TEMP TABLE fresh_postings ON COMMIT DROP AS
-            SELECT w COLLATE "C" AS word, array_agg(e.product_id ORDER BY e.product_id) AS products
+            SELECT w COLLATE "C" AS word, string_agg(int8send(e.product_id), ''::bytea ORDER BY e.product_id) AS products
             FROM catalog_entries e, unnest(e.words) AS w GROUP BY w;
         DELETE FROM catalog_postings p WHERE NOT EXISTS (SELECT 1 FROM fresh_postings f WHERE f.word = p.word);
         INSERT INTO catalog_postings (word, products) SELECT word, products FROM fresh_postings

@@ -47,7 +47,7 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = Ca
 
         var matches = await MatchAsync(connection, words, SearchTerms.SearchableBigrams(query.Text), cancellationToken);
         var scored = ScoredProducts.Sum([.. matches.GroupBy(m => m.Term)
-            .Select(term => ScoredProducts.Best([.. term.Select(m => ScoredProducts.Posting(m.Products, m.Score))]))]);
+            .Select(term => ScoredProducts.Best([.. term.Select(m => ScoredProducts.Stored(m.Products, m.Score))]))]);
         var filtered = query.Category is not null || query.MinPrice is not null || query.MaxPrice is not null;
         // Without filters the best of all is the best shown, so those under half of it need no entry read.
         var (ids, scores) = scored.Ordered(filtered ? 0 : (scored.Top() + 1) / 2);
@@ -91,7 +91,7 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = Ca
         return placed;
     }
 
-    // Read without Dapper, which cannot bind an array column to a record's parameter.
+    // Read without Dapper: a list's bytes are decoded as they are, with no mapping between.
     private static async Task<List<TermMatch>> MatchAsync(NpgsqlConnection connection, string[] words, string[] runs, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Matches, connection);
@@ -101,7 +101,7 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = Ca
         List<TermMatch> matches = [];
         while (await reader.ReadAsync(cancellationToken))
         {
-            matches.Add(new TermMatch(reader.GetString(0), reader.GetInt32(1), reader.GetFieldValue<long[]>(2)));
+            matches.Add(new TermMatch(reader.GetString(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2)));
         }
 
         return matches;
@@ -159,10 +159,14 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = Ca
         matched AS (
             SELECT qw AS term, word, score FROM scored WHERE score > 0
             UNION SELECT r, r, 5 FROM unnest(@Runs) AS r)
-        SELECT m.term, m.score, p.products FROM matched m JOIN catalog_postings p ON p.word = m.word
+        -- A look-up per matched word: the planner, expecting many more words than a query matches, would otherwise read
+        -- the whole list table beside them.
+        SELECT term, score, products FROM (
+            SELECT m.term, m.score, (SELECT p.products FROM catalog_postings p WHERE p.word = m.word) AS products FROM matched m) l
+        WHERE products IS NOT NULL
         """;
 
     /// <param name="Score">In tenths: 10 an exact word, 9 a prefix, 8 one typo, 6 two or trigram-similar, 5 a Chinese run.</param>
-    /// <param name="Products">The word's posting list: the products having it, ascending.</param>
-    private sealed record TermMatch(string Term, int Score, long[] Products);
+    /// <param name="Products">The word's posting list: the products having it, ascending, 8 bytes big-endian each.</param>
+    private sealed record TermMatch(string Term, int Score, byte[] Products);
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Assistant.Stores.Postgres.CatalogSearch;
 
 /// <summary>
@@ -25,6 +27,18 @@ internal sealed class ScoredProducts
 
     /// <summary>A word's products, ascending and distinct, all scoring <paramref name="score"/>.</summary>
     public static ScoredProducts Posting(long[] ids, int score) => new(ids, null, score, ids.Length);
+
+    /// <summary>A word's posting list as stored (<c>catalog_postings.products</c>: 8 bytes big-endian per id).</summary>
+    public static ScoredProducts Stored(ReadOnlySpan<byte> list, int score)
+    {
+        var ids = new long[list.Length / sizeof(long)];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = BinaryPrimitives.ReadInt64BigEndian(list.Slice(i * sizeof(long), sizeof(long)));
+        }
+
+        return Posting(ids, score);
+    }
 
     public long Id(int index) => _ids[index];
 
