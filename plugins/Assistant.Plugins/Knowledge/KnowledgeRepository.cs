@@ -43,6 +43,14 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (written + deleted > 0)
+        {
+            // Before autovacuum gets to it, the planner takes the passages for ten times as many and scans them all
+            // instead of looking words up (measured: 12 ms a search against 1).
+            await connection.ExecuteAsync(new CommandDefinition(
+                "ANALYZE knowledge_articles, knowledge_passages, knowledge_vocabulary", cancellationToken: cancellationToken));
+        }
+
         return (written, deleted);
     }
 

@@ -163,13 +163,7 @@ public sealed class CatalogIndexTests : IAsyncLifetime
         // Arrange: the rename's batch commits, then applying its changes waits on a lock until the refresh is cancelled.
         await _index.EnsureReadAsync(CancellationToken.None);
         await ExecuteAsync("UPDATE shop.products SET name = 'Storm shell, navy, M' WHERE sku = 'JKT-NVY-M'");
-        await using (var blocker = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
-        await using (var transaction = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken))
-        {
-            await blocker.ExecuteAsync("LOCK TABLE catalog_postings IN EXCLUSIVE MODE", transaction: transaction);
-            using var cut = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _index.RefreshAsync(cut.Token));
-        }
+        await RefreshCutShortWritingThePostingListsAsync();
 
         Assert.NotEqual(0, await ScalarAsync("SELECT count(*) FROM catalog_posting_changes"));
 
@@ -189,13 +183,7 @@ public sealed class CatalogIndexTests : IAsyncLifetime
         // waits on a lock until the refresh is cancelled.
         await _index.EnsureReadAsync(CancellationToken.None);
         await ExecuteAsync("UPDATE shop.products SET name = name || ' outlet'");
-        await using (var blocker = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken))
-        await using (var transaction = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken))
-        {
-            await blocker.ExecuteAsync("LOCK TABLE catalog_postings IN EXCLUSIVE MODE", transaction: transaction);
-            using var cut = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _index.RefreshAsync(cut.Token));
-        }
+        await RefreshCutShortWritingThePostingListsAsync();
 
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM catalog_posting_changes"));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM catalog_postings WHERE word = 'outlet'"));
@@ -208,6 +196,16 @@ public sealed class CatalogIndexTests : IAsyncLifetime
         Assert.Equal(0, await ScalarAsync(PostingsDifferingFromEntries));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM catalog_postings_rebuild"));
         Assert.NotEmpty(await SearchAsync("outlet"));
+    }
+
+    /// <summary>A refresh whose batches are written, cancelled while it waits for the posting lists (locked meanwhile).</summary>
+    private async Task RefreshCutShortWritingThePostingListsAsync()
+    {
+        await using var blocker = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var transaction = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await blocker.ExecuteAsync("LOCK TABLE catalog_postings IN EXCLUSIVE MODE", transaction: transaction);
+        using var cut = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _index.RefreshAsync(cut.Token));
     }
 
     private const string PostingsDifferingFromEntries = """
