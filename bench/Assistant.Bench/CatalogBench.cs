@@ -95,7 +95,11 @@ public static class CatalogBench
             $"| {label} | index: first build {built.TotalSeconds:F1} s; refresh after 1% renamed and 1% restocked ({refresh.Rewritten} rewritten, {refresh.Updated} updated) {refreshed.TotalMilliseconds:F0} ms; refresh with nothing changed {unchanged.TotalMilliseconds:F0} ms | | | | |"));
 
         await ReportAsync(label, "primary-key read (reference)", [.. Enumerable.Range(1, 20).Select(i => (Func<Task>)(() => ReadProductAsync(state, (i * 37 % size) + 1)))]);
+        // The search runs in this process: its collections are the service's (a full one pauses every search at once).
+        var (fullCollections, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
         await ReportAsync(label, "product search", [.. ProductSearches.Select(s => (Func<Task>)(() => catalog.SearchAsync(s.Query, s.Locale, 5, CancellationToken.None)))]);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  product searches: {GC.CollectionCount(2) - fullCollections} full collections, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused in all"));
         foreach (var (query, locale) in ProductSearches)
         {
             var took = await TimeAsync(() => catalog.SearchAsync(query, locale, 5, CancellationToken.None));

@@ -16,21 +16,21 @@ internal sealed class CandidateEntries(NpgsqlConnection connection, DynamicParam
     private int _readTo;
     private int _block = firstBlock;
 
-    /// <summary>The entry of <c>ids[index]</c>; null when the product has left the index since its words were listed.</summary>
-    public async Task<CandidateEntry?> ReadAsync(long[] ids, int index, CancellationToken cancellationToken)
+    /// <summary>The entry of the product at <paramref name="index"/>; null when it has left the index since its words were listed.</summary>
+    public async Task<CandidateEntry?> ReadAsync(ScoredProducts ranked, int index, CancellationToken cancellationToken)
     {
         if (index >= _readTo)
         {
-            _readTo = Math.Min(ids.Length, index + _block);
+            _readTo = Math.Min(ranked.Count, index + _block);
             _block = Math.Min(_block, LargestBlock / 4) * 4;
-            query.Add("Ids", ids[index.._readTo]);
+            query.Add("Ids", ranked.Ids(index, _readTo));
             foreach (var entry in await connection.QueryAsync<CandidateEntry>(new CommandDefinition(Read, query, cancellationToken: cancellationToken)))
             {
                 _read[entry.ProductId] = entry;
             }
         }
 
-        return _read.GetValueOrDefault(ids[index]);
+        return _read.GetValueOrDefault(ranked.Id(index));
     }
 
     private const string Read = $"""

@@ -1,3 +1,4 @@
+using System.Data;
 using Assistant.Engine.Search;
 using Assistant.Engine.Store;
 using Dapper;
@@ -46,40 +47,39 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = Ca
         }
 
         var matches = await MatchAsync(connection, words, SearchTerms.SearchableBigrams(query.Text), cancellationToken);
-        var scored = ScoredProducts.Sum([.. matches.GroupBy(m => m.Term)
-            .Select(term => ScoredProducts.Best([.. term.Select(m => ScoredProducts.Stored(m.Products, m.Score))]))]);
+        using var scored = ScoredProducts.Sum([.. matches.GroupBy(m => m.Term).Select(term => ScoredProducts.Best([.. term.Select(m => m.Products)]))]);
         var filtered = query.Category is not null || query.MinPrice is not null || query.MaxPrice is not null;
         // Without filters the best of all is the best shown, so those under half of it need no entry read.
-        var (ids, scores) = scored.Ordered(filtered ? 0 : (scored.Top() + 1) / 2);
+        using var ordered = scored.Ordered(filtered ? 0 : (scored.Top() + 1) / 2);
         var entries = new CandidateEntries(connection, Arguments(query, limit), firstEntries);
-        return await PlaceAsync(ids, scores, entries, limit, cancellationToken);
+        return await PlaceAsync(ordered, entries, limit, cancellationToken);
     }
 
     /// <summary>
     /// From the best score down: within a score, products in stock first, then by id; only products passing the
     /// filters, and none under half the best that passes.
     /// </summary>
-    private static async Task<IReadOnlyList<long>> PlaceAsync(long[] ids, int[] scores, CandidateEntries entries, int limit, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<long>> PlaceAsync(ScoredProducts ordered, CandidateEntries entries, int limit, CancellationToken cancellationToken)
     {
         List<long> placed = [];
         int? best = null;
-        for (var start = 0; start < ids.Length && placed.Count < limit && (best is null || scores[start] * 2 >= best);)
+        for (var start = 0; start < ordered.Count && placed.Count < limit && (best is null || ordered.Score(start) * 2 >= best);)
         {
             List<long> inStock = [];
             List<long> outOfStock = [];
             var end = start;
-            for (; end < ids.Length && scores[end] == scores[start]; end++)
+            for (; end < ordered.Count && ordered.Score(end) == ordered.Score(start); end++)
             {
                 if (inStock.Count == limit - placed.Count)
                 {
                     continue;
                 }
 
-                var entry = await entries.ReadAsync(ids, end, cancellationToken);
+                var entry = await entries.ReadAsync(ordered, end, cancellationToken);
                 if (entry is { Passes: true })
                 {
-                    best ??= scores[start];
-                    (entry.OutOfStock ? outOfStock : inStock).Add(ids[end]);
+                    best ??= ordered.Score(start);
+                    (entry.OutOfStock ? outOfStock : inStock).Add(ordered.Id(end));
                 }
             }
 
@@ -91,17 +91,19 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = Ca
         return placed;
     }
 
-    // Read without Dapper: a list's bytes are decoded as they are, with no mapping between.
+    // Read without Dapper, a list streamed from the connection into a pooled array: no copy of it is ever allocated.
     private static async Task<List<TermMatch>> MatchAsync(NpgsqlConnection connection, string[] words, string[] runs, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Matches, connection);
         command.Parameters.AddWithValue("Words", words);
         command.Parameters.AddWithValue("Runs", runs.Select(b => SearchTerms.RunMark + b).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         List<TermMatch> matches = [];
         while (await reader.ReadAsync(cancellationToken))
         {
-            matches.Add(new TermMatch(reader.GetString(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2)));
+            var (term, score) = (reader.GetString(0), reader.GetInt32(1));
+            await using var list = await reader.GetStreamAsync(2, cancellationToken);
+            matches.Add(new TermMatch(term, await ScoredProducts.ReadAsync(list, score, cancellationToken)));
         }
 
         return matches;
@@ -166,7 +168,9 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = Ca
         WHERE products IS NOT NULL
         """;
 
-    /// <param name="Score">In tenths: 10 an exact word, 9 a prefix, 8 one typo, 6 two or trigram-similar, 5 a Chinese run.</param>
-    /// <param name="Products">The word's posting list: the products having it, ascending, 8 bytes big-endian each.</param>
-    private sealed record TermMatch(string Term, int Score, byte[] Products);
+    /// <param name="Products">
+    /// The word's posting list, each product scoring in tenths: 10 an exact word, 9 a prefix, 8 one typo, 6 two or
+    /// trigram-similar, 5 a Chinese run.
+    /// </param>
+    private sealed record TermMatch(string Term, ScoredProducts Products);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace Assistant.Stores.Postgres.CatalogSearch;
@@ -7,42 +8,67 @@ namespace Assistant.Stores.Postgres.CatalogSearch;
 /// merge of several. Merging walks the lists side by side, so scoring a query costs the length of its words' lists,
 /// whatever the catalog's size.
 /// </summary>
-internal sealed class ScoredProducts
+/// <remarks>
+/// A common word's list holds most of a large catalog (800 KB at 100,000 products): the arrays are rented from the
+/// shared pool and given back on dispose, so a search leaves no large objects for the collector (measured: 58 full
+/// collections in one benchmark phase before). Merging disposes of the lists it merged.
+/// </remarks>
+internal sealed class ScoredProducts : IDisposable
 {
-    private readonly long[] _ids;
-    private readonly int[]? _scores;
+    private long[] _ids;
+    private int[]? _scores;
     private readonly int _score;
+    private readonly bool _rented;
 
-    private ScoredProducts(long[] ids, int[]? scores, int score, int count)
+    private ScoredProducts(long[] ids, int[]? scores, int score, int count, bool rented)
     {
         _ids = ids;
         _scores = scores;
         _score = score;
+        _rented = rented;
         Count = count;
     }
 
     public int Count { get; }
 
-    public static ScoredProducts Empty { get; } = new([], [], 0, 0);
+    public static ScoredProducts Empty => new([], [], 0, 0, rented: false);
 
-    /// <summary>A word's products, ascending and distinct, all scoring <paramref name="score"/>.</summary>
-    public static ScoredProducts Posting(long[] ids, int score) => new(ids, null, score, ids.Length);
-
-    /// <summary>A word's posting list as stored (<c>catalog_postings.products</c>: 8 bytes big-endian per id).</summary>
-    public static ScoredProducts Stored(ReadOnlySpan<byte> list, int score)
+    /// <summary>
+    /// A word's posting list as stored (<c>catalog_postings.products</c>: its products ascending and distinct, 8 bytes
+    /// big-endian each), read from <paramref name="list"/> to its end; every product scoring <paramref name="score"/>.
+    /// </summary>
+    public static async Task<ScoredProducts> ReadAsync(Stream list, int score, CancellationToken cancellationToken)
     {
-        var ids = new long[list.Length / sizeof(long)];
-        for (var i = 0; i < ids.Length; i++)
+        var count = (int)(list.Length / sizeof(long));
+        var ids = ArrayPool<long>.Shared.Rent(count);
+        var buffer = ArrayPool<byte>.Shared.Rent(8192);
+        try
         {
-            ids[i] = BinaryPrimitives.ReadInt64BigEndian(list.Slice(i * sizeof(long), sizeof(long)));
+            var read = 0;
+            while (read < count)
+            {
+                var bytes = Math.Min(buffer.Length, (count - read) * sizeof(long));
+                await list.ReadExactlyAsync(buffer.AsMemory(0, bytes), cancellationToken);
+                for (var offset = 0; offset < bytes; offset += sizeof(long))
+                {
+                    ids[read++] = BinaryPrimitives.ReadInt64BigEndian(buffer.AsSpan(offset, sizeof(long)));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return Posting(ids, score);
+        return new ScoredProducts(ids, null, score, count, rented: true);
     }
 
     public long Id(int index) => _ids[index];
 
     public int Score(int index) => _scores?[index] ?? _score;
+
+    /// <summary>The ids from <paramref name="start"/> up to <paramref name="end"/>, copied.</summary>
+    public long[] Ids(int start, int end) => _ids[start..end];
 
     /// <summary>For a term's words: a product having several scores by the best of them.</summary>
     public static ScoredProducts Best(IReadOnlyList<ScoredProducts> lists) => Merge(lists, Math.Max);
@@ -75,8 +101,8 @@ internal sealed class ScoredProducts
 
     private static ScoredProducts Merge(ScoredProducts left, ScoredProducts right, Func<int, int, int> combine)
     {
-        var ids = new long[left.Count + right.Count];
-        var scores = new int[ids.Length];
+        var ids = ArrayPool<long>.Shared.Rent(left.Count + right.Count);
+        var scores = ArrayPool<int>.Shared.Rent(left.Count + right.Count);
         int l = 0, r = 0, n = 0;
         while (l < left.Count && r < right.Count)
         {
@@ -107,14 +133,16 @@ internal sealed class ScoredProducts
             (ids[n], scores[n]) = (right.Id(r), right.Score(r));
         }
 
-        return new ScoredProducts(ids, scores, 0, n);
+        left.Dispose();
+        right.Dispose();
+        return new ScoredProducts(ids, scores, 0, n, rented: true);
     }
 
     /// <summary>
     /// The products from the best score down, ascending ids within a score; only those scoring at least
     /// <paramref name="floor"/>. Scores are small integers, so this is a counting sort: linear, not n log n.
     /// </summary>
-    public (long[] Ids, int[] Scores) Ordered(int floor)
+    public ScoredProducts Ordered(int floor)
     {
         var top = Top();
         // starts[s] counts the products scoring above s, then is where the next one scoring s goes.
@@ -132,8 +160,9 @@ internal sealed class ScoredProducts
             starts[s] += starts[s - 1];
         }
 
-        var ids = new long[starts[^1]];
-        var scores = new int[ids.Length];
+        var ids = ArrayPool<long>.Shared.Rent(starts[^1]);
+        var scores = ArrayPool<int>.Shared.Rent(starts[^1]);
+        var count = starts[^1];
         for (var i = 0; i < Count; i++)
         {
             if (Score(i) >= floor)
@@ -143,7 +172,7 @@ internal sealed class ScoredProducts
             }
         }
 
-        return (ids, scores);
+        return new ScoredProducts(ids, scores, 0, count, rented: true);
     }
 
     /// <summary>The highest score, 0 when empty.</summary>
@@ -156,5 +185,20 @@ internal sealed class ScoredProducts
         }
 
         return top;
+    }
+
+    public void Dispose()
+    {
+        if (_rented && _ids.Length > 0)
+        {
+            ArrayPool<long>.Shared.Return(_ids);
+            if (_scores is not null)
+            {
+                ArrayPool<int>.Shared.Return(_scores);
+            }
+        }
+
+        _ids = [];
+        _scores = null;
     }
 }
