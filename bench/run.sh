@@ -10,8 +10,9 @@ measure=${1:-all}
 case "$measure" in intake|turns|prompt|backlog|catalog|store-calls|all) ;; *) echo "usage: bench/run.sh intake|turns|prompt|backlog|catalog|store-calls|all" >&2; exit 2 ;; esac
 
 out=.data/bench
-dotnet publish src/Assistant.Host -c Release -o "$out/service" --nologo -v quiet >/dev/null
-dotnet build bench/Assistant.Bench -c Release -o "$out/harness" --nologo -v quiet >/dev/null
+# Quiet unless a build fails: then its errors, which dotnet writes to standard output.
+build_log=$(dotnet publish src/Assistant.Host -c Release -o "$out/service" --nologo -v quiet 2>&1) || { echo "$build_log" >&2; exit 1; }
+build_log=$(dotnet build bench/Assistant.Bench -c Release -o "$out/harness" --nologo -v quiet 2>&1) || { echo "$build_log" >&2; exit 1; }
 
 scripts/postgres.sh ensure
 cluster=.data/bench-postgres
