@@ -158,6 +158,22 @@ public sealed class CatalogIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_product_still_listed_under_its_words_but_gone_from_the_entries_is_passed_over()
+    {
+        // Arrange: what a search sees between a refresh's batch and the lists it then rewrites.
+        await _index.EnsureReadAsync(CancellationToken.None);
+        var listed = await SearchAsync("rain jacket");
+        await ExecuteAsync($"DELETE FROM catalog_entries WHERE product_id = (SELECT id FROM shop.products WHERE sku = '{listed[0].Sku}')");
+
+        // Act
+        var found = await SearchAsync("rain jacket");
+
+        // Assert
+        Assert.Equal(listed.Skip(1).Select(p => p.Sku), found.Take(listed.Count - 1).Select(p => p.Sku));
+        Assert.DoesNotContain(listed[0].Sku, found.Select(p => p.Sku));
+    }
+
+    [Fact]
     public async Task Changes_a_refresh_could_not_apply_to_the_posting_lists_are_applied_by_the_next()
     {
         // Arrange: the rename's batch commits, then applying its changes waits on a lock until the refresh is cancelled.

@@ -16,7 +16,7 @@ namespace Assistant.Stores.Postgres.CatalogSearch;
 /// </summary>
 /// <remarks>
 /// The query's words are first matched against the vocabulary (each distinct word once, indexed for each rule), and
-/// the same statement returns each matched word's posting list, every product having it in one array: a search reads
+/// the same statement returns each matched word's posting list, every product having it in one value: a search reads
 /// one row per word it matched, not one per product, and scores in memory by merging the lists
 /// (<see cref="ScoredProducts"/>). Only then are the best products' entries read, a few at a time from the top (stock
 /// breaks ties; the category and price filters apply), until the list is full. The query is cut to
