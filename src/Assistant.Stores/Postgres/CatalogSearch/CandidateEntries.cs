@@ -21,7 +21,7 @@ internal sealed class CandidateEntries(NpgsqlConnection connection, DynamicParam
     {
         if (index >= _readTo)
         {
-            _readTo = Math.Min(ranked.Count, index + _block);
+            _readTo = (int)Math.Min(ranked.Count, (long)index + _block);
             _block = Math.Min(_block, LargestBlock / 4) * 4;
             query.Add("Ids", ranked.Ids(index, _readTo));
             foreach (var entry in await connection.QueryAsync<CandidateEntry>(new CommandDefinition(Read, query, cancellationToken: cancellationToken)))
