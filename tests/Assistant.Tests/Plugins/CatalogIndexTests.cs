@@ -174,6 +174,30 @@ public sealed class CatalogIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Product_ids_at_the_ends_of_bigint_keep_their_order_through_the_lists_and_their_changes()
+    {
+        // Arrange: ids whose 8 bytes start with 0xFF (negative) or 0x7F: sorted as numbers by PostgreSQL, decoded by
+        // the service and by the refresh's SQL.
+        await _index.EnsureReadAsync(CancellationToken.None);
+        await ExecuteAsync("""
+            INSERT INTO shop.products (id, sku, name, category, price, currency) VALUES
+                (-9223372036854775808, 'EDGE-MIN', 'Edge lantern', 'home', 5, 'EUR'),
+                (-1, 'EDGE-NEG', 'Edge lantern', 'home', 5, 'EUR'),
+                (9223372036854775807, 'EDGE-MAX', 'Edge lantern', 'home', 5, 'EUR')
+            """);
+        await _index.RefreshAsync(CancellationToken.None);
+
+        // Act: a change applied to those lists through the refresh's decoder.
+        await ExecuteAsync("UPDATE shop.products SET name = 'Edge candle' WHERE id = -1");
+        await _index.RefreshAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(0, await ScalarAsync(PostingsDifferingFromEntries));
+        Assert.Equal(["EDGE-MIN", "EDGE-MAX", "EDGE-NEG"], (await SearchAsync("edge lantern")).Select(p => p.Sku));
+        Assert.Equal("EDGE-NEG", (await SearchAsync("edge candle"))[0].Sku);
+    }
+
+    [Fact]
     public async Task Changes_a_refresh_could_not_apply_to_the_posting_lists_are_applied_by_the_next()
     {
         // Arrange: the rename's batch commits, then applying its changes waits on a lock until the refresh is cancelled.
