@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Assistant.Engine.Inbox;
 using Assistant.Engine.Storage;
 using Assistant.Engine.Store;
 using Assistant.Plugins.Knowledge;
 using Assistant.Stores;
 using Assistant.Stores.Postgres.CatalogSearch;
+using Assistant.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,6 +22,9 @@ namespace Assistant.Bench;
 public static class CatalogBench
 {
     private const int Concurrency = 32;
+
+    // The service's default (Inbox__BusyWorkers): how many events run at once outside their waits on other services.
+    private static readonly WorkBudget Budget = new(new InboxOptions().BusyWorkers);
 
     private static readonly (ProductQuery Query, string Locale)[] ProductSearches =
     [
@@ -97,7 +102,13 @@ public static class CatalogBench
         await ReportAsync(label, "primary-key read (reference)", [.. Enumerable.Range(1, 20).Select(i => (Func<Task>)(() => ReadProductAsync(state, (i * 37 % size) + 1)))]);
         // The search runs in this process: its collections are the service's (a full one pauses every search at once).
         var (fullCollections, paused) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
-        await ReportAsync(label, "product search", [.. ProductSearches.Select(s => (Func<Task>)(() => catalog.SearchAsync(s.Query, s.Locale, 5, CancellationToken.None)))]);
+        var statements = await StatementCounter.StartAsync(connection);
+        var searched = await ReportAsync(label, "product search", [.. ProductSearches.Select(s => (Func<Task>)(() => catalog.SearchAsync(s.Query, s.Locale, 5, CancellationToken.None)))]);
+        if (statements is not null)
+        {
+            StatementCounter.Print(await statements.ReadAsync(), searched, "product search", top: 8, output: Console.Error);
+        }
+
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  product searches: {GC.CollectionCount(2) - fullCollections} full collections, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused in all"));
         foreach (var (query, locale) in ProductSearches)
@@ -121,7 +132,8 @@ public static class CatalogBench
         return services.BuildServiceProvider();
     }
 
-    private static async Task ReportAsync(string catalog, string search, IReadOnlyList<Func<Task>> searches)
+    /// <returns>How many searches ran, warm-up included.</returns>
+    private static async Task<int> ReportAsync(string catalog, string search, IReadOnlyList<Func<Task>> searches)
     {
         foreach (var warm in searches)
         {
@@ -144,17 +156,36 @@ public static class CatalogBench
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {search}, {catalog}: CPU per search {service:F1} ms service + {postgres:F1} ms PostgreSQL; 32 at once: the last ends after at least {Concurrency * (service + postgres) / Environment.ProcessorCount:F0} ms"));
 
+        var together = await TogetherAsync(searches, budget: null);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {catalog} | {search} | {Stats.Percentile(alone, 50):F1} | {Stats.Percentile(alone, 99):F1} | {Stats.Percentile(together, 50):F1} | {Stats.Percentile(together, 99):F1} |"));
+        var admitted = await TogetherAsync(searches, Budget);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {catalog} | {search}, 32 at once as turns run them (work budget of {Budget.Size}) | | | {Stats.Percentile(admitted, 50):F1} | {Stats.Percentile(admitted, 99):F1} |"));
+        return searches.Count + alone.Count + together.Count + admitted.Count;
+    }
+
+    /// <summary>
+    /// Each of 32 workers runs every search three times, all starting at once; the time of each. With a budget, a search
+    /// first takes a share of it, as a turn's tool call runs inside its event's share (InboxProcessor): the wait for the
+    /// share is part of the time.
+    /// </summary>
+    private static async Task<List<double>> TogetherAsync(IReadOnlyList<Func<Task>> searches, WorkBudget? budget)
+    {
         var together = new System.Collections.Concurrent.ConcurrentBag<double>();
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(worker => Task.Run(async () =>
         {
             for (var i = 0; i < searches.Count * 3; i++)
             {
-                together.Add(await TimeAsync(searches[(worker + i) % searches.Count]));
+                var search = searches[(worker + i) % searches.Count];
+                together.Add(await TimeAsync(budget is null ? search : async () =>
+                {
+                    using var share = await budget.TakeAsync(CancellationToken.None);
+                    await search();
+                }));
             }
         })));
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {catalog} | {search} | {Stats.Percentile(alone, 50):F1} | {Stats.Percentile(alone, 99):F1} | {Stats.Percentile([.. together], 50):F1} | {Stats.Percentile([.. together], 99):F1} |"));
+        return [.. together];
     }
 
     private static async Task<double> TimeAsync(Func<Task> run)

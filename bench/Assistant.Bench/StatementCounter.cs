@@ -57,17 +57,21 @@ public sealed class StatementCounter
         return statements;
     }
 
-    /// <summary>Prints statements per unit of work (a turn, an event) and the most frequent ones as a Markdown table.</summary>
-    public static void Print(IReadOnlyList<Statement> statements, int units, string unit, int top = 15)
+    /// <summary>
+    /// Prints statements per unit of work (a turn, an event) and the most frequent ones as a Markdown table, to
+    /// <paramref name="output"/> (standard output by default).
+    /// </summary>
+    public static void Print(IReadOnlyList<Statement> statements, int units, string unit, int top = 15, TextWriter? output = null)
     {
+        output ??= Console.Out;
         var calls = statements.Sum(s => s.Calls);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"statements per {unit} (pg_stat_statements over {units} {unit}s): {(double)calls / units:F1}, PostgreSQL execution {statements.Sum(s => s.TotalMs) / units:F2} ms per {unit}"));
-        Console.WriteLine($"| statement | per {unit} | mean ms |");
-        Console.WriteLine("|---|---:|---:|");
+        output.WriteLine($"| statement | per {unit} | mean ms |");
+        output.WriteLine("|---|---:|---:|");
         foreach (var statement in statements.Take(top))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| `{Shorten(statement.Query)}` | {statement.Calls / (double)units:F2} | {statement.TotalMs / statement.Calls:F3} |"));
         }
     }
