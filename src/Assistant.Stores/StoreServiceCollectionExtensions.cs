@@ -117,10 +117,11 @@ public static class StoreServiceCollectionExtensions
             : PostgresConnection.Parse(orders, PostgresConnection.OrdersSetting);
         connection.ApplicationName ??= "assistant-orders";
         PostgresConnection.WithoutJit(connection);
+        PostgresConnection.TuneForRepeatedStatements(connection);
         var timeout = configuration.GetSection(OrderLookupOptions.SectionName).GetValue<TimeSpan?>(nameof(OrderLookupOptions.StatementTimeout))
             ?? new OrderLookupOptions().StatementTimeout;
         connection.CommandTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, 60);
-        services.AddSingleton(_ => new ShopDatabase(NpgsqlDataSource.Create(connection.ConnectionString)));
+        services.AddSingleton(_ => new ShopDatabase(NpgsqlDataSource.Create(connection.ConnectionString), ownDatabase: !string.IsNullOrWhiteSpace(orders)));
         services.AddSingleton<PostgresOrderStore>();
         services.AddSingleton<PostgresOrderWriter>();
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -38,15 +38,20 @@ public sealed class PostgresCatalog(ShopDatabase database, CatalogIndex index, C
               AND (@MaxPrice::numeric IS NULL OR c.price <= @MaxPrice)
               AND (@MinPrice::numeric IS NULL OR c.price >= @MinPrice)
             """;
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ProductRow>(new CommandDefinition(sql, new
+        Dictionary<long, ProductRow> rows;
+        using (database.Waiting())
         {
-            Ids = ranked.ToArray(),
-            query.Category,
-            query.MinPrice,
-            query.MaxPrice,
-            Locale = locale,
-        }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            rows = (await connection.QueryAsync<ProductRow>(new CommandDefinition(sql, new
+            {
+                Ids = ranked.ToArray(),
+                query.Category,
+                query.MinPrice,
+                query.MaxPrice,
+                Locale = locale,
+            }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+        }
+
         return [.. ranked.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 

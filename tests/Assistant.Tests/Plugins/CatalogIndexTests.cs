@@ -301,6 +301,39 @@ public sealed class CatalogIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_holds_its_turns_share_while_it_ranks_and_lends_it_while_it_reads_a_shop_database_of_its_own()
+    {
+        // Arrange: the index built; the shop's tables taken as another service's (ConnectionStrings__Orders).
+        var token = TestContext.Current.CancellationToken;
+        await _catalog.SearchAsync(new ProductQuery("rain jacket"), "en", 5, token);
+        var ownShop = new ShopDatabase(_database.DataSource, ownDatabase: true);
+        var catalog = new PostgresCatalog(ownShop, new CatalogIndex(ownShop, _database.DataSource), new CatalogRanking(_database.DataSource));
+        await using var listsHolder = await _database.DataSource.OpenConnectionAsync(token);
+        await using var listsLock = await listsHolder.BeginTransactionAsync(token);
+        await listsHolder.ExecuteAsync("LOCK TABLE catalog_postings IN ACCESS EXCLUSIVE MODE", transaction: listsLock);
+        await using var shopHolder = await _database.DataSource.OpenConnectionAsync(token);
+        await using var shopLock = await shopHolder.BeginTransactionAsync(token);
+        await shopHolder.ExecuteAsync("LOCK TABLE shop.products IN ACCESS EXCLUSIVE MODE", transaction: shopLock);
+        var budget = new WorkBudget(1);
+        using var turn = await budget.TakeAsync(token);
+        turn.Enter();
+
+        // Act: the search waits for the index's lists, then for the shop's rows.
+        var searching = catalog.SearchAsync(new ProductQuery("rain jacket"), "en", 5, token);
+        await Eventually.WaitForAsync(() => _database.CountAsync("pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%catalog_matches%'"), n => n == 1, "the ranking waiting for the lists");
+        var otherWork = budget.TakeAsync(token);
+        var heldWhileRanking = budget.Running == 1 && !otherWork.IsCompleted;
+        await listsLock.RollbackAsync(token);
+        using var lent = await otherWork.WaitAsync(TimeSpan.FromSeconds(30), token);
+        await shopLock.RollbackAsync(token);
+        var found = await searching.WaitAsync(TimeSpan.FromSeconds(30), token);
+
+        // Assert
+        Assert.True(heldWhileRanking, "ranking on the state database is the turn's own work");
+        Assert.StartsWith("JKT-", found[0].Sku);
+    }
+
+    [Fact]
     public async Task A_refresh_with_nothing_changed_writes_nothing()
     {
         await _index.EnsureReadAsync(CancellationToken.None);

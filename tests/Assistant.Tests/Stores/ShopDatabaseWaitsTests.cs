@@ -2,6 +2,7 @@ using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
 using Assistant.Transport;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Assistant.Tests.Stores;
 
@@ -20,11 +21,28 @@ public sealed class ShopDatabaseWaitsTests
 
         // Act
         await port.GetOrderAsync("1042", TestContext.Current.CancellationToken);
-        await port.SearchAsync(new ProductQuery("rain jacket"), "en", 5, TestContext.Current.CancellationToken);
+        await port.GetAsync(["JKT-RED-M"], "en", TestContext.Current.CancellationToken);
 
         // Assert: nothing of the budget was held during either query; the turn holds its share again after them.
         Assert.Equal([0, 0], shop.RunningDuringQueries);
         Assert.Equal(1, budget.Running);
+    }
+
+    [Fact]
+    public async Task A_product_search_keeps_the_turns_share_for_its_ranking_on_the_state_database()
+    {
+        // Arrange
+        var budget = new WorkBudget(1);
+        using var turn = await budget.TakeAsync(TestContext.Current.CancellationToken);
+        turn.Enter();
+        var shop = new SlowShop(budget);
+        var port = new ShopDatabaseWaits(shop, shop, shop);
+
+        // Act
+        await port.SearchAsync(new ProductQuery("rain jacket"), "en", 5, TestContext.Current.CancellationToken);
+
+        // Assert: the search itself lends the share around its read of the shop's rows (CatalogIndexTests).
+        Assert.Equal([1], shop.RunningDuringQueries);
     }
 
     [Fact]
@@ -45,6 +63,19 @@ public sealed class ShopDatabaseWaitsTests
         Assert.IsType<PostgresOrderStore>(services.GetRequiredService<IOrderStore>());
         Assert.IsType<PostgresCatalog>(services.GetRequiredService<IProductCatalog>());
         Assert.IsType<PostgresOrderWriter>(services.GetRequiredService<IOrderWriter>());
+    }
+
+    [Theory]
+    [InlineData("Host=shop.internal;Database=shop;Username=assistant", true)]
+    [InlineData("Host=shop.internal;Database=shop;Username=assistant;Max Auto Prepare=0;No Reset On Close=false", false)]
+    public async Task A_shop_database_of_its_own_prepares_its_repeated_reads_unless_its_connection_string_says_not_to(string orders, bool tuned)
+    {
+        await using var services = StoreAdapter.Services(new() { ["ConnectionStrings:Orders"] = orders });
+
+        var pool = new NpgsqlConnectionStringBuilder(services.GetRequiredService<ShopDatabase>().DataSource.ConnectionString);
+
+        Assert.Equal(tuned, pool.MaxAutoPrepare > 0);
+        Assert.Equal(tuned, pool.NoResetOnClose);
     }
 
     /// <summary>The store port as a shop database that notes how much of the budget runs while it answers.</summary>
