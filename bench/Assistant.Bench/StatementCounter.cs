@@ -66,7 +66,7 @@ public sealed class StatementCounter
         output ??= Console.Out;
         var calls = statements.Sum(s => s.Calls);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"statements per {unit} (pg_stat_statements over {units} {unit}s): {(double)calls / units:F1}, PostgreSQL execution {statements.Sum(s => s.TotalMs) / units:F2} ms per {unit}"));
+            $"statements per {unit} (pg_stat_statements over {units} {Plural(unit)}): {(double)calls / units:F1}, PostgreSQL execution {statements.Sum(s => s.TotalMs) / units:F2} ms per {unit}"));
         output.WriteLine($"| statement | per {unit} | mean ms |");
         output.WriteLine("|---|---:|---:|");
         foreach (var statement in statements.Take(top))
@@ -75,6 +75,8 @@ public sealed class StatementCounter
                 $"| `{Shorten(statement.Query)}` | {statement.Calls / (double)units:F2} | {statement.TotalMs / statement.Calls:F3} |"));
         }
     }
+
+    private static string Plural(string unit) => unit.EndsWith('h') ? unit + "es" : unit + "s";
 
     // One line, pipes escaped, long statements cut: enough to find the statement in the source.
     private static string Shorten(string query)

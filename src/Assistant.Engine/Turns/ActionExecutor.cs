@@ -30,11 +30,16 @@ internal sealed partial class ActionExecutor(
     // Time for Chatwoot to commit a message whose response was lost before its history is asked.
     private static readonly TimeSpan HistoryGrace = TimeSpan.FromSeconds(1);
 
+    /// <param name="plan">
+    /// The plan this attempt just stored (none of it attempted, so nothing to read back); null when resuming, and the
+    /// steps' states are read from the turn's record.
+    /// </param>
     /// <returns>The plan's steps as they ended; <c>null</c> when a human took over before the plan was finished.</returns>
-    public async Task<IReadOnlyList<StoredAction>?> ExecuteAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAction>?> ExecuteAsync(
+        long turnId, ConversationState conversation, IReadOnlyList<StoredAction>? plan, CancellationToken cancellationToken)
     {
         var (accountId, conversationId) = (conversation.AccountId, conversation.ConversationId);
-        var steps = (await turns.ActionsAsync(turnId, cancellationToken)).ToList();
+        var steps = (plan ?? await turns.ActionsAsync(turnId, cancellationToken)).ToList();
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];

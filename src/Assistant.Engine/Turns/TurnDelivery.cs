@@ -6,9 +6,11 @@ namespace Assistant.Engine.Turns;
 internal sealed class TurnDelivery(ActionExecutor executor)
 {
     /// <summary>The plan's steps carried out (resuming those done before), and the turn's outcome.</summary>
-    public async Task<(IReadOnlyList<StoredAction>? Steps, string Outcome)> DeliverAsync(long turnId, ConversationState conversation, CancellationToken cancellationToken)
+    /// <param name="plan">The plan just stored, as <see cref="TurnRepository.SavePlanAsync"/> returned it; null to read the stored one.</param>
+    public async Task<(IReadOnlyList<StoredAction>? Steps, string Outcome)> DeliverAsync(
+        long turnId, ConversationState conversation, IReadOnlyList<StoredAction>? plan, CancellationToken cancellationToken)
     {
-        var steps = await executor.ExecuteAsync(turnId, conversation, cancellationToken);
+        var steps = await executor.ExecuteAsync(turnId, conversation, plan, cancellationToken);
         return (steps, steps is null ? TurnOutcome.NotOwner : Outcome(steps));
     }
 

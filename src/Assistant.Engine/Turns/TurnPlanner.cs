@@ -27,7 +27,8 @@ internal sealed class TurnPlanner(
 {
     private const int CustomerTextsForProof = 500;
 
-    public async Task PlanAnswerAsync(TurnRecord turn, ConversationState conversation, IReadOnlyList<PendingInput>? knownInputs, CancellationToken cancellationToken)
+    /// <returns>The plan as stored.</returns>
+    public async Task<IReadOnlyList<StoredAction>> PlanAnswerAsync(TurnRecord turn, ConversationState conversation, IReadOnlyList<PendingInput>? knownInputs, CancellationToken cancellationToken)
     {
         var promptSet = prompts.Current;
         // One read serves both the model's history and the customer's recent words (the proof for the access rule).
@@ -58,15 +59,16 @@ internal sealed class TurnPlanner(
         var askCsat = context.Plan is { Resolve: true, Handoff: null } && await csat.AskAfterResolveAsync(conversation, cancellationToken);
         var actions = PlanCompiler.Compile(context.Plan, context, handoffOptions.CurrentValue, promptSet, afterHours, target, askCsat);
         var plan = PlanFacts.Of(metrics, llmOptions.CurrentValue, context.Plan.Handoff, afterHours);
-        await turns.SavePlanAsync(turn.Id, actions, plan, cancellationToken);
+        var stored = await turns.SavePlanAsync(turn.Id, actions, plan, cancellationToken);
         TurnTelemetry.Planned(plan);
+        return stored;
     }
 
     /// <summary>
     /// A person's approval or rejection of the conversation's order action (<c>Actions__ApproveLabel</c>): the action
     /// is carried out or dropped, the team told in a note and the customer in a message.
     /// </summary>
-    public async Task PlanDecisionAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAction>> PlanDecisionAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TurnContext>();
@@ -76,27 +78,26 @@ internal sealed class TurnPlanner(
         await scope.ServiceProvider.GetRequiredService<IOrderActionDesk>().DecideAsync(context, approved, cancellationToken);
         var settings = scope.ServiceProvider.GetRequiredService<Actions.ActionSettings>().Current;
         var actions = PlanCompiler.CompileDecision(context.Plan, context, prompts.Current, approved ? settings.ApproveLabel : settings.RejectLabel);
-        await turns.SavePlanAsync(turn.Id, actions, PlanFacts.Of(Lifecycle.LifecycleTurns.NoModel, llmOptions.CurrentValue, null, null), cancellationToken);
+        return await turns.SavePlanAsync(turn.Id, actions, PlanFacts.Of(Lifecycle.LifecycleTurns.NoModel, llmOptions.CurrentValue, null, null), cancellationToken);
     }
 
-    public async Task PlanFollowingAsync(TurnRecord turn, ConversationState conversation, bool canReply, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAction>> PlanFollowingAsync(TurnRecord turn, ConversationState conversation, bool canReply, CancellationToken cancellationToken)
     {
         var (actions, metrics) = await lifecycle.PlanAsync(turn, conversation, canReply, cancellationToken);
-        await turns.SavePlanAsync(turn.Id, actions, PlanFacts.Of(metrics, llmOptions.CurrentValue, null, null), cancellationToken);
+        return await turns.SavePlanAsync(turn.Id, actions, PlanFacts.Of(metrics, llmOptions.CurrentValue, null, null), cancellationToken);
     }
 
     /// <summary>
     /// WhatsApp's 24-hour window has closed (Chatwoot's <c>can_reply</c>): plans the configured template instead of
-    /// the turn's own messages; false when there is none, and the turn sends nothing.
+    /// the turn's own messages; null when there is none, and the turn sends nothing.
     /// </summary>
-    public async Task<bool> PlanOutsideWindowAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAction>?> PlanOutsideWindowAsync(TurnRecord turn, ConversationState conversation, CancellationToken cancellationToken)
     {
         if (lifecycle.WindowTemplate(conversation) is not { } template)
         {
-            return false;
+            return null;
         }
 
-        await turns.SavePlanAsync(turn.Id, template, PlanFacts.Of(Lifecycle.LifecycleTurns.NoModel, llmOptions.CurrentValue, null, null), cancellationToken);
-        return true;
+        return await turns.SavePlanAsync(turn.Id, template, PlanFacts.Of(Lifecycle.LifecycleTurns.NoModel, llmOptions.CurrentValue, null, null), cancellationToken);
     }
 }

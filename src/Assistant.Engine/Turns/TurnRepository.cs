@@ -116,7 +116,8 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
     /// Stores the plan and the cost of making it in one statement (one round trip, atomic); from here on the turn
     /// only resumes.
     /// </summary>
-    public async Task SavePlanAsync(long turnId, IReadOnlyList<PlannedAction> actions, PlanFacts facts, CancellationToken cancellationToken)
+    /// <returns>The plan's steps as stored, none of them attempted yet: what <see cref="ActionsAsync"/> would read back.</returns>
+    public async Task<IReadOnlyList<StoredAction>> SavePlanAsync(long turnId, IReadOnlyList<PlannedAction> actions, PlanFacts facts, CancellationToken cancellationToken)
     {
         var metrics = facts.Metrics;
         var calls = metrics.ToolCalls ?? [];
@@ -170,6 +171,7 @@ public sealed class TurnRepository(NpgsqlDataSource dataSource)
             RoundOutputs = rounds.Select(r => r.OutputTokens).ToArray(),
             RoundFinishes = rounds.Select(r => r.Finish).ToArray(),
         }, cancellationToken: cancellationToken));
+        return [.. actions.Select((action, seq) => new StoredAction(seq, StepState.Pending, action, null))];
     }
 
     public async Task<IReadOnlyList<StoredAction>> ActionsAsync(long turnId, CancellationToken cancellationToken)

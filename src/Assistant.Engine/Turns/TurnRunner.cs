@@ -166,12 +166,14 @@ internal sealed partial class TurnRunner(
             TurnTelemetry.Finished(activity, outcome, clock.GetElapsedTime(startedAt));
         }
 
+        // The plan this attempt stored; null when resuming one stored before, which the delivery reads back.
+        IReadOnlyList<StoredAction>? plan = null;
         try
         {
             if (turn.State == TurnState.Running && TurnPurpose.IsDecision(turn.Purpose))
             {
                 // People hold the conversation and asked for this with their label: no ownership check, no typing.
-                await planner.PlanDecisionAsync(turn, conversation, cancellationToken);
+                plan = await planner.PlanDecisionAsync(turn, conversation, cancellationToken);
             }
             else if (turn.State == TurnState.Running)
             {
@@ -185,8 +187,8 @@ internal sealed partial class TurnRunner(
                 // Outside WhatsApp's window a resolve still resolves (its plan leaves out the messages); anything else
                 // that would speak becomes the configured template, or nothing.
                 var outsideWindow = !live.CanReply && turn.Purpose != TurnPurpose.Resolve;
-                var planned = outsideWindow && await planner.PlanOutsideWindowAsync(turn, conversation, cancellationToken);
-                if (outsideWindow && !planned)
+                plan = outsideWindow ? await planner.PlanOutsideWindowAsync(turn, conversation, cancellationToken) : null;
+                if (outsideWindow && plan is null)
                 {
                     Log.OutsideWindow(logger, accountId, conversationId);
                     await FinishAsync(TurnState.Skipped, TurnOutcome.OutsideWindow);
@@ -202,12 +204,12 @@ internal sealed partial class TurnRunner(
 
                 // Typing goes on while the model thinks instead of before it: one Chatwoot round trip off every turn.
                 // It is sent before any reply, and before the typing-off below.
-                if (!planned)
+                if (plan is null)
                 {
                     var typingOn = typing.TryAsync(accountId, conversationId, true, cancellationToken);
                     try
                     {
-                        await (turn.Purpose == TurnPurpose.Answer ? planner.PlanAnswerAsync(turn, conversation, inputs, cancellationToken) : planner.PlanFollowingAsync(turn, conversation, live.CanReply, cancellationToken));
+                        plan = await (turn.Purpose == TurnPurpose.Answer ? planner.PlanAnswerAsync(turn, conversation, inputs, cancellationToken) : planner.PlanFollowingAsync(turn, conversation, live.CanReply, cancellationToken));
                     }
                     finally
                     {
@@ -216,7 +218,7 @@ internal sealed partial class TurnRunner(
                 }
             }
 
-            var (steps, outcome) = await delivery.DeliverAsync(turn.Id, conversation, cancellationToken);
+            var (steps, outcome) = await delivery.DeliverAsync(turn.Id, conversation, plan, cancellationToken);
             // An answer's follow-up and resolve timers commit with its finish: never lost to a crash in between, and
             // never missing once the finish is visible.
             var timers = outcome == TurnOutcome.Answered && turn.Purpose == TurnPurpose.Answer ? lifecycle.TimersAfter(turn, conversation, steps!) : null;
