@@ -334,6 +334,16 @@ public sealed class CatalogIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_vocabulary_match_keeps_one_plan_per_connection_instead_of_planning_every_search()
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var settings = await connection.QuerySingleAsync<string[]>("SELECT proconfig FROM pg_proc WHERE proname = 'catalog_matches'");
+
+        // A prepared statement would be planned anew per search: its custom plans always look cheaper (bench/README.md).
+        Assert.Contains("plan_cache_mode=force_generic_plan", settings);
+    }
+
+    [Fact]
     public async Task A_refresh_with_nothing_changed_writes_nothing()
     {
         await _index.EnsureReadAsync(CancellationToken.None);
