@@ -117,7 +117,7 @@ public static class StoreServiceCollectionExtensions
             : PostgresConnection.Parse(orders, PostgresConnection.OrdersSetting);
         connection.ApplicationName ??= "assistant-orders";
         PostgresConnection.WithoutJit(connection);
-        PostgresConnection.TuneForRepeatedStatements(connection);
+        PostgresConnection.TuneForRepeatedStatements(connection, prepare: string.IsNullOrWhiteSpace(orders));
         var timeout = configuration.GetSection(OrderLookupOptions.SectionName).GetValue<TimeSpan?>(nameof(OrderLookupOptions.StatementTimeout))
             ?? new OrderLookupOptions().StatementTimeout;
         connection.CommandTimeout = (int)Math.Clamp(Math.Ceiling(timeout.TotalSeconds), 1, 60);

@@ -57,10 +57,15 @@ public static class PostgresConnection
     /// behind: no SET, temporary table or held advisory lock outlives the command that made it. Either setting given
     /// in the connection string wins (Max Auto Prepare=0 behind a pooler that cannot keep prepared statements).
     /// </summary>
-    public static void TuneForRepeatedStatements(NpgsqlConnectionStringBuilder connection)
+    /// <param name="prepare">
+    /// Whether to prepare unless told not to: false for a database whose pooler the service cannot know (the shop's own,
+    /// where a PgBouncer before 1.21 would lose the prepared statements and fail every read); there only the connection
+    /// string's Max Auto Prepare turns it on.
+    /// </param>
+    public static void TuneForRepeatedStatements(NpgsqlConnectionStringBuilder connection, bool prepare = true)
     {
         var configured = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
-        if (!configured.ContainsKey("Max Auto Prepare"))
+        if (prepare && !configured.ContainsKey("Max Auto Prepare"))
         {
             connection.MaxAutoPrepare = 64;
         }

@@ -66,16 +66,29 @@ public sealed class ShopDatabaseWaitsTests
     }
 
     [Theory]
-    [InlineData("Host=shop.internal;Database=shop;Username=assistant", true)]
-    [InlineData("Host=shop.internal;Database=shop;Username=assistant;Max Auto Prepare=0;No Reset On Close=false", false)]
-    public async Task A_shop_database_of_its_own_prepares_its_repeated_reads_unless_its_connection_string_says_not_to(string orders, bool tuned)
+    [InlineData("Host=shop.internal;Database=shop;Username=assistant", 0, true)]
+    [InlineData("Host=shop.internal;Database=shop;Username=assistant;Max Auto Prepare=20", 20, true)]
+    [InlineData("Host=shop.internal;Database=shop;Username=assistant;No Reset On Close=false", 0, false)]
+    public async Task A_shop_database_of_its_own_skips_the_reset_and_prepares_only_when_its_connection_string_says(string orders, int prepared, bool noReset)
     {
         await using var services = StoreAdapter.Services(new() { ["ConnectionStrings:Orders"] = orders });
 
         var pool = new NpgsqlConnectionStringBuilder(services.GetRequiredService<ShopDatabase>().DataSource.ConnectionString);
 
-        Assert.Equal(tuned, pool.MaxAutoPrepare > 0);
-        Assert.Equal(tuned, pool.NoResetOnClose);
+        // Its pooler is the shop's: one that cannot keep prepared statements would fail every read.
+        Assert.Equal(prepared, pool.MaxAutoPrepare);
+        Assert.Equal(noReset, pool.NoResetOnClose);
+    }
+
+    [Fact]
+    public async Task The_shop_tables_in_the_state_database_are_read_with_prepared_statements()
+    {
+        await using var services = StoreAdapter.Services([]);
+
+        var pool = new NpgsqlConnectionStringBuilder(services.GetRequiredService<ShopDatabase>().DataSource.ConnectionString);
+
+        Assert.True(pool.MaxAutoPrepare > 0);
+        Assert.True(pool.NoResetOnClose);
     }
 
     /// <summary>The store port as a shop database that notes how much of the budget runs while it answers.</summary>
