@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Assistant.Engine.Inbox;
+using Assistant.Engine.Search;
 using Assistant.Engine.Storage;
 using Assistant.Engine.Store;
 using Assistant.Plugins.Knowledge;
 using Assistant.Stores;
 using Assistant.Stores.Postgres.CatalogSearch;
-using Assistant.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -22,9 +21,6 @@ namespace Assistant.Bench;
 public static class CatalogBench
 {
     private const int Concurrency = 32;
-
-    // The service's default (Inbox__BusyWorkers): how many events run at once outside their waits on other services.
-    private static readonly WorkBudget Budget = new(new InboxOptions().BusyWorkers);
 
     private static readonly (ProductQuery Query, string Locale)[] ProductSearches =
     [
@@ -89,7 +85,7 @@ public static class CatalogBench
 
         var folder = Directory.CreateTempSubdirectory("bench-knowledge").FullName;
         var articles = SyntheticArticles.Write(folder, Path.Combine(Path.GetDirectoryName(settings.Prompts)!, "knowledge"));
-        var repository = new KnowledgeRepository(state);
+        var repository = new KnowledgeRepository(state, services.GetRequiredService<SearchAdmission>());
         await new KnowledgeLibrary(repository, Options.Create(new KnowledgeOptions { Path = folder }), NullLogger<KnowledgeLibrary>.Instance)
             .LoadAsync(CancellationToken.None);
         var passages = await CountAsync(state, "SELECT count(*) FROM knowledge_passages");
@@ -156,36 +152,18 @@ public static class CatalogBench
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {search}, {catalog}: CPU per search {service:F1} ms service + {postgres:F1} ms PostgreSQL; 32 at once: the last ends after at least {Concurrency * (service + postgres) / Environment.ProcessorCount:F0} ms"));
 
-        var together = await TogetherAsync(searches, budget: null);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {catalog} | {search} | {Stats.Percentile(alone, 50):F1} | {Stats.Percentile(alone, 99):F1} | {Stats.Percentile(together, 50):F1} | {Stats.Percentile(together, 99):F1} |"));
-        var admitted = await TogetherAsync(searches, Budget);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {catalog} | {search}, 32 at once as turns run them (work budget of {Budget.Size}) | | | {Stats.Percentile(admitted, 50):F1} | {Stats.Percentile(admitted, 99):F1} |"));
-        return searches.Count + alone.Count + together.Count + admitted.Count;
-    }
-
-    /// <summary>
-    /// Each of 32 workers runs every search three times, all starting at once; the time of each. With a budget, a search
-    /// first takes a share of it, as a turn's tool call runs inside its event's share (InboxProcessor): the wait for the
-    /// share is part of the time.
-    /// </summary>
-    private static async Task<List<double>> TogetherAsync(IReadOnlyList<Func<Task>> searches, WorkBudget? budget)
-    {
         var together = new System.Collections.Concurrent.ConcurrentBag<double>();
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(worker => Task.Run(async () =>
         {
             for (var i = 0; i < searches.Count * 3; i++)
             {
-                var search = searches[(worker + i) % searches.Count];
-                together.Add(await TimeAsync(budget is null ? search : async () =>
-                {
-                    using var share = await budget.TakeAsync(CancellationToken.None);
-                    await search();
-                }));
+                together.Add(await TimeAsync(searches[(worker + i) % searches.Count]));
             }
         })));
-        return [.. together];
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {catalog} | {search} | {Stats.Percentile(alone, 50):F1} | {Stats.Percentile(alone, 99):F1} | {Stats.Percentile([.. together], 50):F1} | {Stats.Percentile([.. together], 99):F1} |"));
+        return searches.Count + alone.Count + together.Count;
     }
 
     private static async Task<double> TimeAsync(Func<Task> run)

@@ -5,7 +5,8 @@ using Npgsql;
 namespace Assistant.Plugins.Knowledge;
 
 /// <summary>The help articles the assistant indexed (state database), and the search over their passages.</summary>
-public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
+/// <param name="admission">Lets searches run a few at a time (<see cref="SearchAdmission"/>); none, all at once.</param>
+public sealed class KnowledgeRepository(NpgsqlDataSource dataSource, SearchAdmission? admission = null)
 {
     /// <summary>
     /// Makes the stored articles of <paramref name="sourcePrefix"/> exactly <paramref name="articles"/>, in one
@@ -105,6 +106,7 @@ public sealed class KnowledgeRepository(NpgsqlDataSource dataSource)
             JOIN knowledge_articles a ON a.id = t.article_id
             ORDER BY t.score DESC, t.article_id, t.seq
             """;
+        using var slot = admission is null ? default : await admission.EnterAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<PassageHit>(new CommandDefinition(sql, new
         {

@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
             Telemetry.AssistantTelemetry.Observe(budget);
             return budget;
         });
+        services.AddSingleton(sp => new Search.SearchAdmission(sp.GetRequiredService<IOptions<InboxOptions>>().Value.BusyWorkers));
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<TranscriptRepository>();

@@ -1,3 +1,4 @@
+using Assistant.Engine.Search;
 using Assistant.Engine.Store;
 using Assistant.Stores.Postgres;
 using Assistant.Stores.Postgres.CatalogSearch;
@@ -331,6 +332,34 @@ public sealed class CatalogIndexTests : IAsyncLifetime
         // Assert
         Assert.True(heldWhileRanking, "ranking on the state database is the turn's own work");
         Assert.StartsWith("JKT-", found[0].Sku);
+    }
+
+    [Fact]
+    public async Task Searches_beyond_the_admissions_size_wait_for_a_slot_before_they_reach_the_database()
+    {
+        // Arrange: the index built; its lists locked, so the first search holds its slot in the database.
+        var token = TestContext.Current.CancellationToken;
+        await _catalog.SearchAsync(new ProductQuery("rain jacket"), "en", 5, token);
+        var admission = new SearchAdmission(1);
+        var catalog = new PostgresCatalog(_shop, _index, new CatalogRanking(_database.DataSource, admission));
+        await using var holder = await _database.DataSource.OpenConnectionAsync(token);
+        await using var listsLock = await holder.BeginTransactionAsync(token);
+        await holder.ExecuteAsync("LOCK TABLE catalog_postings IN ACCESS EXCLUSIVE MODE", transaction: listsLock);
+
+        // Act
+        var first = catalog.SearchAsync(new ProductQuery("rain jacket"), "en", 5, token);
+        await Eventually.WaitForAsync(() => _database.CountAsync("pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%catalog_matches%'"), n => n == 1, "the first search in the database");
+        var second = catalog.SearchAsync(new ProductQuery("rain jacket"), "en", 5, token);
+        await Task.Delay(200, token);
+        var searchesInTheDatabase = await _database.CountAsync("pg_stat_activity WHERE query LIKE '%catalog_matches%' AND state <> 'idle' AND pid <> pg_backend_pid()");
+        await listsLock.RollbackAsync(token);
+        var found = await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(30), token);
+
+        // Assert: the second waited in the service, not in PostgreSQL, and then ran.
+        Assert.Equal(1, searchesInTheDatabase);
+        Assert.StartsWith("JKT-", found[0][0].Sku);
+        Assert.StartsWith("JKT-", found[1][0].Sku);
+        Assert.Equal(0, admission.Running);
     }
 
     [Fact]

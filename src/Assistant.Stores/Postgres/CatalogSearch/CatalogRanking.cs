@@ -22,7 +22,8 @@ namespace Assistant.Stores.Postgres.CatalogSearch;
 /// breaks ties; the category and price filters apply), until the list is full. The query is cut to
 /// <see cref="SearchTerms.MaxTerms"/> words of at most <see cref="SearchTerms.MaxWordLength"/> characters.
 /// </remarks>
-public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = CatalogRanking.FirstEntries)
+/// <param name="admission">Lets searches run a few at a time (<see cref="SearchAdmission"/>); none, all at once.</param>
+public sealed class CatalogRanking(NpgsqlDataSource state, SearchAdmission? admission = null, int firstEntries = CatalogRanking.FirstEntries)
 {
     /// <summary>
     /// How many of the best products' entries the first read takes; each further read takes four times more, so a
@@ -40,6 +41,7 @@ public sealed class CatalogRanking(NpgsqlDataSource state, int firstEntries = Ca
     public async Task<IReadOnlyList<long>> RankAsync(ProductQuery query, int limit, CancellationToken cancellationToken)
     {
         var words = SearchTerms.SearchableWords(query.Text).ToArray();
+        using var slot = admission is null ? default : await admission.EnterAsync(cancellationToken);
         await using var connection = await state.OpenConnectionAsync(cancellationToken);
         if (words.Length == 0)
         {
