@@ -408,6 +408,31 @@ public sealed class CatalogIndexTests : IAsyncLifetime
         Assert.Equal(["SCF-SLK-RED", "SCF-WOL-NVY"], underThirty.Select(p => p.Sku).Order());
     }
 
+    [Theory]
+    [InlineData("rain jacket%' OR ''='")]
+    [InlineData("rain_jacket \\ ; DROP TABLE catalog_postings; --")]
+    [InlineData("ＲＡＩＮ　ＪＡＣＫＥＴ\U0010FFFF\u0000")]
+    public async Task Quotes_wildcards_and_odd_characters_in_a_query_are_only_words_to_the_vocabulary_match(string text)
+    {
+        var found = await _catalog.SearchAsync(new ProductQuery(text), "en", 5, TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("JKT-", found[0].Sku);
+        Assert.Equal(1L, await _database.CountAsync("pg_tables WHERE tablename = 'catalog_postings'"));
+    }
+
+    [Fact]
+    public async Task Over_long_words_are_passed_over_and_a_query_is_cut_to_the_words_a_search_compares()
+    {
+        var token = TestContext.Current.CancellationToken;
+        string Words(int count, int length) => string.Join(' ', Enumerable.Range(0, count).Select(i => new string((char)('a' + (i % 26)), length - 2) + (i + 10)));
+
+        var pastOverLong = await _catalog.SearchAsync(new ProductQuery(Words(40, SearchTerms.MaxWordLength + 20) + " rain jacket"), "en", 5, token);
+        var pastTheCut = await _catalog.SearchAsync(new ProductQuery(Words(SearchTerms.MaxTerms, SearchTerms.MaxWordLength) + " rain jacket"), "en", 5, token);
+
+        Assert.StartsWith("JKT-", pastOverLong[0].Sku);
+        Assert.Empty(pastTheCut);
+    }
+
     [Fact]
     public async Task Numbers_are_not_forgiven_a_typo_since_one_digit_off_is_another_product()
     {
